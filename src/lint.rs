@@ -1,0 +1,301 @@
+//! Running the rules over a document: severities from configuration,
+//! paragraph-by-paragraph analysis with a content-keyed cache, the few
+//! judgements that cross paragraphs, and isolation of a rule that panics.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+use crate::finding::{ChainEnd, Finding, Severity};
+use crate::prose::markup::{extract, Block};
+use crate::prose::{Paragraph, Syntax};
+use crate::rules::{self, Rule, RuleMeta};
+
+/// Whether a rule or family runs, and how loudly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Not run at all.
+    Off,
+    /// Run, with findings at this severity.
+    On(Severity),
+}
+
+impl Level {
+    /// Parses `off`, `hint`, `info`, `warning` or `error`.
+    pub fn parse(name: &str) -> Option<Level> {
+        if name == "off" {
+            Some(Level::Off)
+        } else {
+            Severity::parse(name).map(Level::On)
+        }
+    }
+}
+
+/// Which rules run and at what severity. A rule's own entry wins over its
+/// family's; with neither, the rule runs at its default severity.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LintOptions {
+    /// Keyed by rule id (`family/name`) or family name.
+    pub levels: BTreeMap<String, Level>,
+}
+
+impl LintOptions {
+    /// Only `rule` runs, at its default severity.
+    pub fn only(rule: &str) -> LintOptions {
+        let mut levels: BTreeMap<String, Level> = rules::families().into_iter().map(|f| (f.to_string(), Level::Off)).collect();
+        if let Some(r) = rules::find(rule) {
+            levels.insert(rule.to_string(), Level::On(r.meta().severity));
+        }
+        LintOptions { levels }
+    }
+
+    /// The effective severity of a rule, or `None` when it is off.
+    pub fn severity_of(&self, rule: &RuleMeta) -> Option<Severity> {
+        let level = self
+            .levels
+            .get(&rule.id)
+            .or_else(|| self.levels.get(rule.family()))
+            .copied()
+            .unwrap_or(Level::On(rule.severity));
+        match level {
+            Level::Off => None,
+            Level::On(severity) => Some(severity),
+        }
+    }
+}
+
+/// A rule that panicked on some paragraph; its other findings still stand.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleFailure {
+    /// The rule id, or `prose` when the analysis itself failed.
+    pub rule: &'static str,
+    /// The panic message.
+    pub message: String,
+}
+
+/// What a lint produced.
+#[derive(Clone, Debug, Default)]
+pub struct LintReport {
+    /// Findings in source order.
+    pub findings: Vec<Finding>,
+    /// Rules that failed on this document.
+    pub failures: Vec<RuleFailure>,
+}
+
+/// What the linter keeps of one analysed paragraph.
+#[derive(Debug)]
+struct ParagraphResult {
+    /// Findings with offsets relative to the paragraph.
+    findings: Vec<Finding>,
+    failures: Vec<RuleFailure>,
+    /// Whether the paragraph opens with a quotation, and whether that quotation has a speaker.
+    opening: Option<bool>,
+    /// Whether a quotation is still open at the end, and whether it has a speaker.
+    closing: Option<bool>,
+    /// The same quotation opens and closes the paragraph.
+    spans_paragraph: bool,
+}
+
+/// Analysed paragraphs from earlier lints, keyed by content, so that an edit
+/// re-analyses only the paragraphs it touched. Entries not used by the
+/// latest lint are dropped, so the cache never outgrows the document.
+#[derive(Default)]
+pub struct ParagraphCache {
+    linter: u64,
+    entries: HashMap<u64, Arc<ParagraphResult>>,
+    /// Paragraphs analysed (not taken from the cache) by the latest lint.
+    pub misses: usize,
+}
+
+/// The rules of a configuration, ready to run.
+pub struct Linter {
+    rules: Vec<(&'static dyn Rule, Severity)>,
+    fingerprint: u64,
+}
+
+impl Linter {
+    /// A linter running the rules `options` enables.
+    pub fn new(options: LintOptions) -> Linter {
+        let rules: Vec<(&'static dyn Rule, Severity)> =
+            rules::all().iter().filter_map(|r| options.severity_of(r.meta()).map(|s| (*r, s))).collect();
+        let mut hasher = DefaultHasher::new();
+        for (rule, _) in &rules {
+            rule.meta().id.hash(&mut hasher);
+        }
+        Linter { rules, fingerprint: hasher.finish() }
+    }
+
+    /// Lints a whole document.
+    pub fn lint(&self, source: &str, syntax: Syntax) -> LintReport {
+        self.lint_cached(source, syntax, &mut ParagraphCache::default())
+    }
+
+    /// Lints a document, reusing the analysis of unchanged paragraphs.
+    pub fn lint_cached(&self, source: &str, syntax: Syntax, cache: &mut ParagraphCache) -> LintReport {
+        if cache.linter != self.fingerprint {
+            cache.entries.clear();
+            cache.linter = self.fingerprint;
+        }
+        let blocks = extract(source, syntax).blocks;
+        let mut fresh = HashMap::with_capacity(blocks.len());
+        cache.misses = 0;
+        let results: Vec<Arc<ParagraphResult>> = blocks
+            .iter()
+            .map(|block| {
+                let key = block_key(block);
+                let result = match cache.entries.get(&key) {
+                    Some(hit) => Arc::clone(hit),
+                    None => {
+                        cache.misses += 1;
+                        Arc::new(self.analyse(block))
+                    }
+                };
+                fresh.insert(key, Arc::clone(&result));
+                result
+            })
+            .collect();
+        cache.entries = fresh;
+        self.assemble(&blocks, &results)
+    }
+
+    fn analyse(&self, block: &Block) -> ParagraphResult {
+        let mut result = ParagraphResult { findings: Vec::new(), failures: Vec::new(), opening: None, closing: None, spans_paragraph: false };
+        let para = match catch_unwind(|| Paragraph::analyse(&block.text, block.kind)) {
+            Ok(para) => para,
+            Err(panic) => {
+                result.failures.push(RuleFailure { rule: "prose", message: panic_message(&panic) });
+                return result;
+            }
+        };
+        let opening = para.opening_quotation();
+        let closing = para.closing_open_quotation();
+        result.opening = opening.map(|q| q.attributed);
+        result.closing = closing.map(|q| q.attributed);
+        result.spans_paragraph = matches!((opening, closing), (Some(a), Some(b)) if a.span == b.span);
+        for (rule, severity) in &self.rules {
+            let mut found = Vec::new();
+            match catch_unwind(AssertUnwindSafe(|| rule.check(&para, &mut found))) {
+                Ok(()) => result.findings.extend(found.into_iter().map(|mut f| {
+                    f.severity = *severity;
+                    f
+                })),
+                Err(panic) => result.failures.push(RuleFailure { rule: rule.meta().id.as_str(), message: panic_message(&panic) }),
+            }
+        }
+        result
+    }
+
+    /// Places paragraph findings in the document and settles the judgements
+    /// that cross paragraphs.
+    fn assemble(&self, blocks: &[Block], results: &[Arc<ParagraphResult>]) -> LintReport {
+        let attributed_chains = quote_chains(results);
+        let mut report = LintReport::default();
+        for (i, (block, result)) in blocks.iter().zip(results).enumerate() {
+            for finding in &result.findings {
+                let covered = match finding.quote_chain {
+                    Some(ChainEnd::Opening) => attributed_chains[i].0,
+                    Some(ChainEnd::Closing) => attributed_chains[i].1,
+                    Some(ChainEnd::Both) => attributed_chains[i].0 || attributed_chains[i].1,
+                    None => false,
+                };
+                if !covered {
+                    let mut f = finding.clone();
+                    f.shift(block.start);
+                    report.findings.push(f);
+                }
+            }
+            for failure in &result.failures {
+                if !report.failures.contains(failure) {
+                    report.failures.push(failure.clone());
+                }
+            }
+        }
+        report.findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.span.end.cmp(&b.span.end)).then(a.rule.cmp(b.rule)));
+        report
+    }
+}
+
+/// For each paragraph, whether its opening and its closing quotation belong to
+/// a multi-paragraph quotation that has a speaker somewhere along its length.
+/// A quotation continues when a paragraph ends inside it and the next one
+/// opens with a quotation mark.
+fn quote_chains(results: &[Arc<ParagraphResult>]) -> Vec<(bool, bool)> {
+    let mut out = vec![(false, false); results.len()];
+    let mut i = 0;
+    while i < results.len() {
+        let continues = |j: usize| results.get(j + 1).is_some_and(|next| next.opening.is_some());
+        if results[i].closing.is_none() || !continues(i) {
+            i += 1;
+            continue;
+        }
+        // Members: the closing end of i, whole middle paragraphs, the opening end of the last.
+        let mut last = i + 1;
+        while results[last].spans_paragraph && results[last].closing.is_some() && continues(last) {
+            last += 1;
+        }
+        let attributed = results[i].closing == Some(true)
+            || (i + 1..last).any(|m| results[m].opening == Some(true))
+            || results[last].opening == Some(true);
+        out[i].1 = attributed;
+        for entry in &mut out[i + 1..last] {
+            *entry = (attributed, attributed);
+        }
+        out[last].0 = attributed;
+        i = last;
+    }
+    out
+}
+
+fn block_key(block: &Block) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    block.kind.hash(&mut hasher);
+    block.text.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn severities_follow_rule_then_family_then_default() {
+        let mut options = LintOptions::default();
+        options.levels.insert("editorializing".into(), Level::On(Severity::Error));
+        options.levels.insert("editorializing/intensifier".into(), Level::Off);
+        let report = Linter::new(options).lint("It was very shocking, critics say.", Syntax::PlainText);
+        let got: Vec<(&str, Severity)> = report.findings.iter().map(|f| (f.rule, f.severity)).collect();
+        assert_eq!(got, [("editorializing/loaded-word", Severity::Error), ("attribution/weasel-attribution", Severity::Warning)]);
+    }
+
+    #[test]
+    fn offsets_map_through_markdown_and_multibyte_text() {
+        let src = "# Über\n\n> Café **owners**, *naïvely* — it’s shocking.\n";
+        let report = Linter::new(LintOptions::default()).lint(src, Syntax::Markdown);
+        let f = report.findings.iter().find(|f| f.rule == "editorializing/loaded-word").expect("flagged");
+        assert_eq!(&src[f.span.clone()], "shocking");
+    }
+
+    #[test]
+    fn cache_reanalyses_only_changed_paragraphs() {
+        let linter = Linter::new(LintOptions::default());
+        let mut cache = ParagraphCache::default();
+        let a = "First is shocking.\n\nSecond.\n\nThird.\n";
+        let full = linter.lint_cached(a, Syntax::Markdown, &mut cache);
+        assert_eq!(cache.misses, 3);
+        let b = "First is shocking.\n\nSecond, very.\n\nThird.\n";
+        let incremental = linter.lint_cached(b, Syntax::Markdown, &mut cache);
+        assert_eq!(cache.misses, 1);
+        assert_eq!(incremental.findings, linter.lint(b, Syntax::Markdown).findings);
+        assert_eq!(full.findings.len() + 1, incremental.findings.len());
+    }
+}

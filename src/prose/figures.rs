@@ -1,0 +1,286 @@
+//! Figures that carry authority and need a source: percentages, money, large
+//! counts, measurements, rates and rankings. Years, dates, times, ages,
+//! ordinals, small everyday counts, labels ("Section 230"), addresses and
+//! scores are recognised and left out.
+
+use std::ops::Range;
+
+use super::lexicon::{lexicon, Lexicon};
+
+/// What sort of statistic a figure is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FigureKind {
+    /// "7.2 percent", "60%", "five percentage points".
+    Percentage,
+    /// "$4.5 million", "six billion dollars", "€3,000".
+    Money,
+    /// "3,000 people", "2.3 million ballots".
+    Count,
+    /// "30 inches of snow", "400 tonnes".
+    Measurement,
+    /// "one in five", "3 per 1,000", "two-thirds".
+    Rate,
+    /// "the largest since 1989", "a record high".
+    Ranking,
+}
+
+/// A figure in a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Figure {
+    /// From the currency sign or first digit to the last word of the figure.
+    pub span: Range<usize>,
+    /// What sort of figure it is.
+    pub kind: FigureKind,
+}
+
+struct Scan<'t> {
+    text: &'t str,
+    words: &'t [Range<usize>],
+    lex: &'static Lexicon,
+}
+
+impl Scan<'_> {
+    fn lower(&self, i: usize) -> String {
+        self.words.get(i).map(|r| self.text[r.clone()].to_ascii_lowercase()).unwrap_or_default()
+    }
+
+    /// Whether only spaces separate word `i` and word `i + 1`.
+    fn adjacent(&self, i: usize) -> bool {
+        match (self.words.get(i), self.words.get(i + 1)) {
+            (Some(a), Some(b)) => self.text[a.end..b.start].chars().all(|c| c == ' ' || c == '\u{a0}'),
+            _ => false,
+        }
+    }
+
+    fn is_number_word(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        w.starts_with(|c: char| c.is_ascii_digit()) || (self.lex.spelled.contains(&w) && w != "a")
+    }
+
+    /// Matches a phrase of lowercase words starting at word `i`; returns the index after it.
+    fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        let mut j = i;
+        for part in phrase.split(' ') {
+            if self.lower(j) != part || (j > i && !self.adjacent(j - 1)) {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+
+    fn any_phrase_at(&self, i: usize, phrases: &[String]) -> Option<usize> {
+        phrases.iter().find_map(|p| self.phrase_at(i, p))
+    }
+
+    fn currency_before(&self, at: usize) -> Option<usize> {
+        let before = &self.text[..at];
+        self.lex.currency_symbols.iter().filter(|s| before.ends_with(s.as_str())).map(|s| at - s.len()).min()
+    }
+}
+
+/// Finds the figures of a paragraph.
+pub fn figures(text: &str, words: &[Range<usize>]) -> Vec<Figure> {
+    let scan = Scan { text, words, lex: lexicon() };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((figure, next)) = number_at(&scan, i).or_else(|| ranking_at(&scan, i)) {
+            out.push(figure);
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
+    let lex = s.lex;
+    let word = &s.text[s.words[i].clone()];
+    let lower = word.to_ascii_lowercase();
+    let digits = word.starts_with(|c: char| c.is_ascii_digit());
+    if !digits {
+        return spelled_at(s, i, &lower);
+    }
+    let numeric_len = word.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(word.len());
+    let (number, suffix) = lower.split_at(numeric_len);
+    let value: f64 = number.replace(',', "").parse().ok()?;
+    let mut scaled = matches!(suffix, "m" | "bn" | "mn" | "b" | "k");
+    if !suffix.is_empty() && !scaled {
+        // Ordinals, decades, compounds ("84-year-old", "3-2", "12,000-seat").
+        return None;
+    }
+    let prev = i.checked_sub(1).map(|p| s.lower(p)).unwrap_or_default();
+    if lex.labels.contains(&prev) || lex.months.contains(&prev) {
+        return None;
+    }
+    let start = s.words[i].start;
+    let currency = s.currency_before(start);
+    let mut end = s.words[i].end;
+    let after = &s.text[end..];
+    if after.starts_with('%') {
+        return Some((Figure { span: currency.unwrap_or(start)..end + 1, kind: FigureKind::Percentage }, i + 1));
+    }
+    if after.starts_with(':') || after.starts_with("a.m") || after.starts_with("p.m") {
+        return None;
+    }
+    let mut j = i + 1;
+    let next = s.lower(j);
+    if lex.months.contains(&next) || next == "am" || next == "pm" || next == "o'clock" || (next == "a" && s.text[s.words.get(j)?.end..].starts_with(".m")) || (next == "p" && s.text[s.words.get(j)?.end..].starts_with(".m")) {
+        return None;
+    }
+    if let Some(k) = s.any_phrase_at(j, &lex.percent_words) {
+        return Some((Figure { span: currency.unwrap_or(start)..s.words[k - 1].end, kind: FigureKind::Percentage }, k));
+    }
+    if lex.scales.contains(&next) && s.adjacent(i) {
+        scaled = true;
+        end = s.words[j].end;
+        j += 1;
+    }
+    let kind = if currency.is_some() || lex.currency_words.contains(&s.lower(j)) {
+        if lex.currency_words.contains(&s.lower(j)) {
+            end = s.words[j].end;
+            j += 1;
+        }
+        (scaled || value >= 1000.0).then_some(FigureKind::Money)
+    } else if lex.units.contains(&s.lower(j)) && s.adjacent(j - 1) {
+        end = s.words[j].end;
+        j += 1;
+        (scaled || value >= 10.0 || number.contains('.')).then_some(FigureKind::Measurement)
+    } else if s.lower(j) == "per" && s.words.get(j + 1).is_some() {
+        end = s.words[j + 1].end;
+        j += 2;
+        Some(FigureKind::Rate)
+    } else if s.lower(j) == "in" && s.is_number_word(j + 1) {
+        end = s.words[j + 1].end;
+        j += 2;
+        Some(FigureKind::Rate)
+    } else if scaled {
+        Some(FigureKind::Count)
+    } else if lex.age_or_duration.iter().any(|d| *d == s.lower(j)) || lex.street_words.contains(&s.lower(j)) {
+        None
+    } else {
+        let year_like = !number.contains([',', '.']) && (1000.0..=2100.0).contains(&value);
+        (value >= 1000.0 && !year_like).then_some(FigureKind::Count)
+    }?;
+    Some((Figure { span: currency.unwrap_or(start)..end, kind }, j))
+}
+
+fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
+    let lex = s.lex;
+    if is_fraction(lower) {
+        return Some((Figure { span: s.words[i].clone(), kind: FigureKind::Rate }, i + 1));
+    }
+    if !lex.spelled.contains(lower) || !s.adjacent(i) {
+        return None;
+    }
+    let start = s.words[i].start;
+    let article = matches!(lower, "a" | "several" | "dozens" | "tens" | "hundreds" | "half");
+    if !article {
+        if let Some(k) = s.any_phrase_at(i + 1, &lex.percent_words) {
+            return Some((Figure { span: start..s.words[k - 1].end, kind: FigureKind::Percentage }, k));
+        }
+        if s.lower(i + 1) == "in" && s.is_number_word(i + 2) {
+            return Some((Figure { span: start..s.words[i + 2].end, kind: FigureKind::Rate }, i + 3));
+        }
+    }
+    let scale = s.lower(i + 1);
+    if !lex.scales.contains(&scale) || scale.len() < 4 {
+        return None;
+    }
+    let currency = s.currency_before(start);
+    let money_word = lex.currency_words.contains(&s.lower(i + 2));
+    if money_word || currency.is_some() {
+        let end = if money_word { s.words[i + 2].end } else { s.words[i + 1].end };
+        return Some((Figure { span: currency.unwrap_or(start)..end, kind: FigureKind::Money }, i + 2 + money_word as usize));
+    }
+    if article || scale == "thousand" {
+        return None;
+    }
+    Some((Figure { span: start..s.words[i + 1].end, kind: FigureKind::Count }, i + 2))
+}
+
+fn is_fraction(word: &str) -> bool {
+    let Some((n, d)) = word.split_once('-') else { return false };
+    ["one", "two", "three", "four", "five"].contains(&n)
+        && ["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"].contains(&d)
+}
+
+fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
+    let lex = s.lex;
+    let lower = s.lower(i);
+    let start = s.words[i].start;
+    if lower == "record" || lower == "all-time" {
+        let next = s.lower(i + 1);
+        if lex.record_nouns.contains(&next) && s.adjacent(i) {
+            return Some((Figure { span: start..s.words[i + 1].end, kind: FigureKind::Ranking }, i + 2));
+        }
+        return None;
+    }
+    if !lex.superlatives.contains(&lower) {
+        return None;
+    }
+    // The anchor must come soon and in the same clause.
+    for j in i + 1..(i + 6).min(s.words.len()) {
+        if s.text[s.words[j - 1].end..s.words[j].start].contains(['.', ';', ',', '"', '“', '”']) {
+            return None;
+        }
+        let w = s.lower(j);
+        let anchor_end = match w.as_str() {
+            "since" if s.words.get(j + 1).is_some() => {
+                let n = s.lower(j + 1);
+                let dated = n.starts_with(|c: char| c.is_ascii_digit()) || lex.months.contains(&n) || n == "records";
+                dated.then(|| s.words[j + 1].end)
+            }
+            "ever" => Some(s.words[j].end),
+            "on" if s.lower(j + 1) == "record" => Some(s.words[j + 1].end),
+            "in" if s.lower(j + 1) == "history" || s.lower(j + 1) == "decades" => Some(s.words[j + 1].end),
+            "in" if s.is_number_word(j + 1) && s.lower(j + 2).starts_with("year") => Some(s.words[j + 2].end),
+            _ => None,
+        };
+        if let Some(end) = anchor_end {
+            return Some((Figure { span: start..end, kind: FigureKind::Ranking }, j + 1));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prose::words::words;
+
+    fn found(t: &str) -> Vec<(&str, FigureKind)> {
+        let ws = words(t);
+        figures(t, &ws).into_iter().map(|f| (&t[f.span], f.kind)).collect()
+    }
+
+    #[test]
+    fn statistics_are_figures() {
+        use FigureKind::*;
+        assert_eq!(found("Unemployment rose to 7.2 percent."), [("7.2 percent", Percentage)]);
+        assert_eq!(found("Turnout was 60% and 2.3 million ballots were cast."), [("60%", Percentage), ("2.3 million", Count)]);
+        assert_eq!(found("The deal is worth $4.5 million, or six billion dollars."), [("$4.5 million", Money), ("six billion dollars", Money)]);
+        assert_eq!(found("About 3,000 people saw 30 inches of snow."), [("3,000", Count), ("30 inches", Measurement)]);
+        assert_eq!(found("One in five voters and two-thirds of donors."), [("One in five", Rate), ("two-thirds", Rate)]);
+        assert_eq!(found("It was the largest drop since 1989."), [("largest drop since 1989", Ranking)]);
+        assert_eq!(found("Prices hit a record high."), [("record high", Ranking)]);
+    }
+
+    #[test]
+    fn everyday_numbers_are_not_figures() {
+        for t in [
+            "In 1932 she was born.",
+            "The meeting is on March 3 at 9 a.m. and ends at 10:30.",
+            "Smith, who died at 84, had three children.",
+            "The 84-year-old won 3-2 in the 21st minute.",
+            "Section 230 and Route 66 and No. 3.",
+            "He lives at 1600 Pennsylvania Avenue and 12 Main St.",
+            "It took 12 years and cost $25.",
+            "The best player in the league.",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! The word lists of `data/lexicon.toml`, parsed once.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Raw {
+    abbreviations: RawAbbreviations,
+    attribution: RawAttribution,
+    numbers: RawNumbers,
+}
+
+#[derive(Deserialize)]
+struct RawAbbreviations {
+    never_final: Vec<String>,
+    maybe_final: Vec<String>,
+    sentence_starters: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawAttribution {
+    verbs: Vec<String>,
+    noun_like: Vec<String>,
+    determiners: Vec<String>,
+    passive_auxiliaries: Vec<String>,
+    continuations: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawNumbers {
+    spelled: Vec<String>,
+    scales: Vec<String>,
+    currency_symbols: Vec<String>,
+    currency_words: Vec<String>,
+    percent_words: Vec<String>,
+    units: Vec<String>,
+    months: Vec<String>,
+    labels: Vec<String>,
+    age_or_duration: Vec<String>,
+    street_words: Vec<String>,
+    superlatives: Vec<String>,
+    record_nouns: Vec<String>,
+}
+
+/// Lowercase word sets used by sentence segmentation, attribution and figures.
+pub(crate) struct Lexicon {
+    pub never_final: HashSet<String>,
+    pub maybe_final: HashSet<String>,
+    pub sentence_starters: HashSet<String>,
+    pub verbs: HashSet<String>,
+    pub noun_like: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub passive_auxiliaries: HashSet<String>,
+    /// Multi-word continuations, lowercase, in order of the data file.
+    pub continuations: Vec<String>,
+    pub spelled: HashSet<String>,
+    pub scales: HashSet<String>,
+    pub currency_symbols: Vec<String>,
+    pub currency_words: HashSet<String>,
+    /// Percent words, possibly of two words ("per cent").
+    pub percent_words: Vec<String>,
+    pub units: HashSet<String>,
+    pub months: HashSet<String>,
+    pub labels: HashSet<String>,
+    pub age_or_duration: Vec<String>,
+    pub street_words: HashSet<String>,
+    pub superlatives: HashSet<String>,
+    pub record_nouns: HashSet<String>,
+}
+
+fn set(words: Vec<String>) -> HashSet<String> {
+    words.into_iter().map(|w| w.to_lowercase()).collect()
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    // Embedded at build time; its validity is checked by the test suite.
+    let raw: Raw = toml::from_str(include_str!("data/lexicon.toml")).expect("embedded lexicon.toml is valid");
+    Lexicon {
+        never_final: set(raw.abbreviations.never_final),
+        maybe_final: set(raw.abbreviations.maybe_final),
+        sentence_starters: set(raw.abbreviations.sentence_starters),
+        verbs: set(raw.attribution.verbs),
+        noun_like: set(raw.attribution.noun_like),
+        determiners: set(raw.attribution.determiners),
+        passive_auxiliaries: set(raw.attribution.passive_auxiliaries),
+        continuations: raw.attribution.continuations,
+        spelled: set(raw.numbers.spelled),
+        scales: set(raw.numbers.scales),
+        currency_symbols: raw.numbers.currency_symbols,
+        currency_words: set(raw.numbers.currency_words),
+        percent_words: raw.numbers.percent_words,
+        units: set(raw.numbers.units),
+        months: set(raw.numbers.months),
+        labels: set(raw.numbers.labels),
+        age_or_duration: raw.numbers.age_or_duration,
+        street_words: set(raw.numbers.street_words),
+        superlatives: set(raw.numbers.superlatives),
+        record_nouns: set(raw.numbers.record_nouns),
+    }
+});
+
+/// The shared lexicon.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+/// Lowercases ASCII letters of `word` into `buf` (reused to avoid allocating per word).
+pub(crate) fn lower_into<'b>(buf: &'b mut String, word: &str) -> &'b str {
+    buf.clear();
+    buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    buf.as_str()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lexicon_parses() {
+        let lex = super::lexicon();
+        assert!(lex.verbs.contains("said"));
+        assert!(lex.never_final.contains("mr"));
+        assert!(lex.months.contains("sept"));
+    }
+}

@@ -1,0 +1,318 @@
+//! From a source file to the prose blocks that rules read.
+//!
+//! Each block keeps the byte length of the source it covers: everything that
+//! is not prose (Markdown markup, code, HTML, link destinations, URLs) is
+//! blanked to spaces, so an offset in a block plus the block's start is an
+//! offset in the source, through markup and multi-byte characters alike.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// The markup language of a source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Syntax {
+    /// CommonMark with GFM tables, front matter and footnotes.
+    Markdown,
+    /// Paragraphs separated by blank lines.
+    PlainText,
+}
+
+impl Syntax {
+    /// Picks the syntax from a file name: Markdown for `.md`, `.markdown`,
+    /// `.mdx` and `.mkd`; plain text otherwise.
+    pub fn from_path(path: &std::path::Path) -> Syntax {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ["md", "markdown", "mdx", "mkd", "mdown"].iter().any(|m| ext.eq_ignore_ascii_case(m)) {
+            Syntax::Markdown
+        } else {
+            Syntax::PlainText
+        }
+    }
+}
+
+/// What kind of prose a block is; some rules treat headlines differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    /// A body paragraph (also inside a block quote).
+    Paragraph,
+    /// A heading: in news copy, a headline or crosshead.
+    Heading,
+    /// The text of a tight list item.
+    ListItem,
+    /// A table cell.
+    TableCell,
+}
+
+/// A stretch of prose, blanked outside the prose, at a known source offset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// Byte offset of the block in the source.
+    pub start: usize,
+    /// The source bytes of the block with non-prose blanked to spaces.
+    pub text: String,
+    /// What kind of block it is.
+    pub kind: BlockKind,
+}
+
+/// An HTML comment in the source, kept for inline directives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comment {
+    /// Byte range of the whole comment in the source.
+    pub span: Range<usize>,
+    /// The text between `<!--` and `-->`, trimmed.
+    pub body: String,
+}
+
+/// The prose blocks of a source, in order, and its comments.
+#[derive(Clone, Debug, Default)]
+pub struct Extracted {
+    /// Prose blocks in source order.
+    pub blocks: Vec<Block>,
+    /// HTML comments (Markdown) or directive lines (plain text).
+    pub comments: Vec<Comment>,
+}
+
+/// Splits `source` into prose blocks.
+pub fn extract(source: &str, syntax: Syntax) -> Extracted {
+    let mut out = match syntax {
+        Syntax::Markdown => extract_markdown(source),
+        Syntax::PlainText => extract_plain(source),
+    };
+    for block in &mut out.blocks {
+        blank_urls_and_emails(&mut block.text);
+    }
+    out.blocks.retain(|b| b.text.bytes().any(|c| !c.is_ascii_whitespace()));
+    out
+}
+
+struct Builder {
+    kind: BlockKind,
+    pieces: Vec<Range<usize>>,
+}
+
+fn extract_markdown(source: &str) -> Extracted {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut out = Extracted::default();
+    let mut stack: Vec<Builder> = Vec::new();
+    // Depth of elements whose text is not prose (code blocks, images, front matter).
+    let mut skip = 0usize;
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => stack.push(Builder { kind: BlockKind::Paragraph, pieces: Vec::new() }),
+                Tag::Heading { .. } => stack.push(Builder { kind: BlockKind::Heading, pieces: Vec::new() }),
+                Tag::Item => stack.push(Builder { kind: BlockKind::ListItem, pieces: Vec::new() }),
+                Tag::TableCell => stack.push(Builder { kind: BlockKind::TableCell, pieces: Vec::new() }),
+                Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) | Tag::HtmlBlock => skip += 1,
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell => {
+                    if let Some(builder) = stack.pop() {
+                        if let Some(block) = build_block(source, builder) {
+                            out.blocks.push(block);
+                        }
+                    }
+                }
+                TagEnd::CodeBlock | TagEnd::Image | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock => {
+                    skip = skip.saturating_sub(1)
+                }
+                _ => {}
+            },
+            Event::Text(_) if skip == 0 => {
+                if let Some(top) = stack.last_mut() {
+                    top.pieces.push(range);
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) => collect_comments(source, range, &mut out.comments),
+            _ => {}
+        }
+    }
+    out.blocks.sort_by_key(|b| b.start);
+    out
+}
+
+fn build_block(source: &str, builder: Builder) -> Option<Block> {
+    let start = builder.pieces.iter().map(|r| r.start).min()?;
+    let end = builder.pieces.iter().map(|r| r.end).max()?;
+    let mut bytes: Vec<u8> = source.as_bytes()[start..end]
+        .iter()
+        .map(|&b| if b == b'\n' { b'\n' } else { b' ' })
+        .collect();
+    for piece in &builder.pieces {
+        bytes[piece.start - start..piece.end - start].copy_from_slice(&source.as_bytes()[piece.clone()]);
+    }
+    // Pieces are whole text runs on character boundaries and every other
+    // byte became ASCII, so the result is valid UTF-8; fall back to a lossy
+    // copy rather than trusting that blindly.
+    let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    if text.len() != end - start {
+        return None;
+    }
+    Some(Block { start, text, kind: builder.kind })
+}
+
+/// Records every `<!-- … -->` inside an HTML range.
+fn collect_comments(source: &str, range: Range<usize>, comments: &mut Vec<Comment>) {
+    let Some(html) = source.get(range.clone()) else { return };
+    let mut from = 0;
+    while let Some(open) = html[from..].find("<!--") {
+        let body_start = from + open + 4;
+        let Some(close) = html[body_start..].find("-->") else { break };
+        let body_end = body_start + close;
+        comments.push(Comment {
+            span: range.start + from + open..range.start + body_end + 3,
+            body: html[body_start..body_end].trim().to_string(),
+        });
+        from = body_end + 3;
+    }
+}
+
+fn extract_plain(source: &str) -> Extracted {
+    let mut out = Extracted::default();
+    let mut para_start: Option<usize> = None;
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            if let Some(start) = para_start.take() {
+                out.blocks.push(Block { start, text: source[start..offset].to_string(), kind: BlockKind::Paragraph });
+            }
+        } else if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
+            // A directive on a line of its own, as in Markdown.
+            if let Some(start) = para_start.take() {
+                out.blocks.push(Block { start, text: source[start..offset].to_string(), kind: BlockKind::Paragraph });
+            }
+            collect_comments(source, offset..offset + line.len(), &mut out.comments);
+        } else if para_start.is_none() {
+            para_start = Some(offset);
+        }
+        offset += line.len();
+    }
+    if let Some(start) = para_start {
+        out.blocks.push(Block { start, text: source[start..].to_string(), kind: BlockKind::Paragraph });
+    }
+    out
+}
+
+/// Blanks bare URLs and e-mail addresses: they are not prose.
+fn blank_urls_and_emails(text: &mut String) {
+    let mut spans = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Tokens are whitespace-delimited runs.
+        if bytes[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let token = &text[start..i];
+        let lower_has = |p: &str| token.len() >= p.len() && token.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+        let is_url = lower_has("http://") || lower_has("https://") || lower_has("www.") || lower_has("ftp://") || lower_has("mailto:");
+        let is_email = token
+            .find('@')
+            .is_some_and(|at| at > 0 && token[at + 1..].contains('.') && !token[at + 1..].starts_with('.'));
+        if is_url || is_email {
+            // Keep sentence punctuation that follows a URL ("… at example.com.").
+            let mut end = i;
+            while end > start && matches!(text.as_bytes()[end - 1], b'.' | b',' | b')' | b';' | b':' | b'"') {
+                end -= 1;
+            }
+            spans.push(start..end);
+        }
+    }
+    if spans.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    for span in spans {
+        for b in &mut bytes[span] {
+            *b = b' ';
+        }
+    }
+    *text = String::from_utf8(bytes).unwrap_or_default();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose(source: &str, syntax: Syntax) -> Vec<(usize, String)> {
+        extract(source, syntax).blocks.into_iter().map(|b| (b.start, b.text)).collect()
+    }
+
+    #[test]
+    fn markdown_blanks_markup_but_keeps_offsets() {
+        let src = "# Héad\n\nSome **bold** and `code` and [a link](http://x.org).\n";
+        let blocks = extract(src, Syntax::Markdown).blocks;
+        assert_eq!(blocks.len(), 2);
+        for b in &blocks {
+            assert_eq!(b.text.len(), b.text.len());
+            // Every non-blank byte matches the source at the same offset.
+            for (i, c) in b.text.bytes().enumerate() {
+                if c != b' ' {
+                    assert_eq!(c, src.as_bytes()[b.start + i]);
+                }
+            }
+        }
+        assert_eq!(blocks[0].kind, BlockKind::Heading);
+        assert!(blocks[1].text.contains("bold"));
+        assert!(!blocks[1].text.contains("code"));
+        assert!(!blocks[1].text.contains("x.org"));
+        assert!(blocks[1].text.contains("a link"));
+    }
+
+    #[test]
+    fn code_html_and_front_matter_are_not_prose() {
+        let src = "---\ntitle: Clearly bad\n---\n\nText.\n\n```\nvery code\n```\n\n    indented very\n\n<div>very html</div>\n";
+        let all: String = prose(src, Syntax::Markdown).into_iter().map(|(_, t)| t).collect();
+        assert!(all.contains("Text."));
+        assert!(!all.contains("Clearly"));
+        assert!(!all.contains("very"));
+    }
+
+    #[test]
+    fn lists_quotes_and_tables_are_prose() {
+        let src = "- item one\n- item two\n\n> quoted para\n\n| a | b |\n|---|---|\n| cell | other |\n";
+        let texts: Vec<String> = prose(src, Syntax::Markdown).into_iter().map(|(_, t)| t.trim().to_string()).collect();
+        for want in ["item one", "item two", "quoted para", "cell", "other"] {
+            assert!(texts.iter().any(|t| t == want), "missing {want}: {texts:?}");
+        }
+    }
+
+    #[test]
+    fn plain_text_splits_on_blank_lines_and_blanks_urls() {
+        let src = "One line.\nSame para.\n\n  \nSecond at https://example.com/x and a@b.org.\n";
+        let blocks = prose(src, Syntax::PlainText);
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[0].0, 0);
+        assert!(!blocks[1].1.contains("example"));
+        assert!(!blocks[1].1.contains("a@b"));
+        assert!(blocks[1].1.trim_end().ends_with('.'));
+    }
+
+    #[test]
+    fn comments_are_collected() {
+        let src = "<!-- copydesk-disable -->\n\nText <!-- inline --> here.\n";
+        let ex = extract(src, Syntax::Markdown);
+        let bodies: Vec<&str> = ex.comments.iter().map(|c| c.body.as_str()).collect();
+        assert_eq!(bodies, ["copydesk-disable", "inline"]);
+        assert_eq!(&src[ex.comments[0].span.clone()], "<!-- copydesk-disable -->");
+    }
+
+    #[test]
+    fn syntax_from_path() {
+        assert_eq!(Syntax::from_path("a/b.MD".as_ref()), Syntax::Markdown);
+        assert_eq!(Syntax::from_path("a/b.txt".as_ref()), Syntax::PlainText);
+    }
+}

@@ -1,0 +1,206 @@
+//! The prose model: what rules see of a document.
+//!
+//! A source is split into prose blocks ([`markup`]); each block is analysed
+//! on its own into a [`Paragraph`]: words, sentences, quotations, attribution
+//! cues and figures. Offsets in a paragraph are relative to its block.
+
+pub mod attribution;
+pub mod figures;
+pub(crate) mod lexicon;
+pub mod markup;
+pub mod quotations;
+pub mod sentences;
+pub mod words;
+
+use std::ops::Range;
+
+pub use attribution::Cue;
+pub use figures::{Figure, FigureKind};
+pub use markup::{Block, BlockKind, Syntax};
+pub use quotations::Quotation;
+
+use lexicon::lexicon;
+
+/// Verbs that take a subject after them in inverted attribution (", said Smith").
+const INVERTED_SPEECH_VERBS: &[&str] = &["said", "says", "told", "wrote", "writes", "added", "adds", "noted", "warned", "explained", "argued", "asked", "replied", "predicted", "estimated"];
+
+/// One analysed block of prose.
+#[derive(Debug)]
+pub struct Paragraph<'a> {
+    /// The block text, non-prose blanked; offsets below index into it.
+    pub text: &'a str,
+    /// Heading, body paragraph, list item or table cell.
+    pub kind: BlockKind,
+    /// Word ranges.
+    pub words: Vec<Range<usize>>,
+    /// Sentence ranges, in order, not overlapping.
+    pub sentences: Vec<Range<usize>>,
+    /// Quotations, outer (depth 0) and nested (depth 1), in order of opening.
+    pub quotations: Vec<Quotation>,
+    /// Attribution cues outside quotations.
+    pub cues: Vec<Cue>,
+    /// Figures that may need a source.
+    pub figures: Vec<Figure>,
+}
+
+impl<'a> Paragraph<'a> {
+    /// Analyses one block of prose.
+    pub fn analyse(text: &'a str, kind: BlockKind) -> Paragraph<'a> {
+        let words = words::words(text);
+        let sentences = sentences::sentences(text);
+        let mut para = Paragraph {
+            text,
+            kind,
+            words,
+            sentences,
+            quotations: quotations::quotations(text),
+            cues: Vec::new(),
+            figures: Vec::new(),
+        };
+        para.cues = attribution::cues(text, &para.words, |at| para.in_quotation(at..at + 1), |at| para.sentence_of(at));
+        para.figures = figures::figures(text, &para.words);
+        for q in 0..para.quotations.len() {
+            let attributed = para.quotation_has_speaker(&para.quotations[q]);
+            para.quotations[q].attributed = attributed;
+        }
+        para
+    }
+
+    /// Index of the sentence containing `offset` (the nearest before it when
+    /// the offset falls between sentences).
+    pub fn sentence_of(&self, offset: usize) -> usize {
+        self.sentences.partition_point(|s| s.start <= offset).saturating_sub(1)
+    }
+
+    /// The outer quotation that contains any byte of `span`.
+    pub fn quotation_at(&self, span: Range<usize>) -> Option<&Quotation> {
+        self.quotations.iter().find(|q| q.depth == 0 && q.span.start < span.end && span.start < q.span.end)
+    }
+
+    /// Whether any byte of `span` lies inside a direct quotation: words there
+    /// belong to the speaker, not the writer.
+    pub fn in_quotation(&self, span: Range<usize>) -> bool {
+        self.quotation_at(span).is_some()
+    }
+
+    /// Whether sentence `index` carries its own attribution cue.
+    pub fn sentence_attributed(&self, index: usize) -> bool {
+        self.cues.iter().any(|c| c.sentence == index)
+    }
+
+    /// Whether an attribution in the same sentence owns the words at `span`:
+    /// a cue before them ("aides said he was eager to …"), "according to"
+    /// anywhere, or a cue after them that attributes the whole clause
+    /// (", aides said."), not one whose subject the words describe
+    /// ("The senator, desperate to win, announced …").
+    pub fn span_attributed(&self, span: &Range<usize>) -> bool {
+        let sentence = self.sentence_of(span.start);
+        self.cues.iter().filter(|c| c.sentence == sentence).any(|c| {
+            if c.span.start < span.start || self.text[c.span.clone()].eq_ignore_ascii_case("according to") {
+                return true;
+            }
+            let between = &self.text[span.end..c.span.start];
+            between.rfind([',', '"', '”']).is_some_and(|p| {
+                let subject = between[p + 1..].split_whitespace().count();
+                let verb = self.text[c.span.clone()].to_ascii_lowercase();
+                (1..=5).contains(&subject) || (subject == 0 && INVERTED_SPEECH_VERBS.contains(&verb.as_str()))
+            })
+        })
+    }
+
+    /// Whether the paragraph opens with "According to X," which covers all of it.
+    pub fn opens_with_according_to(&self) -> bool {
+        self.cues.first().is_some_and(|c| {
+            c.sentence == 0 && self.text[..c.span.start].trim().is_empty() && self.text[c.span.clone()].eq_ignore_ascii_case("according to")
+        })
+    }
+
+    /// Whether sentence `index` continues the data of the sentence before it
+    /// ("That was …", "The figures show …").
+    pub fn sentence_continues(&self, index: usize) -> bool {
+        let Some(sentence) = self.sentences.get(index) else { return false };
+        let opening = self.text[sentence.clone()].trim_start_matches(['"', '“', '(']).to_ascii_lowercase();
+        lexicon().continuations.iter().any(|c| {
+            opening.starts_with(c.as_str()) && !opening[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+        })
+    }
+
+    /// Whether a claim in sentence `index` has a source in reach: a cue in the
+    /// sentence, a paragraph opened by "According to", or a cue in the next
+    /// sentence when that sentence carries on with the same data.
+    pub fn claim_attributed(&self, index: usize) -> bool {
+        self.sentence_attributed(index)
+            || self.opens_with_according_to()
+            || (self.sentence_attributed(index + 1) && self.sentence_continues(index + 1))
+    }
+
+    /// Whether a quotation's speaker is in reach: a cue in a sentence the
+    /// quotation overlaps, or in the sentence just before or after it.
+    fn quotation_has_speaker(&self, q: &Quotation) -> bool {
+        let first = self.sentence_of(q.span.start);
+        let last = self.sentence_of(q.span.end.saturating_sub(1).max(q.span.start));
+        self.cues.iter().any(|c| c.sentence + 1 >= first && c.sentence <= last + 1)
+    }
+
+    /// The lowercase text of word `i`.
+    pub fn word_lower(&self, i: usize) -> String {
+        self.words.get(i).map(|r| self.text[r.clone()].to_lowercase()).unwrap_or_default()
+    }
+
+    /// Index of the first word that starts at or after `offset`.
+    pub fn word_index_at(&self, offset: usize) -> usize {
+        self.words.partition_point(|w| w.start < offset)
+    }
+
+    /// Whether word `i` opens its sentence (ignoring opening quotes and brackets).
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        let Some(w) = self.words.get(i) else { return false };
+        let s = &self.sentences[self.sentence_of(w.start)];
+        self.text[s.start..w.start].chars().all(|c| matches!(c, '"' | '“' | '‘' | '(' | '[' | '\'') || c.is_whitespace())
+    }
+
+    /// The first outer quotation that opens the paragraph, if one does.
+    pub fn opening_quotation(&self) -> Option<&Quotation> {
+        let first = self.text.find(|c: char| !c.is_whitespace())?;
+        self.quotations.iter().find(|q| q.depth == 0 && q.span.start == first)
+    }
+
+    /// The outer quotation still open at the end of the paragraph, if any.
+    pub fn closing_open_quotation(&self) -> Option<&Quotation> {
+        self.quotations.iter().rev().find(|q| q.depth == 0).filter(|q| !q.closed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quote_with_its_speaker_after_it() {
+        let p = Paragraph::analyse("\"We will not back down,\" Mayor Jane Ortiz said. Other text.", BlockKind::Paragraph);
+        assert_eq!(p.quotations.len(), 1);
+        assert!(p.quotations[0].attributed);
+        assert_eq!(p.cues.len(), 1);
+    }
+
+    #[test]
+    fn a_quote_with_no_speaker_in_reach() {
+        let p = Paragraph::analyse("The plan failed. \"We will not back down from this fight.\" It rained. Police said later.", BlockKind::Paragraph);
+        assert!(!p.quotations[0].attributed);
+    }
+
+    #[test]
+    fn figure_covered_by_next_sentence_that_continues_the_data() {
+        let p = Paragraph::analyse("Unemployment rose to 7.2 percent. The figures come from the bureau, officials said.", BlockKind::Paragraph);
+        assert!(p.claim_attributed(0));
+        let q = Paragraph::analyse("Unemployment rose to 7.2 percent. The mayor said she would resign.", BlockKind::Paragraph);
+        assert!(!q.claim_attributed(0));
+    }
+
+    #[test]
+    fn according_to_opening_covers_the_paragraph() {
+        let p = Paragraph::analyse("According to the census, 3,000 people left. Another 4,000 arrived.", BlockKind::Paragraph);
+        assert!(p.opens_with_according_to());
+        assert!(p.claim_attributed(1));
+    }
+}

@@ -1,0 +1,114 @@
+//! Direct quotations: straight and curly double quotes, single quotes nested
+//! inside them, and quotations left open at the end of a paragraph (the
+//! convention for a quotation that runs on into the next paragraph).
+
+use std::ops::Range;
+
+/// A quotation in a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    /// From the opening mark to just after the closing mark, or to the end of
+    /// the paragraph when the quotation is left open.
+    pub span: Range<usize>,
+    /// The quoted words, without the marks.
+    pub content: Range<usize>,
+    /// Whether a closing mark was found in the paragraph.
+    pub closed: bool,
+    /// 0 for a quotation, 1 for a single-quoted one nested inside it.
+    pub depth: u8,
+    /// Whether a speaker is in reach: an attribution cue in a sentence the
+    /// quotation overlaps or the sentence next to it. Filled in by the paragraph analysis.
+    pub attributed: bool,
+}
+
+/// Finds the quotations of a paragraph, outer ones and nested single-quoted ones.
+pub fn quotations(text: &str) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    let mut outer: Option<usize> = None; // index into out of the open outer quotation
+    let mut inner: Option<usize> = None;
+    let mut prev = ' ';
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        let end = i + c.len_utf8();
+        match c {
+            '“' if outer.is_none() => outer = Some(open(&mut out, i, end, 0)),
+            '”' | '"' if outer.is_some() => {
+                if let Some(n) = inner.take() {
+                    close(&mut out[n], i, i);
+                }
+                if let Some(o) = outer.take() {
+                    close(&mut out[o], i, end);
+                }
+            }
+            '"' => outer = Some(open(&mut out, i, end, 0)),
+            '‘' if outer.is_some() && inner.is_none() => inner = Some(open(&mut out, i, end, 1)),
+            '\'' if outer.is_some() && inner.is_none() && !prev.is_alphanumeric() && next.is_alphanumeric() => {
+                inner = Some(open(&mut out, i, end, 1))
+            }
+            '’' | '\'' if inner.is_some() && !next.is_alphanumeric() => {
+                if let Some(n) = inner.take() {
+                    close(&mut out[n], i, end);
+                }
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    let len = text.trim_end().len();
+    for q in &mut out {
+        if !q.closed {
+            q.span.end = len.max(q.span.start);
+            q.content.end = q.span.end;
+        }
+    }
+    out
+}
+
+fn open(out: &mut Vec<Quotation>, at: usize, after: usize, depth: u8) -> usize {
+    out.push(Quotation { span: at..at, content: after..after, closed: false, depth, attributed: false });
+    out.len() - 1
+}
+
+fn close(q: &mut Quotation, content_end: usize, span_end: usize) {
+    q.content.end = content_end;
+    q.span.end = span_end;
+    q.closed = true;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(t: &str) -> Vec<(&str, bool, u8)> {
+        quotations(t).into_iter().map(|q| (&t[q.content], q.closed, q.depth)).collect()
+    }
+
+    #[test]
+    fn straight_and_curly() {
+        assert_eq!(quoted(r#"He said "yes" and “no”."#), [("yes", true, 0), ("no", true, 0)]);
+    }
+
+    #[test]
+    fn nested_singles_and_apostrophes() {
+        let t = "“She told me ‘don’t go’ and I didn’t,” he said. \"It's 'fine' now.\"";
+        assert_eq!(
+            quoted(t),
+            [("She told me ‘don’t go’ and I didn’t,", true, 0), ("don’t go", true, 1), ("It's 'fine' now.", true, 0), ("fine", true, 1)]
+        );
+    }
+
+    #[test]
+    fn open_at_paragraph_end() {
+        let t = "“We will keep going.  ";
+        let q = quotations(t);
+        assert_eq!(q.len(), 1);
+        assert!(!q[0].closed);
+        assert_eq!(&t[q[0].content.clone()], "We will keep going.");
+    }
+
+    #[test]
+    fn apostrophes_outside_quotes_are_not_quotes() {
+        assert!(quoted("The mayor's plan isn't new.").is_empty());
+    }
+}

@@ -1,0 +1,121 @@
+//! `attribution/unattributed-quote`: a direct quotation with no speaker in reach.
+
+use serde::Deserialize;
+
+use crate::finding::{ChainEnd, Edit, Finding, Fix};
+use crate::prose::{BlockKind, Paragraph, Quotation};
+use crate::rules::{rule_data, Rule, RuleMeta};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Data {
+    rule: RuleMeta,
+    message: String,
+    /// Quotations shorter than this are terms, titles or scare quotes.
+    min_words: usize,
+}
+
+rule_data!(DATA: Data = "unattributed_quote.toml");
+
+/// Flags direct quotations whose speaker is nowhere in reach.
+pub struct UnattributedQuote;
+
+impl Rule for UnattributedQuote {
+    fn meta(&self) -> &'static RuleMeta {
+        &DATA.rule
+    }
+
+    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+        if para.kind == BlockKind::Heading {
+            return;
+        }
+        let opening = para.opening_quotation().map(|q| q.span.start);
+        let closing = para.closing_open_quotation().map(|q| q.span.start);
+        for q in para.quotations.iter().filter(|q| q.depth == 0 && !q.attributed) {
+            if is_term_or_title(para, q) {
+                continue;
+            }
+            let mut finding = Finding::new(&DATA.rule, q.span.clone(), DATA.message.as_str());
+            finding.quote_chain = match (opening == Some(q.span.start), closing == Some(q.span.start)) {
+                (true, true) => Some(ChainEnd::Both),
+                (true, false) => Some(ChainEnd::Opening),
+                (false, true) => Some(ChainEnd::Closing),
+                (false, false) => None,
+            };
+            if let Some(fix) = speaker_placeholder(para, q) {
+                finding = finding.with_fix(fix);
+            }
+            out.push(finding);
+        }
+    }
+}
+
+/// Short quoted phrases and Title Case names of works are not quotations.
+fn is_term_or_title(para: &Paragraph, q: &Quotation) -> bool {
+    let words = &para.words[para.word_index_at(q.content.start)..para.word_index_at(q.content.end)];
+    if words.len() < DATA.min_words {
+        return true;
+    }
+    let content = para.text[q.content.clone()].trim_end();
+    let capitalized = words.iter().filter(|w| para.text[(*w).clone()].starts_with(char::is_uppercase)).count();
+    !content.ends_with(['.', ',', '!', '?', '…']) && capitalized * 2 > words.len()
+}
+
+/// `"… end."` → `"… end," [speaker] said.`
+fn speaker_placeholder(para: &Paragraph, q: &Quotation) -> Option<Fix> {
+    if !q.closed {
+        return None;
+    }
+    let content = para.text[q.content.clone()].trim_end();
+    let last = content.chars().next_back()?;
+    let last_at = q.content.start + content.len() - last.len_utf8();
+    let mut edits = Vec::new();
+    match last {
+        '.' => edits.push(Edit { span: last_at..last_at + 1, replacement: ",".into() }),
+        '?' | '!' => {}
+        _ => return None,
+    }
+    edits.push(Edit { span: q.span.end..q.span.end, replacement: " [speaker] said.".into() });
+    // A sentence that went on after the quotation now needs its own start.
+    Some(Fix { title: "Add the speaker: “[speaker] said.”".into(), safe: false, edits })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{assert_clean, assert_flags, fixed};
+
+    const ID: &str = "attribution/unattributed-quote";
+
+    #[test]
+    fn flags_quotes_with_no_speaker() {
+        let t = "The council voted. \"This is the end of the neighborhood.\" Then it rained hard.";
+        assert_flags(ID, t, &["\"This is the end of the neighborhood.\""]);
+        assert_eq!(
+            fixed(ID, t),
+            "The council voted. \"This is the end of the neighborhood,\" [speaker] said. Then it rained hard."
+        );
+    }
+
+    #[test]
+    fn speakers_before_after_and_inside_are_fine() {
+        assert_clean(ID, "\"We will not back down,\" Mayor Jane Ortiz said.");
+        assert_clean(ID, "Ortiz said: \"We will not back down from this.\"");
+        assert_clean(ID, "Ortiz spoke on Tuesday. “We will not back down from this.”");
+        assert_clean(ID, "\"We will not back down. Not now, not ever,\" Ortiz said.");
+    }
+
+    #[test]
+    fn terms_titles_and_headlines_are_not_quotations() {
+        assert_clean(ID, "The so-called \"tiny homes\" plan passed.");
+        assert_clean(ID, "She starred in \"The Best Years of Our Lives\" in 1946.");
+        assert_clean(ID, "# \"We will rebuild this town together\"\n");
+    }
+
+    #[test]
+    fn multi_paragraph_quotation_with_one_speaker() {
+        let t = "\"We will rebuild the school,\" Principal Amy Cho said. \"We will rebuild the gym.\n\n\"And we will do it together, because this town has always done it together.\"\n";
+        assert_clean(ID, t);
+        let orphan = "The vote came late. \"We will rebuild the school and the gym.\n\n\"And we will do it together, because this town always has.\"\n";
+        assert_eq!(crate::rules::test_support::lint_rule(ID, orphan).len(), 2);
+    }
+}

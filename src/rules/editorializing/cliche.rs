@@ -1,0 +1,24 @@
+//! `editorializing/cliche`: stock metaphors that dramatize.
+
+crate::rules::phrases::phrase_rule!(
+    /// Flags clichés and loaded metaphors.
+    Cliche = "cliche.toml"
+);
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{assert_clean, assert_flags};
+
+    const ID: &str = "editorializing/cliche";
+
+    #[test]
+    fn flags_cliches() {
+        assert_flags(ID, "It was a slap in the face and a stark reminder.", &["slap in the face", "a stark reminder"]);
+    }
+
+    #[test]
+    fn literal_and_quoted_uses_are_fine() {
+        assert_clean(ID, "\"It was a slap in the face,\" she said.");
+        assert_clean(ID, "The reminder was sent by mail.");
+    }
+}

@@ -1,0 +1,25 @@
+//! `editorializing/doubt-casting`: so-called, purported, self-styled.
+
+crate::rules::phrases::phrase_rule!(
+    /// Flags words that cast doubt in the writer's voice.
+    DoubtCasting = "doubt_casting.toml"
+);
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{assert_clean, assert_flags, fixed};
+
+    const ID: &str = "editorializing/doubt-casting";
+
+    #[test]
+    fn flags_doubt_casting() {
+        assert_flags(ID, "The so-called reform and its purported savings.", &["so-called", "purported"]);
+        assert_eq!(fixed(ID, "The so-called reform passed."), "The reform passed.");
+    }
+
+    #[test]
+    fn expected_and_quoted_senses_are_fine() {
+        assert_clean(ID, "The bus was supposed to arrive at noon.");
+        assert_clean(ID, "\"It is a so-called reform,\" he said.");
+    }
+}

@@ -1,0 +1,26 @@
+//! `editorializing/intensifier`: very, extremely, hugely …
+
+crate::rules::phrases::phrase_rule!(
+    /// Flags intensifiers; the fix deletes them.
+    Intensifier = "intensifier.toml"
+);
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{assert_clean, assert_flags, fixed};
+
+    const ID: &str = "editorializing/intensifier";
+
+    #[test]
+    fn flags_and_deletes_intensifiers() {
+        assert_flags(ID, "The storm caused extremely heavy flooding, very fast.", &["extremely", "very"]);
+        assert_eq!(fixed(ID, "It was very cold."), "It was cold.");
+    }
+
+    #[test]
+    fn idioms_and_quotes_are_fine() {
+        assert_clean(ID, "It was the very first vote, at the very least.");
+        assert_clean(ID, "\"It was very cold,\" she said.");
+        assert_clean(ID, "Every voter came.");
+    }
+}

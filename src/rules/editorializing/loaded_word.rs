@@ -1,0 +1,35 @@
+//! `editorializing/loaded-word`: sentence adverbs and adjectives that judge.
+
+crate::rules::phrases::phrase_rule!(
+    /// Flags loaded words and sentence adverbs in the writer's voice.
+    LoadedWord = "loaded_word.toml"
+);
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{assert_clean, assert_flags, fixed};
+
+    const ID: &str = "editorializing/loaded-word";
+
+    #[test]
+    fn flags_judgement_in_the_writers_voice() {
+        assert_flags(ID, "Unfortunately, the council approved a shocking increase.", &["Unfortunately", "shocking"]);
+        assert_flags(ID, "The plan was clearly a failure, of course.", &["clearly", "of course"]);
+        assert_flags(ID, "The move, ironically, cut costs.", &["ironically"]);
+    }
+
+    #[test]
+    fn manner_adverbs_and_quotations_are_fine() {
+        assert_clean(ID, "She spoke clearly and smiled sadly.");
+        assert_clean(ID, "\"It was a disgraceful act,\" said the chief.");
+        assert_clean(ID, "Naturally occurring gas leaked.");
+        assert_clean(ID, "The council approved the increase.");
+    }
+
+    #[test]
+    fn deleting_an_opening_adverb_recapitalizes() {
+        assert_eq!(fixed(ID, "Unfortunately, the council voted."), "The council voted.");
+        assert_eq!(fixed(ID, "It was clearly wrong."), "It was wrong.");
+        assert_eq!(fixed(ID, "The move, ironically, cut costs."), "The move cut costs.");
+    }
+}

@@ -1,0 +1,25 @@
+//! `editorializing/puffery`: peacock terms.
+
+crate::rules::phrases::phrase_rule!(
+    /// Flags peacock terms that praise instead of informing.
+    Puffery = "puffery.toml"
+);
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{assert_clean, assert_flags};
+
+    const ID: &str = "editorializing/puffery";
+
+    #[test]
+    fn flags_peacock_terms() {
+        assert_flags(ID, "The legendary coach ran a world-class program.", &["legendary", "world-class"]);
+        assert_flags(ID, "The acclaimed author spoke. It was a huge success.", &["acclaimed", "huge success"]);
+    }
+
+    #[test]
+    fn verbs_and_quotes_are_fine() {
+        assert_clean(ID, "Fans celebrated the win and the author was acclaimed.");
+        assert_clean(ID, "\"He is a legendary figure,\" the mayor said.");
+    }
+}

@@ -1,0 +1,111 @@
+//! `editorializing/said-synonym`: "claimed", "admitted", "insisted" … where "said" belongs.
+
+use serde::Deserialize;
+
+use crate::finding::{Finding, Fix};
+use crate::prose::Paragraph;
+use crate::rules::phrases::{match_case, PhraseList};
+use crate::rules::{rule_data, Rule, RuleMeta};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Data {
+    rule: RuleMeta,
+    message: String,
+    verbs: Vec<Verb>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Verb {
+    forms: [String; 4],
+}
+
+/// The neutral verb in the same form as each entry of `Verb::forms`.
+const SAID: [&str; 4] = ["said", "says", "saying", "say"];
+
+/// Words after which a verb reports speech: "claimed he", "insisted that".
+const SPEECH_OBJECTS: &[&str] = &["that", "he", "she", "they", "we", "i", "you", "there"];
+
+rule_data!(DATA: Data = "said_synonym.toml");
+
+static MATCHER: std::sync::LazyLock<(PhraseList, Vec<(usize, usize)>)> = std::sync::LazyLock::new(|| {
+    let forms: Vec<(usize, usize)> = (0..DATA.verbs.len()).flat_map(|v| (0..4).map(move |f| (v, f))).collect();
+    let list = PhraseList::new(forms.iter().map(|&(v, f)| DATA.verbs[v].forms[f].as_str()));
+    (list, forms)
+});
+
+/// Flags judgemental synonyms of "said" that report speech.
+pub struct SaidSynonym;
+
+impl Rule for SaidSynonym {
+    fn meta(&self) -> &'static RuleMeta {
+        &DATA.rule
+    }
+
+    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+        let (list, forms) = &*MATCHER;
+        for (index, span) in list.find(para.text) {
+            if para.in_quotation(span.clone()) || !reports_speech(para, &span) {
+                continue;
+            }
+            let said = SAID[forms[index].1];
+            let text = &para.text[span.clone()];
+            let replacement = match_case(text, said);
+            let message = DATA.message.replace("{text}", text).replace("{said}", said);
+            out.push(
+                Finding::new(&DATA.rule, span.clone(), message)
+                    .with_fix(Fix::replace(format!("Replace “{text}” with “{replacement}”"), span, replacement, true)),
+            );
+        }
+    }
+}
+
+/// Whether the verb at `span` introduces or follows quoted or reported speech.
+fn reports_speech(para: &Paragraph, span: &std::ops::Range<usize>) -> bool {
+    let after = para.text[span.end..].trim_start_matches(' ');
+    if after.starts_with([',', ':', '"', '“']) {
+        return true;
+    }
+    let next = para.word_lower(para.word_index_at(span.end));
+    if SPEECH_OBJECTS.contains(&next.as_str()) && after.starts_with(|c: char| c.is_alphabetic()) {
+        return true;
+    }
+    // Right after a quotation: `"…," she insisted.` / `"…," insisted Smith.`
+    let sentence = &para.sentences[para.sentence_of(span.start)];
+    let before = &para.text[sentence.start..span.start];
+    before
+        .rfind(['"', '”'])
+        .is_some_and(|q| before[q..].split_whitespace().count() <= 4 && para.in_quotation(sentence.start + q..sentence.start + q + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{assert_clean, assert_flags, fixed};
+
+    const ID: &str = "editorializing/said-synonym";
+
+    #[test]
+    fn flags_speech_verbs_in_the_writers_voice() {
+        assert_flags(ID, "The mayor claimed that the budget was balanced.", &["claimed"]);
+        assert_flags(ID, "\"We did nothing wrong,\" the chief insisted.", &["insisted"]);
+        assert_flags(ID, "She admitted she had not read the report.", &["admitted"]);
+        assert_flags(ID, "He quipped: \"Not today.\"", &["quipped"]);
+    }
+
+    #[test]
+    fn leaves_other_senses_and_quotations_alone() {
+        assert_clean(ID, "The group claimed responsibility for the attack.");
+        assert_clean(ID, "He was admitted to the hospital on Tuesday.");
+        assert_clean(ID, "The company revealed a new logo.");
+        assert_clean(ID, "\"He claimed that I lied,\" Smith said.");
+        assert_clean(ID, "The mayor said that the budget was balanced.");
+    }
+
+    #[test]
+    fn fix_keeps_tense_and_case() {
+        assert_eq!(fixed(ID, "Critics' claims aside, she claims that it works."), "Critics' claims aside, she says that it works.");
+        assert_eq!(fixed(ID, "\"No,\" he insisted."), "\"No,\" he said.");
+        assert_eq!(fixed(ID, "Insisting that it works, she left."), "Saying that it works, she left.");
+    }
+}

@@ -1,0 +1,85 @@
+//! `figures/…`: numbers need a source.
+//!
+//! The prose model finds the figures ([`crate::prose::figures`]); each rule
+//! here reports the kinds it owns when no attribution is in reach.
+
+mod unsourced_count;
+mod unsourced_money;
+mod unsourced_percentage;
+mod unsourced_ranking;
+
+use serde::Deserialize;
+
+use super::{Rule, RuleMeta};
+use crate::finding::{Finding, Fix};
+use crate::prose::{BlockKind, FigureKind, Paragraph};
+
+/// The rules of the family, in catalogue order.
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &unsourced_percentage::UnsourcedPercentage,
+    &unsourced_money::UnsourcedMoney,
+    &unsourced_count::UnsourcedCount,
+    &unsourced_ranking::UnsourcedRanking,
+];
+
+/// What a figures rule file holds.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FigureRuleData {
+    pub rule: RuleMeta,
+    /// With `{text}` for the figure.
+    pub message: String,
+}
+
+/// Declares a figures rule: a unit struct reporting the given kinds of figure.
+macro_rules! figure_rule {
+    ($(#[$doc:meta])* $name:ident = $file:literal, [$($kind:ident),+]) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        $crate::rules::rule_data!(DATA: $crate::rules::figures::FigureRuleData = $file);
+
+        impl $crate::rules::Rule for $name {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &DATA.rule
+            }
+            fn check(&self, para: &$crate::prose::Paragraph, out: &mut Vec<$crate::finding::Finding>) {
+                use $crate::prose::FigureKind::*;
+                $crate::rules::figures::check_figures(&DATA, &[$($kind),+], para, out)
+            }
+        }
+    };
+}
+use figure_rule;
+
+/// Reports the figures of `kinds` in `para` that have no source in reach.
+pub(crate) fn check_figures(data: &'static FigureRuleData, kinds: &[FigureKind], para: &Paragraph, out: &mut Vec<Finding>) {
+    // Headlines summarise a story whose body carries the attribution.
+    if para.kind == BlockKind::Heading {
+        return;
+    }
+    for figure in para.figures.iter().filter(|f| kinds.contains(&f.kind)) {
+        if para.in_quotation(figure.span.clone()) || para.claim_attributed(para.sentence_of(figure.span.start)) {
+            continue;
+        }
+        let text = &para.text[figure.span.clone()];
+        let at = clause_end(para, figure.span.end);
+        out.push(
+            Finding::new(&data.rule, figure.span.clone(), data.message.replace("{text}", text))
+                .with_fix(Fix::replace("Add “, according to [source]”", at..at, ", according to [source]", false)),
+        );
+    }
+}
+
+/// Where ", according to …" goes: before the comma, semicolon, dash or
+/// sentence end that closes the clause holding the figure.
+fn clause_end(para: &Paragraph, from: usize) -> usize {
+    let sentence = &para.sentences[para.sentence_of(from)];
+    let end = sentence.end.max(from);
+    let rest = &para.text[from..end];
+    let stop = rest.find([',', ';', '—', ':', '(']).map(|p| from + p);
+    stop.unwrap_or_else(|| {
+        let trimmed = para.text[from..end].trim_end_matches(['.', '!', '?', '"', '”', ')', ' ']);
+        from + trimmed.len()
+    })
+}

@@ -1,0 +1,26 @@
+//! `figures/unsourced-ranking`: rankings stated as fact with no source in reach.
+
+super::figure_rule!(
+    /// Flags rankings stated as fact that no attribution covers.
+    UnsourcedRanking = "unsourced_ranking.toml", [Ranking]
+);
+
+#[cfg(test)]
+mod tests {
+    #[allow(unused_imports)]
+    use crate::rules::test_support::{assert_clean, assert_flags, fixed};
+
+    const ID: &str = "figures/unsourced-ranking";
+
+    #[test]
+    fn flags_unsourced_ranking() {
+        assert_flags(ID, "The drop was the largest since 1989.", &["largest since 1989"]);
+        assert_flags(ID, "Prices reached a record high.", &["record high"]);
+    }
+
+    #[test]
+    fn sourced_and_everyday_numbers_are_fine() {
+        assert_clean(ID, "The drop was the largest since 1989, according to Federal Reserve data.");
+        assert_clean(ID, "She is the best player on the team.");
+    }
+}

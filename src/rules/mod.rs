@@ -1,0 +1,169 @@
+//! The rules, one file each, grouped by family.
+//!
+//! Every rule carries its own documentation in the data file beside it
+//! (`<rule>.toml`): id, default severity, summary, the convention behind it,
+//! an explanation and a bad/good example. The same text feeds
+//! `copydesk explain`, the language server's hover and the README catalogue.
+
+pub mod attribution;
+pub mod editorializing;
+pub mod figures;
+pub(crate) mod phrases;
+
+use std::sync::LazyLock;
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use crate::finding::{Finding, Severity};
+use crate::prose::Paragraph;
+
+/// Where the rule documentation lives online; `codeDescription` links here.
+pub const DOCS_BASE: &str = "https://github.com/copydesk/copydesk/blob/main/docs/rules.md";
+
+/// A rule's documentation and defaults, from its data file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleMeta {
+    /// `family/name`.
+    pub id: String,
+    /// Severity unless configuration says otherwise.
+    pub severity: Severity,
+    /// One line: what the rule flags.
+    pub summary: String,
+    /// The style guides behind the rule, by name.
+    pub convention: String,
+    /// Why it matters, in a paragraph or two of Markdown.
+    pub explanation: String,
+    /// Copy that the rule flags.
+    pub bad: String,
+    /// The same copy written so that it does not.
+    pub good: String,
+    /// What the fix does and whether it is safe to apply unattended.
+    #[serde(default)]
+    pub fix: Option<String>,
+}
+
+impl RuleMeta {
+    /// The family: the part of the id before the slash.
+    pub fn family(&self) -> &str {
+        self.id.split_once('/').map_or(self.id.as_str(), |(f, _)| f)
+    }
+
+    /// The name within the family.
+    pub fn name(&self) -> &str {
+        self.id.split_once('/').map_or(self.id.as_str(), |(_, n)| n)
+    }
+
+    /// A link to the rule's section of the rule catalogue.
+    pub fn doc_url(&self) -> String {
+        format!("{DOCS_BASE}#{}", self.id.replace('/', "").to_lowercase())
+    }
+
+    /// The full explanation as Markdown, for `explain`, hover and the catalogue.
+    pub fn to_markdown(&self) -> String {
+        let mut md = format!(
+            "### `{}`\n\n{}\n\n*Default severity:* {} · *Convention:* {}\n\n{}\n\n**Flagged:**\n\n> {}\n\n**Better:**\n\n> {}\n",
+            self.id,
+            self.summary,
+            self.severity,
+            self.convention,
+            self.explanation.trim(),
+            self.bad.trim(),
+            self.good.trim()
+        );
+        if let Some(fix) = &self.fix {
+            md.push_str(&format!("\n**Fix:** {}\n", fix.trim()));
+        }
+        md
+    }
+}
+
+/// A check that reads one paragraph and reports findings in it.
+pub trait Rule: Send + Sync {
+    /// The rule's documentation and defaults.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Appends findings (offsets relative to the paragraph) to `out`.
+    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>);
+}
+
+/// Parses a rule's embedded data file. The files are compiled in, and the
+/// test suite loads every one, so a failure here is a build defect.
+pub(crate) fn load<T: DeserializeOwned>(name: &str, source: &str) -> T {
+    match toml::from_str(source) {
+        Ok(data) => data,
+        Err(e) => panic!("rule data {name} is invalid: {e}"),
+    }
+}
+
+/// Declares the static data of a rule, parsed on first use from the TOML file beside it.
+macro_rules! rule_data {
+    ($vis:vis $name:ident : $ty:ty = $file:literal) => {
+        $vis static $name: std::sync::LazyLock<$ty> =
+            std::sync::LazyLock::new(|| $crate::rules::load($file, include_str!($file)));
+    };
+}
+pub(crate) use rule_data;
+
+static ALL: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
+    let mut rules: Vec<&'static dyn Rule> = Vec::new();
+    rules.extend_from_slice(attribution::RULES);
+    rules.extend_from_slice(editorializing::RULES);
+    rules.extend_from_slice(figures::RULES);
+    rules
+});
+
+/// Every rule copydesk knows, in catalogue order.
+pub fn all() -> &'static [&'static dyn Rule] {
+    &ALL
+}
+
+/// Looks a rule up by id.
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    all().iter().copied().find(|r| r.meta().id == id)
+}
+
+/// The families, in catalogue order.
+pub fn families() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for r in all() {
+        let f = r.meta().family();
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod test_support;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_documented_and_unique() {
+        let mut ids = std::collections::HashSet::new();
+        for rule in all() {
+            let m = rule.meta();
+            assert!(ids.insert(m.id.clone()), "duplicate {}", m.id);
+            assert!(m.id.contains('/'), "{}", m.id);
+            for (what, text) in [("summary", &m.summary), ("convention", &m.convention), ("explanation", &m.explanation), ("bad", &m.bad), ("good", &m.good)] {
+                assert!(!text.trim().is_empty(), "{} has no {what}", m.id);
+            }
+        }
+        assert!(families().len() >= 3);
+    }
+
+    #[test]
+    fn every_bad_example_is_flagged_and_every_good_one_is_not() {
+        for rule in all() {
+            let m = rule.meta();
+            let bad = test_support::lint_rule(&m.id, &m.bad);
+            assert!(!bad.is_empty(), "{}: bad example not flagged: {}", m.id, m.bad);
+            let good = test_support::lint_rule(&m.id, &m.good);
+            assert!(good.is_empty(), "{}: good example flagged: {:?}", m.id, good);
+        }
+    }
+}
