@@ -1,1 +1,62 @@
-fn main(){}
+//! Throughput of the whole default rule set on news-like Markdown.
+//! Target: at least 50 MB/s single-threaded. Figures go in benches/README.md.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+use copydesk::{LintOptions, Linter, ParagraphCache, Syntax};
+
+/// Varied news paragraphs: quotes, attribution, figures, loaded words, markup.
+const PARAGRAPHS: &[&str] = &[
+    "The city council on Tuesday approved a $48 million plan to rebuild the riverfront, ending two years of debate.",
+    "\"We listened to every resident who came to us,\" Mayor Elena Ortiz said after the vote. \"This plan is the result.",
+    "\"It will be built in stages, and every stage will come back to this council,\" she said.",
+    "Critics say the so-called **riverwalk** will benefit developers. Sources say the votes were lined up early.",
+    "About 3,000 people live within a mile of the site, and rents rose 14 percent last year, the largest since 2008.",
+    "Unfortunately, the vote came after a very long night. Council member Ray Dunn claimed that taxes would rise.",
+    "- Item one, with a [link](https://example.com/a) and `code`\n- Item two: the budget is *clearly* balanced",
+    "According to the county assessor, the median home value is $312,000, up 6.1% from a year earlier.",
+    "## Schools face a stark reminder of shortfalls",
+    "Dunn, 54, who voted against the plan, said he would ask for a second reading on March 3 at 9 a.m. in Room 201.",
+];
+
+fn document(bytes: usize) -> String {
+    let mut doc = String::with_capacity(bytes + 1024);
+    let mut i = 0;
+    while doc.len() < bytes {
+        doc.push_str(PARAGRAPHS[i % PARAGRAPHS.len()]);
+        doc.push_str(&format!(" (Story {i}.)\n\n"));
+        i += 1;
+    }
+    doc
+}
+
+fn throughput(c: &mut Criterion) {
+    let linter = Linter::new(LintOptions::default());
+    let mut group = c.benchmark_group("lint");
+    group.sample_size(10);
+    for (name, size) in [("1MB", 1 << 20), ("10MB", 10 << 20)] {
+        let doc = document(size);
+        group.throughput(Throughput::Bytes(doc.len() as u64));
+        group.bench_with_input(BenchmarkId::new("markdown", name), &doc, |b, doc| {
+            b.iter(|| linter.lint(doc, Syntax::Markdown).findings.len())
+        });
+    }
+    // Re-linting after a one-character edit with a warm paragraph cache, as the server does.
+    let doc = document(1 << 20);
+    let mut cache = ParagraphCache::default();
+    linter.lint_cached(&doc, Syntax::Markdown, &mut cache);
+    let mut edited = doc.clone();
+    edited.insert(doc.len() / 2, 'x');
+    let mut flip = false;
+    group.throughput(Throughput::Bytes(doc.len() as u64));
+    group.bench_function("relint-after-edit/1MB", |b| {
+        b.iter(|| {
+            flip = !flip;
+            linter.lint_cached(if flip { &edited } else { &doc }, Syntax::Markdown, &mut cache).findings.len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, throughput);
+criterion_main!(benches);

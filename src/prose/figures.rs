@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{lexicon, Lexicon};
+use super::lexicon::{lexicon, lower_into, Lexicon};
 
 /// What sort of statistic a figure is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -84,7 +84,18 @@ pub fn figures(text: &str, words: &[Range<usize>]) -> Vec<Figure> {
     let scan = Scan { text, words, lex: lexicon() };
     let mut out = Vec::new();
     let mut i = 0;
+    let mut buf = String::new();
     while i < words.len() {
+        // Most words are not figures: rule them out without allocating.
+        let word = &text[words[i].clone()];
+        if !word.starts_with(|c: char| c.is_ascii_digit()) {
+            let lower = lower_into(&mut buf, word);
+            let lex = scan.lex;
+            if !(lex.spelled.contains(lower) || lex.superlatives.contains(lower) || lower == "record" || lower == "all-time" || is_fraction(lower)) {
+                i += 1;
+                continue;
+            }
+        }
         if let Some((figure, next)) = number_at(&scan, i).or_else(|| ranking_at(&scan, i)) {
             out.push(figure);
             i = next;

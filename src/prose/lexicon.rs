@@ -1,6 +1,7 @@
 //! The word lists of `data/lexicon.toml`, parsed once.
 
-use std::collections::HashSet;
+use std::collections::HashSet as StdHashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -43,6 +44,27 @@ struct RawNumbers {
     superlatives: Vec<String>,
     record_nouns: Vec<String>,
 }
+
+/// FNV-1a: word lookups happen for every word of every keystroke, and the
+/// keys are short, trusted strings from our own data files.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of lowercase words with a fast hash.
+pub(crate) type HashSet<T> = StdHashSet<T, BuildHasherDefault<Fnv>>;
 
 /// Lowercase word sets used by sentence segmentation, attribution and figures.
 pub(crate) struct Lexicon {

@@ -41,6 +41,44 @@ pub struct Paragraph<'a> {
     pub cues: Vec<Cue>,
     /// Figures that may need a source.
     pub figures: Vec<Figure>,
+    /// The text with every run of whitespace squeezed to one space, so that
+    /// phrases match across line breaks and blanked markup.
+    squeezed: Squeezed,
+    /// Phrase-list hits of the rules' shared automaton over the squeezed text
+    /// (pattern, start, end), computed by the first rule that asks.
+    pub(crate) phrase_hits: std::sync::OnceLock<Vec<(u32, u32, u32)>>,
+}
+
+/// A copy of a paragraph's text with whitespace runs squeezed to one space.
+#[derive(Debug)]
+struct Squeezed {
+    text: String,
+    /// Original offset of each byte of `text`; `None` when nothing was squeezed.
+    map: Option<Vec<u32>>,
+}
+
+impl Squeezed {
+    fn new(text: &str) -> Squeezed {
+        let needs = text.as_bytes().windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+            || text.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
+        if !needs {
+            return Squeezed { text: String::new(), map: None };
+        }
+        let mut out = Vec::with_capacity(text.len());
+        let mut map = Vec::with_capacity(text.len());
+        let mut prev_space = false;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            let space = b.is_ascii_whitespace();
+            if space && prev_space {
+                continue;
+            }
+            out.push(if space { b' ' } else { b });
+            map.push(i as u32);
+            prev_space = space;
+        }
+        // Only ASCII bytes were dropped or replaced, so this is valid UTF-8.
+        Squeezed { text: String::from_utf8(out).unwrap_or_default(), map: Some(map) }
+    }
 }
 
 impl<'a> Paragraph<'a> {
@@ -56,6 +94,8 @@ impl<'a> Paragraph<'a> {
             quotations: quotations::quotations(text),
             cues: Vec::new(),
             figures: Vec::new(),
+            squeezed: Squeezed::new(text),
+            phrase_hits: std::sync::OnceLock::new(),
         };
         para.cues = attribution::cues(text, &para.words, |at| para.in_quotation(at..at + 1), |at| para.sentence_of(at));
         para.figures = figures::figures(text, &para.words);
@@ -64,6 +104,21 @@ impl<'a> Paragraph<'a> {
             para.quotations[q].attributed = attributed;
         }
         para
+    }
+
+    /// The text phrases are matched against (whitespace squeezed), and a
+    /// function mapping a range of it back to the paragraph text.
+    pub fn phrase_text(&self) -> (&str, impl Fn(Range<usize>) -> Range<usize> + '_) {
+        let text = if self.squeezed.map.is_some() { self.squeezed.text.as_str() } else { self.text };
+        let map = move |r: Range<usize>| match &self.squeezed.map {
+            None => r,
+            Some(map) if r.start < r.end && r.end <= map.len() => map[r.start] as usize..map[r.end - 1] as usize + 1,
+            Some(map) => {
+                let at = map.get(r.start).map_or(self.text.len(), |&o| o as usize);
+                at..at
+            }
+        };
+        (text, map)
     }
 
     /// Index of the sentence containing `offset` (the nearest before it when
@@ -96,8 +151,13 @@ impl<'a> Paragraph<'a> {
     pub fn span_attributed(&self, span: &Range<usize>) -> bool {
         let sentence = self.sentence_of(span.start);
         self.cues.iter().filter(|c| c.sentence == sentence).any(|c| {
-            if c.span.start < span.start || self.text[c.span.clone()].eq_ignore_ascii_case("according to") {
+            if self.text[c.span.clone()].eq_ignore_ascii_case("according to") {
                 return true;
+            }
+            if c.span.start < span.start {
+                // The words must be in the clause the cue reports, not in the next one.
+                let between = &self.text[c.span.end..span.start];
+                return ![", and ", ", but ", "; ", ", while "].iter().any(|joint| between.contains(joint));
             }
             let between = &self.text[span.end..c.span.start];
             between.rfind([',', '"', '”']).is_some_and(|p| {

@@ -8,7 +8,7 @@
 pub mod attribution;
 pub mod editorializing;
 pub mod figures;
-pub(crate) mod phrases;
+pub mod phrases;
 
 use std::sync::LazyLock;
 
@@ -85,6 +85,11 @@ pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
     /// Appends findings (offsets relative to the paragraph) to `out`.
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>);
+    /// The phrase lists the rule matches, so that all of them are matched
+    /// in one pass over each paragraph.
+    fn phrase_lists(&self) -> Vec<&'static phrases::PhraseList> {
+        Vec::new()
+    }
 }
 
 /// Parses a rule's embedded data file. The files are compiled in, and the

@@ -3,23 +3,75 @@
 //! so that each such rule is its data file plus a line of code.
 
 use std::ops::Range;
+use std::sync::{LazyLock, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use super::RuleMeta;
 use crate::finding::{Finding, Fix};
 use crate::prose::Paragraph;
 
-/// Whole-word, ASCII-case-insensitive matching of many phrases in one pass.
-pub(crate) struct PhraseList {
-    matcher: Option<AhoCorasick>,
+/// Whole-word, ASCII-case-insensitive matching of a list of phrases.
+///
+/// All the lists of all the rules are matched together, in one pass of one
+/// automaton over each paragraph ([`INDEX`]); a list then keeps its own hits.
+/// Scanning once instead of once per rule is what keeps linting fast.
+pub struct PhraseList {
+    patterns: Vec<String>,
     /// For each pattern, the index of the entry it came from.
     owners: Vec<usize>,
+    /// For lists not in the shared index (built outside a rule).
+    own: OnceLock<Option<AhoCorasick>>,
+}
+
+fn automaton(patterns: &[String], kind: MatchKind) -> Option<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(kind)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns)
+        .ok()
+}
+
+/// The shared automaton over every rule's phrase lists.
+struct Index {
+    matcher: Option<AhoCorasick>,
+    /// Start of each list's patterns in the shared pattern space, keyed by the list's address.
+    bases: Vec<(usize, u32)>,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut bases = Vec::new();
+    for rule in super::all() {
+        for list in rule.phrase_lists() {
+            bases.push((list as *const PhraseList as usize, patterns.len() as u32));
+            patterns.extend(list.patterns.iter().cloned());
+        }
+    }
+    Index { matcher: automaton(&patterns, MatchKind::Standard), bases }
+});
+
+fn whole_word(text: &str, span: &Range<usize>) -> bool {
+    let inner = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+    !inner(text[..span.start].chars().next_back()) && !inner(text[span.end..].chars().next())
+}
+
+/// Keeps the leftmost-longest of overlapping hits, in text order.
+fn leftmost_longest(mut hits: Vec<(usize, Range<usize>)>) -> Vec<(usize, Range<usize>)> {
+    hits.sort_by(|a, b| a.1.start.cmp(&b.1.start).then(b.1.end.cmp(&a.1.end)));
+    let mut out: Vec<(usize, Range<usize>)> = Vec::with_capacity(hits.len());
+    for hit in hits {
+        if out.last().is_none_or(|last| hit.1.start >= last.1.end) {
+            out.push(hit);
+        }
+    }
+    out
 }
 
 impl PhraseList {
-    /// Builds a matcher; curly and straight apostrophes match each other.
+    /// A list; curly and straight apostrophes match each other.
     pub fn new<'p>(phrases: impl IntoIterator<Item = &'p str>) -> PhraseList {
         let mut patterns = Vec::new();
         let mut owners = Vec::new();
@@ -31,23 +83,42 @@ impl PhraseList {
                 owners.push(i);
             }
         }
-        let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .ok();
-        PhraseList { matcher, owners }
+        PhraseList { patterns, owners, own: OnceLock::new() }
     }
 
-    /// Whole-word matches in `text`: (entry index, byte range).
-    pub fn find<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, Range<usize>)> + 't {
-        self.matcher.iter().flat_map(move |m| m.find_iter(text)).filter_map(move |m| {
-            let (s, e) = (m.start(), m.end());
-            let before = text[..s].chars().next_back();
-            let after = text[e..].chars().next();
-            let inner = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
-            (!inner(before) && !inner(after)).then(|| (self.owners[m.pattern().as_usize()], s..e))
-        })
+    /// Whole-word matches in a paragraph, across line breaks and blanked
+    /// markup: (entry index, byte range in the paragraph text), in text order.
+    pub fn find_in(&self, para: &Paragraph) -> Vec<(usize, Range<usize>)> {
+        let (text, map) = para.phrase_text();
+        let key = self as *const PhraseList as usize;
+        let Some(&(_, base)) = INDEX.bases.iter().find(|(k, _)| *k == key) else {
+            return self.find(text).into_iter().map(|(i, r)| (i, map(r))).collect();
+        };
+        let hits = para.phrase_hits.get_or_init(|| match &INDEX.matcher {
+            Some(m) => m
+                .find_overlapping_iter(text)
+                .filter(|h| whole_word(text, &h.range()))
+                .map(|h| (h.pattern().as_u32(), h.start() as u32, h.end() as u32))
+                .collect(),
+            None => Vec::new(),
+        });
+        let end = base + self.patterns.len() as u32;
+        let mine = hits
+            .iter()
+            .filter(|(p, _, _)| (base..end).contains(p))
+            .map(|&(p, s, e)| (self.owners[(p - base) as usize], s as usize..e as usize))
+            .collect();
+        leftmost_longest(mine).into_iter().map(|(i, r)| (i, map(r))).collect()
+    }
+
+    /// Whole-word matches in `text`: (entry index, byte range), in text order.
+    pub fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+        let own = self.own.get_or_init(|| automaton(&self.patterns, MatchKind::LeftmostLongest));
+        own.iter()
+            .flat_map(|m| m.find_iter(text))
+            .filter(|m| whole_word(text, &m.range()))
+            .map(|m| (self.owners[m.pattern().as_usize()], m.range()))
+            .collect()
     }
 }
 
@@ -136,11 +207,16 @@ impl PhraseRule {
         PhraseRule { data, list, lifts }
     }
 
+    /// The lists this rule matches, for the shared index.
+    pub fn lists(&'static self) -> Vec<&'static PhraseList> {
+        vec![&self.list, &self.lifts]
+    }
+
     /// Every listed phrase in the writer's voice in `para`, with `keep` as a
     /// last, rule-specific say.
     pub fn check(&'static self, para: &Paragraph, out: &mut Vec<Finding>, keep: impl Fn(&Paragraph, &Range<usize>) -> bool) {
         let mut lifted = None;
-        for (entry_index, span) in self.list.find(para.text) {
+        for (entry_index, span) in self.list.find_in(para) {
             let entry = &self.data.phrases[entry_index];
             if para.in_quotation(span.clone()) || !self.fits(para, entry, &span) || !keep(para, &span) {
                 continue;
@@ -148,7 +224,7 @@ impl PhraseRule {
             if self.data.unless_attributed && para.span_attributed(&span) {
                 continue;
             }
-            if *lifted.get_or_insert_with(|| self.lifts.find(para.text).next().is_some()) {
+            if *lifted.get_or_insert_with(|| !self.lifts.find_in(para).is_empty()) {
                 return;
             }
             let text = &para.text[span.clone()];
@@ -210,6 +286,9 @@ macro_rules! phrase_rule {
             fn meta(&self) -> &'static $crate::rules::RuleMeta {
                 &DATA.data.rule
             }
+            fn phrase_lists(&self) -> Vec<&'static $crate::rules::phrases::PhraseList> {
+                DATA.lists()
+            }
             fn check(&self, para: &$crate::prose::Paragraph, out: &mut Vec<$crate::finding::Finding>) {
                 #[allow(unused_variables)]
                 let keep = |para: &$crate::prose::Paragraph, span: &std::ops::Range<usize>| true;
@@ -267,7 +346,7 @@ mod tests {
     fn whole_words_case_insensitive_and_apostrophes() {
         let list = PhraseList::new(["very", "it's said"]);
         let text = "Every VERY thing, it’s said, is very-ish.";
-        let found: Vec<&str> = list.find(text).map(|(_, r)| &text[r]).collect();
+        let found: Vec<&str> = list.find(text).into_iter().map(|(_, r)| &text[r]).collect();
         assert_eq!(found, ["VERY", "it’s said"]);
     }
 

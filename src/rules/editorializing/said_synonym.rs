@@ -43,9 +43,13 @@ impl Rule for SaidSynonym {
         &DATA.rule
     }
 
+    fn phrase_lists(&self) -> Vec<&'static PhraseList> {
+        vec![&MATCHER.0]
+    }
+
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
         let (list, forms) = &*MATCHER;
-        for (index, span) in list.find(para.text) {
+        for (index, span) in list.find_in(para) {
             if para.in_quotation(span.clone()) || !reports_speech(para, &span) {
                 continue;
             }

@@ -1,0 +1,19 @@
+//! `path:line:col: severity: message [rule]`: the format editors' quickfix
+//! lists (Vim's errorformat, Emacs compilation mode) parse.
+
+use std::io::{self, Write};
+
+use super::CheckReport;
+
+pub(super) fn write(report: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
+    for file in &report.files {
+        for l in file.located() {
+            writeln!(out, "{}:{}:{}: {}: {} [{}]", file.path, l.line, l.column, l.finding.severity, l.finding.message, l.finding.rule)?;
+        }
+    }
+    for error in &report.errors {
+        writeln!(out, "{}:1:1: error: {} [io]", error.path, error.message)?;
+    }
+    eprintln!("{}", report.summary());
+    Ok(())
+}
