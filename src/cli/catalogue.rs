@@ -121,6 +121,7 @@ mod tests {
         }
         assert_eq!(std::fs::read_to_string(&docs_path).unwrap_or_default(), docs, "docs/rules.md is stale: UPDATE_DOCS=1 cargo test");
         assert!(table_start.is_some() && table_end.is_some(), "README.md lacks the catalogue markers");
-        assert_eq!(readme, updated_readme, "README catalogue is stale: UPDATE_DOCS=1 cargo test");
+        let current = std::fs::read_to_string(&readme_path).unwrap_or_default();
+        assert_eq!(current, updated_readme, "README catalogue is stale: UPDATE_DOCS=1 cargo test");
     }
 }

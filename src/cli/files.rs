@@ -28,7 +28,8 @@ pub(super) fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<(String, String)>) 
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
             let mut found = Vec::new();
-            for entry in ignore::WalkBuilder::new(path).build() {
+            // .gitignore counts even outside a Git checkout (an exported story folder).
+            for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
                 match entry {
                     Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) && is_prose(entry.path()) => {
                         found.push(entry.into_path())
