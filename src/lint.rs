@@ -44,7 +44,10 @@ pub struct LintOptions {
 impl LintOptions {
     /// Only `rule` runs, at its default severity.
     pub fn only(rule: &str) -> LintOptions {
-        let mut levels: BTreeMap<String, Level> = rules::families().into_iter().map(|f| (f.to_string(), Level::Off)).collect();
+        let mut levels: BTreeMap<String, Level> = rules::families()
+            .into_iter()
+            .map(|f| (f.to_string(), Level::Off))
+            .collect();
         if let Some(r) = rules::find(rule) {
             levels.insert(rule.to_string(), Level::On(r.meta().severity));
         }
@@ -118,13 +121,18 @@ pub struct Linter {
 impl Linter {
     /// A linter running the rules `options` enables.
     pub fn new(options: LintOptions) -> Linter {
-        let rules: Vec<(&'static dyn Rule, Severity)> =
-            rules::all().iter().filter_map(|r| options.severity_of(r.meta()).map(|s| (*r, s))).collect();
+        let rules: Vec<(&'static dyn Rule, Severity)> = rules::all()
+            .iter()
+            .filter_map(|r| options.severity_of(r.meta()).map(|s| (*r, s)))
+            .collect();
         let mut hasher = DefaultHasher::new();
         for (rule, _) in &rules {
             rule.meta().id.hash(&mut hasher);
         }
-        Linter { rules, fingerprint: hasher.finish() }
+        Linter {
+            rules,
+            fingerprint: hasher.finish(),
+        }
     }
 
     /// Lints a whole document.
@@ -133,7 +141,12 @@ impl Linter {
     }
 
     /// Lints a document, reusing the analysis of unchanged paragraphs.
-    pub fn lint_cached(&self, source: &str, syntax: Syntax, cache: &mut ParagraphCache) -> LintReport {
+    pub fn lint_cached(
+        &self,
+        source: &str,
+        syntax: Syntax,
+        cache: &mut ParagraphCache,
+    ) -> LintReport {
         if cache.linter != self.fingerprint {
             cache.entries.clear();
             cache.linter = self.fingerprint;
@@ -161,19 +174,32 @@ impl Linter {
     }
 
     fn analyse(&self, block: &Block) -> ParagraphResult {
-        let mut result = ParagraphResult { findings: Vec::new(), failures: Vec::new(), opening: None, closing: None, spans_paragraph: false };
+        let mut result = ParagraphResult {
+            findings: Vec::new(),
+            failures: Vec::new(),
+            opening: None,
+            closing: None,
+            spans_paragraph: false,
+        };
         let para = match catch_unwind(|| Paragraph::analyse(&block.text, block.kind)) {
             Ok(para) => para,
             Err(panic) => {
-                result.failures.push(RuleFailure { rule: "prose", message: panic_message(&panic) });
+                result.failures.push(RuleFailure {
+                    rule: "prose",
+                    message: panic_message(&panic),
+                });
                 return result;
             }
         };
         let opening = para.opening_quotation();
         let closing = para.closing_open_quotation();
         result.opening = opening.map(|q| q.attributed);
-        result.closing = closing.map(|q| q.attributed);
-        result.spans_paragraph = matches!((opening, closing), (Some(a), Some(b)) if a.span == b.span);
+        // A paragraph that ends "… the mayor said:" opens the quotation of the next one.
+        result.closing = closing
+            .map(|q| q.attributed)
+            .or_else(|| para.introduces_quotation().then_some(true));
+        result.spans_paragraph =
+            matches!((opening, closing), (Some(a), Some(b)) if a.span == b.span);
         for (rule, severity) in &self.rules {
             let mut found = Vec::new();
             match catch_unwind(AssertUnwindSafe(|| rule.check(&para, &mut found))) {
@@ -181,7 +207,10 @@ impl Linter {
                     f.severity = *severity;
                     f
                 })),
-                Err(panic) => result.failures.push(RuleFailure { rule: rule.meta().id.as_str(), message: panic_message(&panic) }),
+                Err(panic) => result.failures.push(RuleFailure {
+                    rule: rule.meta().id.as_str(),
+                    message: panic_message(&panic),
+                }),
             }
         }
         result
@@ -212,7 +241,13 @@ impl Linter {
                 }
             }
         }
-        report.findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.span.end.cmp(&b.span.end)).then(a.rule.cmp(b.rule)));
+        report.findings.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(a.span.end.cmp(&b.span.end))
+                .then(a.rule.cmp(b.rule))
+        });
         report
     }
 }
@@ -225,7 +260,11 @@ fn quote_chains(results: &[Arc<ParagraphResult>]) -> Vec<(bool, bool)> {
     let mut out = vec![(false, false); results.len()];
     let mut i = 0;
     while i < results.len() {
-        let continues = |j: usize| results.get(j + 1).is_some_and(|next| next.opening.is_some());
+        let continues = |j: usize| {
+            results
+                .get(j + 1)
+                .is_some_and(|next| next.opening.is_some())
+        };
         if results[i].closing.is_none() || !continues(i) {
             i += 1;
             continue;
@@ -270,18 +309,37 @@ mod tests {
     #[test]
     fn severities_follow_rule_then_family_then_default() {
         let mut options = LintOptions::default();
-        options.levels.insert("editorializing".into(), Level::On(Severity::Error));
-        options.levels.insert("editorializing/intensifier".into(), Level::Off);
-        let report = Linter::new(options).lint("It was very shocking, critics say.", Syntax::PlainText);
-        let got: Vec<(&str, Severity)> = report.findings.iter().map(|f| (f.rule, f.severity)).collect();
-        assert_eq!(got, [("editorializing/loaded-word", Severity::Error), ("attribution/weasel-attribution", Severity::Warning)]);
+        options
+            .levels
+            .insert("editorializing".into(), Level::On(Severity::Error));
+        options
+            .levels
+            .insert("editorializing/intensifier".into(), Level::Off);
+        let report =
+            Linter::new(options).lint("It was very shocking, critics say.", Syntax::PlainText);
+        let got: Vec<(&str, Severity)> = report
+            .findings
+            .iter()
+            .map(|f| (f.rule, f.severity))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("editorializing/loaded-word", Severity::Error),
+                ("attribution/weasel-attribution", Severity::Warning)
+            ]
+        );
     }
 
     #[test]
     fn offsets_map_through_markdown_and_multibyte_text() {
         let src = "# Über\n\n> Café **owners**, *naïvely* — it’s shocking.\n";
         let report = Linter::new(LintOptions::default()).lint(src, Syntax::Markdown);
-        let f = report.findings.iter().find(|f| f.rule == "editorializing/loaded-word").expect("flagged");
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "editorializing/loaded-word")
+            .expect("flagged");
         assert_eq!(&src[f.span.clone()], "shocking");
     }
 
@@ -295,7 +353,10 @@ mod tests {
         let b = "First is shocking.\n\nSecond, very.\n\nThird.\n";
         let incremental = linter.lint_cached(b, Syntax::Markdown, &mut cache);
         assert_eq!(cache.misses, 1);
-        assert_eq!(incremental.findings, linter.lint(b, Syntax::Markdown).findings);
+        assert_eq!(
+            incremental.findings,
+            linter.lint(b, Syntax::Markdown).findings
+        );
         assert_eq!(full.findings.len() + 1, incremental.findings.len());
     }
 }

@@ -36,11 +36,24 @@ pub fn cues(
         let next = words.get(i + 1).map(|r| &text[r.clone()]);
         let prev = match i.checked_sub(1).map(|p| &words[p]) {
             // A cue needs its subject in the same sentence (or after it, inverted).
-            Some(p) if sentence_of(p.start) == sentence_of(w.start) => Some(lower_into(&mut prev_buf, &text[p.clone()])),
+            Some(p) if sentence_of(p.start) == sentence_of(w.start) => {
+                Some(lower_into(&mut prev_buf, &text[p.clone()]))
+            }
             _ => None,
         };
         let next_is_by = next.is_some_and(|n| n.eq_ignore_ascii_case("by"));
-        let span = if word == "according" {
+        let span = if word == "words" {
+            // "in the words of Coach Benington, …"
+            let phrase = i >= 2
+                && text[words[i - 2].clone()].eq_ignore_ascii_case("in")
+                && text[words[i - 1].clone()].eq_ignore_ascii_case("the");
+            match words.get(i + 1) {
+                Some(of) if phrase && text[of.clone()].eq_ignore_ascii_case("of") => {
+                    words[i - 2].start..of.end
+                }
+                _ => continue,
+            }
+        } else if word == "according" {
             match (next, words.get(i + 1)) {
                 (Some(n), Some(r)) if n.eq_ignore_ascii_case("to") => w.start..r.end,
                 _ => continue,
@@ -63,7 +76,10 @@ pub fn cues(
             }
             w.clone()
         };
-        out.push(Cue { sentence: sentence_of(span.start), span });
+        out.push(Cue {
+            sentence: sentence_of(span.start),
+            span,
+        });
     }
     out
 }
@@ -75,13 +91,19 @@ mod tests {
 
     fn found(t: &str) -> Vec<&str> {
         let ws = words(t);
-        cues(t, &ws, |_| false, |_| 0).into_iter().map(|c| &t[c.span]).collect()
+        cues(t, &ws, |_| false, |_| 0)
+            .into_iter()
+            .map(|c| &t[c.span])
+            .collect()
     }
 
     #[test]
     fn speech_and_report_verbs_with_subjects() {
         assert_eq!(found("Police said the road was closed."), ["said"]);
-        assert_eq!(found("The figures show a rise, according to the bureau."), ["show", "according to"]);
+        assert_eq!(
+            found("The figures show a rise, according to the bureau."),
+            ["show", "according to"]
+        );
         assert_eq!(found("A poll by Gallup found support fell."), ["found"]);
     }
 

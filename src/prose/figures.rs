@@ -41,13 +41,18 @@ struct Scan<'t> {
 
 impl Scan<'_> {
     fn lower(&self, i: usize) -> String {
-        self.words.get(i).map(|r| self.text[r.clone()].to_ascii_lowercase()).unwrap_or_default()
+        self.words
+            .get(i)
+            .map(|r| self.text[r.clone()].to_ascii_lowercase())
+            .unwrap_or_default()
     }
 
     /// Whether only spaces separate word `i` and word `i + 1`.
     fn adjacent(&self, i: usize) -> bool {
         match (self.words.get(i), self.words.get(i + 1)) {
-            (Some(a), Some(b)) => self.text[a.end..b.start].chars().all(|c| c == ' ' || c == '\u{a0}'),
+            (Some(a), Some(b)) => self.text[a.end..b.start]
+                .chars()
+                .all(|c| c == ' ' || c == '\u{a0}'),
             _ => false,
         }
     }
@@ -75,13 +80,22 @@ impl Scan<'_> {
 
     fn currency_before(&self, at: usize) -> Option<usize> {
         let before = &self.text[..at];
-        self.lex.currency_symbols.iter().filter(|s| before.ends_with(s.as_str())).map(|s| at - s.len()).min()
+        self.lex
+            .currency_symbols
+            .iter()
+            .filter(|s| before.ends_with(s.as_str()))
+            .map(|s| at - s.len())
+            .min()
     }
 }
 
 /// Finds the figures of a paragraph.
 pub fn figures(text: &str, words: &[Range<usize>]) -> Vec<Figure> {
-    let scan = Scan { text, words, lex: lexicon() };
+    let scan = Scan {
+        text,
+        words,
+        lex: lexicon(),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     let mut buf = String::new();
@@ -91,7 +105,12 @@ pub fn figures(text: &str, words: &[Range<usize>]) -> Vec<Figure> {
         if !word.starts_with(|c: char| c.is_ascii_digit()) {
             let lower = lower_into(&mut buf, word);
             let lex = scan.lex;
-            if !(lex.spelled.contains(lower) || lex.superlatives.contains(lower) || lower == "record" || lower == "all-time" || is_fraction(lower)) {
+            if !(lex.spelled.contains(lower)
+                || lex.superlatives.contains(lower)
+                || lower == "record"
+                || lower == "all-time"
+                || is_fraction(lower))
+            {
                 i += 1;
                 continue;
             }
@@ -114,7 +133,9 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     if !digits {
         return spelled_at(s, i, &lower);
     }
-    let numeric_len = word.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(word.len());
+    let numeric_len = word
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(word.len());
     let (number, suffix) = lower.split_at(numeric_len);
     let value: f64 = number.replace(',', "").parse().ok()?;
     let mut scaled = matches!(suffix, "m" | "bn" | "mn" | "b" | "k");
@@ -131,18 +152,36 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     let mut end = s.words[i].end;
     let after = &s.text[end..];
     if after.starts_with('%') {
-        return Some((Figure { span: currency.unwrap_or(start)..end + 1, kind: FigureKind::Percentage }, i + 1));
+        return Some((
+            Figure {
+                span: currency.unwrap_or(start)..end + 1,
+                kind: FigureKind::Percentage,
+            },
+            i + 1,
+        ));
     }
     if after.starts_with(':') || after.starts_with("a.m") || after.starts_with("p.m") {
         return None;
     }
     let mut j = i + 1;
     let next = s.lower(j);
-    if lex.months.contains(&next) || next == "am" || next == "pm" || next == "o'clock" || (next == "a" && s.text[s.words.get(j)?.end..].starts_with(".m")) || (next == "p" && s.text[s.words.get(j)?.end..].starts_with(".m")) {
+    if lex.months.contains(&next)
+        || next == "am"
+        || next == "pm"
+        || next == "o'clock"
+        || (next == "a" && s.text[s.words.get(j)?.end..].starts_with(".m"))
+        || (next == "p" && s.text[s.words.get(j)?.end..].starts_with(".m"))
+    {
         return None;
     }
     if let Some(k) = s.any_phrase_at(j, &lex.percent_words) {
-        return Some((Figure { span: currency.unwrap_or(start)..s.words[k - 1].end, kind: FigureKind::Percentage }, k));
+        return Some((
+            Figure {
+                span: currency.unwrap_or(start)..s.words[k - 1].end,
+                kind: FigureKind::Percentage,
+            },
+            k,
+        ));
     }
     if lex.scales.contains(&next) && s.adjacent(i) {
         scaled = true;
@@ -169,31 +208,60 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         Some(FigureKind::Rate)
     } else if scaled {
         Some(FigureKind::Count)
-    } else if lex.age_or_duration.iter().any(|d| *d == s.lower(j)) || lex.street_words.contains(&s.lower(j)) {
+    } else if lex.age_or_duration.iter().any(|d| *d == s.lower(j))
+        || lex.street_words.contains(&s.lower(j))
+    {
         None
     } else {
         let year_like = !number.contains([',', '.']) && (1000.0..=2100.0).contains(&value);
         (value >= 1000.0 && !year_like).then_some(FigureKind::Count)
     }?;
-    Some((Figure { span: currency.unwrap_or(start)..end, kind }, j))
+    Some((
+        Figure {
+            span: currency.unwrap_or(start)..end,
+            kind,
+        },
+        j,
+    ))
 }
 
 fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
     let lex = s.lex;
     if is_fraction(lower) {
-        return Some((Figure { span: s.words[i].clone(), kind: FigureKind::Rate }, i + 1));
+        return Some((
+            Figure {
+                span: s.words[i].clone(),
+                kind: FigureKind::Rate,
+            },
+            i + 1,
+        ));
     }
     if !lex.spelled.contains(lower) || !s.adjacent(i) {
         return None;
     }
     let start = s.words[i].start;
-    let article = matches!(lower, "a" | "several" | "dozens" | "tens" | "hundreds" | "half");
+    let article = matches!(
+        lower,
+        "a" | "several" | "dozens" | "tens" | "hundreds" | "half"
+    );
     if !article {
         if let Some(k) = s.any_phrase_at(i + 1, &lex.percent_words) {
-            return Some((Figure { span: start..s.words[k - 1].end, kind: FigureKind::Percentage }, k));
+            return Some((
+                Figure {
+                    span: start..s.words[k - 1].end,
+                    kind: FigureKind::Percentage,
+                },
+                k,
+            ));
         }
         if s.lower(i + 1) == "in" && s.is_number_word(i + 2) {
-            return Some((Figure { span: start..s.words[i + 2].end, kind: FigureKind::Rate }, i + 3));
+            return Some((
+                Figure {
+                    span: start..s.words[i + 2].end,
+                    kind: FigureKind::Rate,
+                },
+                i + 3,
+            ));
         }
     }
     let scale = s.lower(i + 1);
@@ -203,19 +271,40 @@ fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
     let currency = s.currency_before(start);
     let money_word = lex.currency_words.contains(&s.lower(i + 2));
     if money_word || currency.is_some() {
-        let end = if money_word { s.words[i + 2].end } else { s.words[i + 1].end };
-        return Some((Figure { span: currency.unwrap_or(start)..end, kind: FigureKind::Money }, i + 2 + money_word as usize));
+        let end = if money_word {
+            s.words[i + 2].end
+        } else {
+            s.words[i + 1].end
+        };
+        return Some((
+            Figure {
+                span: currency.unwrap_or(start)..end,
+                kind: FigureKind::Money,
+            },
+            i + 2 + money_word as usize,
+        ));
     }
     if article || scale == "thousand" {
         return None;
     }
-    Some((Figure { span: start..s.words[i + 1].end, kind: FigureKind::Count }, i + 2))
+    Some((
+        Figure {
+            span: start..s.words[i + 1].end,
+            kind: FigureKind::Count,
+        },
+        i + 2,
+    ))
 }
 
 fn is_fraction(word: &str) -> bool {
-    let Some((n, d)) = word.split_once('-') else { return false };
+    let Some((n, d)) = word.split_once('-') else {
+        return false;
+    };
     ["one", "two", "three", "four", "five"].contains(&n)
-        && ["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"].contains(&d)
+        && [
+            "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
+        ]
+        .contains(&d)
 }
 
 fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
@@ -225,7 +314,13 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     if lower == "record" || lower == "all-time" {
         let next = s.lower(i + 1);
         if lex.record_nouns.contains(&next) && s.adjacent(i) {
-            return Some((Figure { span: start..s.words[i + 1].end, kind: FigureKind::Ranking }, i + 2));
+            return Some((
+                Figure {
+                    span: start..s.words[i + 1].end,
+                    kind: FigureKind::Ranking,
+                },
+                i + 2,
+            ));
         }
         return None;
     }
@@ -234,24 +329,37 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     }
     // The anchor must come soon and in the same clause.
     for j in i + 1..(i + 6).min(s.words.len()) {
-        if s.text[s.words[j - 1].end..s.words[j].start].contains(['.', ';', ',', '"', '“', '”']) {
+        if s.text[s.words[j - 1].end..s.words[j].start].contains(['.', ';', ',', '"', '“', '”'])
+        {
             return None;
         }
         let w = s.lower(j);
         let anchor_end = match w.as_str() {
             "since" if s.words.get(j + 1).is_some() => {
                 let n = s.lower(j + 1);
-                let dated = n.starts_with(|c: char| c.is_ascii_digit()) || lex.months.contains(&n) || n == "records";
+                let dated = n.starts_with(|c: char| c.is_ascii_digit())
+                    || lex.months.contains(&n)
+                    || n == "records";
                 dated.then(|| s.words[j + 1].end)
             }
             "ever" => Some(s.words[j].end),
             "on" if s.lower(j + 1) == "record" => Some(s.words[j + 1].end),
-            "in" if s.lower(j + 1) == "history" || s.lower(j + 1) == "decades" => Some(s.words[j + 1].end),
-            "in" if s.is_number_word(j + 1) && s.lower(j + 2).starts_with("year") => Some(s.words[j + 2].end),
+            "in" if s.lower(j + 1) == "history" || s.lower(j + 1) == "decades" => {
+                Some(s.words[j + 1].end)
+            }
+            "in" if s.is_number_word(j + 1) && s.lower(j + 2).starts_with("year") => {
+                Some(s.words[j + 2].end)
+            }
             _ => None,
         };
         if let Some(end) = anchor_end {
-            return Some((Figure { span: start..end, kind: FigureKind::Ranking }, j + 1));
+            return Some((
+                Figure {
+                    span: start..end,
+                    kind: FigureKind::Ranking,
+                },
+                j + 1,
+            ));
         }
     }
     None
@@ -264,19 +372,43 @@ mod tests {
 
     fn found(t: &str) -> Vec<(&str, FigureKind)> {
         let ws = words(t);
-        figures(t, &ws).into_iter().map(|f| (&t[f.span], f.kind)).collect()
+        figures(t, &ws)
+            .into_iter()
+            .map(|f| (&t[f.span], f.kind))
+            .collect()
     }
 
     #[test]
     fn statistics_are_figures() {
         use FigureKind::*;
-        assert_eq!(found("Unemployment rose to 7.2 percent."), [("7.2 percent", Percentage)]);
-        assert_eq!(found("Turnout was 60% and 2.3 million ballots were cast."), [("60%", Percentage), ("2.3 million", Count)]);
-        assert_eq!(found("The deal is worth $4.5 million, or six billion dollars."), [("$4.5 million", Money), ("six billion dollars", Money)]);
-        assert_eq!(found("About 3,000 people saw 30 inches of snow."), [("3,000", Count), ("30 inches", Measurement)]);
-        assert_eq!(found("One in five voters and two-thirds of donors."), [("One in five", Rate), ("two-thirds", Rate)]);
-        assert_eq!(found("It was the largest drop since 1989."), [("largest drop since 1989", Ranking)]);
-        assert_eq!(found("Prices hit a record high."), [("record high", Ranking)]);
+        assert_eq!(
+            found("Unemployment rose to 7.2 percent."),
+            [("7.2 percent", Percentage)]
+        );
+        assert_eq!(
+            found("Turnout was 60% and 2.3 million ballots were cast."),
+            [("60%", Percentage), ("2.3 million", Count)]
+        );
+        assert_eq!(
+            found("The deal is worth $4.5 million, or six billion dollars."),
+            [("$4.5 million", Money), ("six billion dollars", Money)]
+        );
+        assert_eq!(
+            found("About 3,000 people saw 30 inches of snow."),
+            [("3,000", Count), ("30 inches", Measurement)]
+        );
+        assert_eq!(
+            found("One in five voters and two-thirds of donors."),
+            [("One in five", Rate), ("two-thirds", Rate)]
+        );
+        assert_eq!(
+            found("It was the largest drop since 1989."),
+            [("largest drop since 1989", Ranking)]
+        );
+        assert_eq!(
+            found("Prices hit a record high."),
+            [("record high", Ranking)]
+        );
     }
 
     #[test]

@@ -55,7 +55,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
         }
@@ -98,7 +102,8 @@ fn set(words: Vec<String>) -> HashSet<String> {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // Embedded at build time; its validity is checked by the test suite.
-    let raw: Raw = toml::from_str(include_str!("data/lexicon.toml")).expect("embedded lexicon.toml is valid");
+    let raw: Raw =
+        toml::from_str(include_str!("data/lexicon.toml")).expect("embedded lexicon.toml is valid");
     Lexicon {
         never_final: set(raw.abbreviations.never_final),
         maybe_final: set(raw.abbreviations.maybe_final),

@@ -23,7 +23,10 @@ impl Syntax {
     /// `.mdx` and `.mkd`; plain text otherwise.
     pub fn from_path(path: &std::path::Path) -> Syntax {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if ["md", "markdown", "mdx", "mkd", "mdown"].iter().any(|m| ext.eq_ignore_ascii_case(m)) {
+        if ["md", "markdown", "mdx", "mkd", "mdown"]
+            .iter()
+            .any(|m| ext.eq_ignore_ascii_case(m))
+        {
             Syntax::Markdown
         } else {
             Syntax::PlainText
@@ -82,7 +85,8 @@ pub fn extract(source: &str, syntax: Syntax) -> Extracted {
     for block in &mut out.blocks {
         blank_urls_and_emails(&mut block.text);
     }
-    out.blocks.retain(|b| b.text.bytes().any(|c| !c.is_ascii_whitespace()));
+    out.blocks
+        .retain(|b| b.text.bytes().any(|c| !c.is_ascii_whitespace()));
     out
 }
 
@@ -105,11 +109,25 @@ fn extract_markdown(source: &str) -> Extracted {
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         match event {
             Event::Start(tag) => match tag {
-                Tag::Paragraph => stack.push(Builder { kind: BlockKind::Paragraph, pieces: Vec::new() }),
-                Tag::Heading { .. } => stack.push(Builder { kind: BlockKind::Heading, pieces: Vec::new() }),
-                Tag::Item => stack.push(Builder { kind: BlockKind::ListItem, pieces: Vec::new() }),
-                Tag::TableCell => stack.push(Builder { kind: BlockKind::TableCell, pieces: Vec::new() }),
-                Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) | Tag::HtmlBlock => skip += 1,
+                Tag::Paragraph => stack.push(Builder {
+                    kind: BlockKind::Paragraph,
+                    pieces: Vec::new(),
+                }),
+                Tag::Heading { .. } => stack.push(Builder {
+                    kind: BlockKind::Heading,
+                    pieces: Vec::new(),
+                }),
+                Tag::Item => stack.push(Builder {
+                    kind: BlockKind::ListItem,
+                    pieces: Vec::new(),
+                }),
+                Tag::TableCell => stack.push(Builder {
+                    kind: BlockKind::TableCell,
+                    pieces: Vec::new(),
+                }),
+                Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
+                    skip += 1
+                }
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -120,9 +138,10 @@ fn extract_markdown(source: &str) -> Extracted {
                         }
                     }
                 }
-                TagEnd::CodeBlock | TagEnd::Image | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock => {
-                    skip = skip.saturating_sub(1)
-                }
+                TagEnd::CodeBlock
+                | TagEnd::Image
+                | TagEnd::MetadataBlock(_)
+                | TagEnd::HtmlBlock => skip = skip.saturating_sub(1),
                 _ => {}
             },
             Event::Text(_) if skip == 0 => {
@@ -130,7 +149,9 @@ fn extract_markdown(source: &str) -> Extracted {
                     top.pieces.push(range);
                 }
             }
-            Event::Html(_) | Event::InlineHtml(_) => collect_comments(source, range, &mut out.comments),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                collect_comments(source, range, &mut out.comments)
+            }
             _ => {}
         }
     }
@@ -146,25 +167,35 @@ fn build_block(source: &str, builder: Builder) -> Option<Block> {
         .map(|&b| if b == b'\n' { b'\n' } else { b' ' })
         .collect();
     for piece in &builder.pieces {
-        bytes[piece.start - start..piece.end - start].copy_from_slice(&source.as_bytes()[piece.clone()]);
+        bytes[piece.start - start..piece.end - start]
+            .copy_from_slice(&source.as_bytes()[piece.clone()]);
     }
     // Pieces are whole text runs on character boundaries and every other
     // byte became ASCII, so the result is valid UTF-8; fall back to a lossy
     // copy rather than trusting that blindly.
-    let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     if text.len() != end - start {
         return None;
     }
-    Some(Block { start, text, kind: builder.kind })
+    Some(Block {
+        start,
+        text,
+        kind: builder.kind,
+    })
 }
 
 /// Records every `<!-- … -->` inside an HTML range.
 fn collect_comments(source: &str, range: Range<usize>, comments: &mut Vec<Comment>) {
-    let Some(html) = source.get(range.clone()) else { return };
+    let Some(html) = source.get(range.clone()) else {
+        return;
+    };
     let mut from = 0;
     while let Some(open) = html[from..].find("<!--") {
         let body_start = from + open + 4;
-        let Some(close) = html[body_start..].find("-->") else { break };
+        let Some(close) = html[body_start..].find("-->") else {
+            break;
+        };
         let body_end = body_start + close;
         comments.push(Comment {
             span: range.start + from + open..range.start + body_end + 3,
@@ -182,12 +213,20 @@ fn extract_plain(source: &str) -> Extracted {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             if let Some(start) = para_start.take() {
-                out.blocks.push(Block { start, text: source[start..offset].to_string(), kind: BlockKind::Paragraph });
+                out.blocks.push(Block {
+                    start,
+                    text: source[start..offset].to_string(),
+                    kind: BlockKind::Paragraph,
+                });
             }
         } else if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
             // A directive on a line of its own, as in Markdown.
             if let Some(start) = para_start.take() {
-                out.blocks.push(Block { start, text: source[start..offset].to_string(), kind: BlockKind::Paragraph });
+                out.blocks.push(Block {
+                    start,
+                    text: source[start..offset].to_string(),
+                    kind: BlockKind::Paragraph,
+                });
             }
             collect_comments(source, offset..offset + line.len(), &mut out.comments);
         } else if para_start.is_none() {
@@ -196,7 +235,11 @@ fn extract_plain(source: &str) -> Extracted {
         offset += line.len();
     }
     if let Some(start) = para_start {
-        out.blocks.push(Block { start, text: source[start..].to_string(), kind: BlockKind::Paragraph });
+        out.blocks.push(Block {
+            start,
+            text: source[start..].to_string(),
+            kind: BlockKind::Paragraph,
+        });
     }
     out
 }
@@ -217,15 +260,26 @@ fn blank_urls_and_emails(text: &mut String) {
             i += 1;
         }
         let token = &text[start..i];
-        let lower_has = |p: &str| token.len() >= p.len() && token.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
-        let is_url = lower_has("http://") || lower_has("https://") || lower_has("www.") || lower_has("ftp://") || lower_has("mailto:");
-        let is_email = token
-            .find('@')
-            .is_some_and(|at| at > 0 && token[at + 1..].contains('.') && !token[at + 1..].starts_with('.'));
+        let lower_has = |p: &str| {
+            token.len() >= p.len() && token.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        };
+        let is_url = lower_has("http://")
+            || lower_has("https://")
+            || lower_has("www.")
+            || lower_has("ftp://")
+            || lower_has("mailto:");
+        let is_email = token.find('@').is_some_and(|at| {
+            at > 0 && token[at + 1..].contains('.') && !token[at + 1..].starts_with('.')
+        });
         if is_url || is_email {
             // Keep sentence punctuation that follows a URL ("… at example.com.").
             let mut end = i;
-            while end > start && matches!(text.as_bytes()[end - 1], b'.' | b',' | b')' | b';' | b':' | b'"') {
+            while end > start
+                && matches!(
+                    text.as_bytes()[end - 1],
+                    b'.' | b',' | b')' | b';' | b':' | b'"'
+                )
+            {
                 end -= 1;
             }
             spans.push(start..end);
@@ -248,7 +302,11 @@ mod tests {
     use super::*;
 
     fn prose(source: &str, syntax: Syntax) -> Vec<(usize, String)> {
-        extract(source, syntax).blocks.into_iter().map(|b| (b.start, b.text)).collect()
+        extract(source, syntax)
+            .blocks
+            .into_iter()
+            .map(|b| (b.start, b.text))
+            .collect()
     }
 
     #[test]
@@ -275,7 +333,10 @@ mod tests {
     #[test]
     fn code_html_and_front_matter_are_not_prose() {
         let src = "---\ntitle: Clearly bad\n---\n\nText.\n\n```\nvery code\n```\n\n    indented very\n\n<div>very html</div>\n";
-        let all: String = prose(src, Syntax::Markdown).into_iter().map(|(_, t)| t).collect();
+        let all: String = prose(src, Syntax::Markdown)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
         assert!(all.contains("Text."));
         assert!(!all.contains("Clearly"));
         assert!(!all.contains("very"));
@@ -283,8 +344,12 @@ mod tests {
 
     #[test]
     fn lists_quotes_and_tables_are_prose() {
-        let src = "- item one\n- item two\n\n> quoted para\n\n| a | b |\n|---|---|\n| cell | other |\n";
-        let texts: Vec<String> = prose(src, Syntax::Markdown).into_iter().map(|(_, t)| t.trim().to_string()).collect();
+        let src =
+            "- item one\n- item two\n\n> quoted para\n\n| a | b |\n|---|---|\n| cell | other |\n";
+        let texts: Vec<String> = prose(src, Syntax::Markdown)
+            .into_iter()
+            .map(|(_, t)| t.trim().to_string())
+            .collect();
         for want in ["item one", "item two", "quoted para", "cell", "other"] {
             assert!(texts.iter().any(|t| t == want), "missing {want}: {texts:?}");
         }
@@ -307,7 +372,10 @@ mod tests {
         let ex = extract(src, Syntax::Markdown);
         let bodies: Vec<&str> = ex.comments.iter().map(|c| c.body.as_str()).collect();
         assert_eq!(bodies, ["copydesk-disable", "inline"]);
-        assert_eq!(&src[ex.comments[0].span.clone()], "<!-- copydesk-disable -->");
+        assert_eq!(
+            &src[ex.comments[0].span.clone()],
+            "<!-- copydesk-disable -->"
+        );
     }
 
     #[test]

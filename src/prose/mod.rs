@@ -22,7 +22,23 @@ pub use quotations::Quotation;
 use lexicon::lexicon;
 
 /// Verbs that take a subject after them in inverted attribution (", said Smith").
-const INVERTED_SPEECH_VERBS: &[&str] = &["said", "says", "told", "wrote", "writes", "added", "adds", "noted", "warned", "explained", "argued", "asked", "replied", "predicted", "estimated"];
+const INVERTED_SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "noted",
+    "warned",
+    "explained",
+    "argued",
+    "asked",
+    "replied",
+    "predicted",
+    "estimated",
+];
 
 /// One analysed block of prose.
 #[derive(Debug)]
@@ -59,10 +75,16 @@ struct Squeezed {
 
 impl Squeezed {
     fn new(text: &str) -> Squeezed {
-        let needs = text.as_bytes().windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+        let needs = text
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
             || text.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
         if !needs {
-            return Squeezed { text: String::new(), map: None };
+            return Squeezed {
+                text: String::new(),
+                map: None,
+            };
         }
         let mut out = Vec::with_capacity(text.len());
         let mut map = Vec::with_capacity(text.len());
@@ -77,7 +99,10 @@ impl Squeezed {
             prev_space = space;
         }
         // Only ASCII bytes were dropped or replaced, so this is valid UTF-8.
-        Squeezed { text: String::from_utf8(out).unwrap_or_default(), map: Some(map) }
+        Squeezed {
+            text: String::from_utf8(out).unwrap_or_default(),
+            map: Some(map),
+        }
     }
 }
 
@@ -97,7 +122,12 @@ impl<'a> Paragraph<'a> {
             squeezed: Squeezed::new(text),
             phrase_hits: std::sync::OnceLock::new(),
         };
-        para.cues = attribution::cues(text, &para.words, |at| para.in_quotation(at..at + 1), |at| para.sentence_of(at));
+        para.cues = attribution::cues(
+            text,
+            &para.words,
+            |at| para.in_quotation(at..at + 1),
+            |at| para.sentence_of(at),
+        );
         para.figures = figures::figures(text, &para.words);
         for q in 0..para.quotations.len() {
             let attributed = para.quotation_has_speaker(&para.quotations[q]);
@@ -109,10 +139,16 @@ impl<'a> Paragraph<'a> {
     /// The text phrases are matched against (whitespace squeezed), and a
     /// function mapping a range of it back to the paragraph text.
     pub fn phrase_text(&self) -> (&str, impl Fn(Range<usize>) -> Range<usize> + '_) {
-        let text = if self.squeezed.map.is_some() { self.squeezed.text.as_str() } else { self.text };
+        let text = if self.squeezed.map.is_some() {
+            self.squeezed.text.as_str()
+        } else {
+            self.text
+        };
         let map = move |r: Range<usize>| match &self.squeezed.map {
             None => r,
-            Some(map) if r.start < r.end && r.end <= map.len() => map[r.start] as usize..map[r.end - 1] as usize + 1,
+            Some(map) if r.start < r.end && r.end <= map.len() => {
+                map[r.start] as usize..map[r.end - 1] as usize + 1
+            }
             Some(map) => {
                 let at = map.get(r.start).map_or(self.text.len(), |&o| o as usize);
                 at..at
@@ -124,12 +160,16 @@ impl<'a> Paragraph<'a> {
     /// Index of the sentence containing `offset` (the nearest before it when
     /// the offset falls between sentences).
     pub fn sentence_of(&self, offset: usize) -> usize {
-        self.sentences.partition_point(|s| s.start <= offset).saturating_sub(1)
+        self.sentences
+            .partition_point(|s| s.start <= offset)
+            .saturating_sub(1)
     }
 
     /// The outer quotation that contains any byte of `span`.
     pub fn quotation_at(&self, span: Range<usize>) -> Option<&Quotation> {
-        self.quotations.iter().find(|q| q.depth == 0 && q.span.start < span.end && span.start < q.span.end)
+        self.quotations
+            .iter()
+            .find(|q| q.depth == 0 && q.span.start < span.end && span.start < q.span.end)
     }
 
     /// Whether any byte of `span` lies inside a direct quotation: words there
@@ -150,38 +190,51 @@ impl<'a> Paragraph<'a> {
     /// ("The senator, desperate to win, announced …").
     pub fn span_attributed(&self, span: &Range<usize>) -> bool {
         let sentence = self.sentence_of(span.start);
-        self.cues.iter().filter(|c| c.sentence == sentence).any(|c| {
-            if self.text[c.span.clone()].eq_ignore_ascii_case("according to") {
-                return true;
-            }
-            if c.span.start < span.start {
-                // The words must be in the clause the cue reports, not in the next one.
-                let between = &self.text[c.span.end..span.start];
-                return ![", and ", ", but ", "; ", ", while "].iter().any(|joint| between.contains(joint));
-            }
-            let between = &self.text[span.end..c.span.start];
-            between.rfind([',', '"', '”']).is_some_and(|p| {
-                let subject = between[p + 1..].split_whitespace().count();
-                let verb = self.text[c.span.clone()].to_ascii_lowercase();
-                (1..=5).contains(&subject) || (subject == 0 && INVERTED_SPEECH_VERBS.contains(&verb.as_str()))
+        self.cues
+            .iter()
+            .filter(|c| c.sentence == sentence)
+            .any(|c| {
+                if self.text[c.span.clone()].eq_ignore_ascii_case("according to") {
+                    return true;
+                }
+                if c.span.start < span.start {
+                    // The words must be in the clause the cue reports, not in the next one.
+                    let between = &self.text[c.span.end..span.start];
+                    return ![", and ", ", but ", "; ", ", while "]
+                        .iter()
+                        .any(|joint| between.contains(joint));
+                }
+                let between = &self.text[span.end..c.span.start];
+                between.rfind([',', '"', '”']).is_some_and(|p| {
+                    let subject = between[p + 1..].split_whitespace().count();
+                    let verb = self.text[c.span.clone()].to_ascii_lowercase();
+                    (1..=5).contains(&subject)
+                        || (subject == 0 && INVERTED_SPEECH_VERBS.contains(&verb.as_str()))
+                })
             })
-        })
     }
 
     /// Whether the paragraph opens with "According to X," which covers all of it.
     pub fn opens_with_according_to(&self) -> bool {
         self.cues.first().is_some_and(|c| {
-            c.sentence == 0 && self.text[..c.span.start].trim().is_empty() && self.text[c.span.clone()].eq_ignore_ascii_case("according to")
+            c.sentence == 0
+                && self.text[..c.span.start].trim().is_empty()
+                && self.text[c.span.clone()].eq_ignore_ascii_case("according to")
         })
     }
 
     /// Whether sentence `index` continues the data of the sentence before it
     /// ("That was …", "The figures show …").
     pub fn sentence_continues(&self, index: usize) -> bool {
-        let Some(sentence) = self.sentences.get(index) else { return false };
-        let opening = self.text[sentence.clone()].trim_start_matches(['"', '“', '(']).to_ascii_lowercase();
+        let Some(sentence) = self.sentences.get(index) else {
+            return false;
+        };
+        let opening = self.text[sentence.clone()]
+            .trim_start_matches(['"', '“', '('])
+            .to_ascii_lowercase();
         lexicon().continuations.iter().any(|c| {
-            opening.starts_with(c.as_str()) && !opening[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+            opening.starts_with(c.as_str())
+                && !opening[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
         })
     }
 
@@ -199,12 +252,17 @@ impl<'a> Paragraph<'a> {
     fn quotation_has_speaker(&self, q: &Quotation) -> bool {
         let first = self.sentence_of(q.span.start);
         let last = self.sentence_of(q.span.end.saturating_sub(1).max(q.span.start));
-        self.cues.iter().any(|c| c.sentence + 1 >= first && c.sentence <= last + 1)
+        self.cues
+            .iter()
+            .any(|c| c.sentence + 1 >= first && c.sentence <= last + 1)
     }
 
     /// The lowercase text of word `i`.
     pub fn word_lower(&self, i: usize) -> String {
-        self.words.get(i).map(|r| self.text[r.clone()].to_lowercase()).unwrap_or_default()
+        self.words
+            .get(i)
+            .map(|r| self.text[r.clone()].to_lowercase())
+            .unwrap_or_default()
     }
 
     /// Index of the first word that starts at or after `offset`.
@@ -214,20 +272,42 @@ impl<'a> Paragraph<'a> {
 
     /// Whether word `i` opens its sentence (ignoring opening quotes and brackets).
     pub fn starts_sentence(&self, i: usize) -> bool {
-        let Some(w) = self.words.get(i) else { return false };
+        let Some(w) = self.words.get(i) else {
+            return false;
+        };
         let s = &self.sentences[self.sentence_of(w.start)];
-        self.text[s.start..w.start].chars().all(|c| matches!(c, '"' | '“' | '‘' | '(' | '[' | '\'') || c.is_whitespace())
+        self.text[s.start..w.start]
+            .chars()
+            .all(|c| matches!(c, '"' | '“' | '‘' | '(' | '[' | '\'') || c.is_whitespace())
+    }
+
+    /// Whether the paragraph ends by introducing a quotation ("The mayor said:"),
+    /// which then opens the next paragraph.
+    pub fn introduces_quotation(&self) -> bool {
+        let trimmed = self.text.trim_end();
+        trimmed.ends_with(':')
+            && self
+                .sentences
+                .len()
+                .checked_sub(1)
+                .is_some_and(|last| self.sentence_attributed(last))
     }
 
     /// The first outer quotation that opens the paragraph, if one does.
     pub fn opening_quotation(&self) -> Option<&Quotation> {
         let first = self.text.find(|c: char| !c.is_whitespace())?;
-        self.quotations.iter().find(|q| q.depth == 0 && q.span.start == first)
+        self.quotations
+            .iter()
+            .find(|q| q.depth == 0 && q.span.start == first)
     }
 
     /// The outer quotation still open at the end of the paragraph, if any.
     pub fn closing_open_quotation(&self) -> Option<&Quotation> {
-        self.quotations.iter().rev().find(|q| q.depth == 0).filter(|q| !q.closed)
+        self.quotations
+            .iter()
+            .rev()
+            .find(|q| q.depth == 0)
+            .filter(|q| !q.closed)
     }
 }
 
@@ -237,7 +317,10 @@ mod tests {
 
     #[test]
     fn a_quote_with_its_speaker_after_it() {
-        let p = Paragraph::analyse("\"We will not back down,\" Mayor Jane Ortiz said. Other text.", BlockKind::Paragraph);
+        let p = Paragraph::analyse(
+            "\"We will not back down,\" Mayor Jane Ortiz said. Other text.",
+            BlockKind::Paragraph,
+        );
         assert_eq!(p.quotations.len(), 1);
         assert!(p.quotations[0].attributed);
         assert_eq!(p.cues.len(), 1);
@@ -251,15 +334,24 @@ mod tests {
 
     #[test]
     fn figure_covered_by_next_sentence_that_continues_the_data() {
-        let p = Paragraph::analyse("Unemployment rose to 7.2 percent. The figures come from the bureau, officials said.", BlockKind::Paragraph);
+        let p = Paragraph::analyse(
+            "Unemployment rose to 7.2 percent. The figures come from the bureau, officials said.",
+            BlockKind::Paragraph,
+        );
         assert!(p.claim_attributed(0));
-        let q = Paragraph::analyse("Unemployment rose to 7.2 percent. The mayor said she would resign.", BlockKind::Paragraph);
+        let q = Paragraph::analyse(
+            "Unemployment rose to 7.2 percent. The mayor said she would resign.",
+            BlockKind::Paragraph,
+        );
         assert!(!q.claim_attributed(0));
     }
 
     #[test]
     fn according_to_opening_covers_the_paragraph() {
-        let p = Paragraph::analyse("According to the census, 3,000 people left. Another 4,000 arrived.", BlockKind::Paragraph);
+        let p = Paragraph::analyse(
+            "According to the census, 3,000 people left. Another 4,000 arrived.",
+            BlockKind::Paragraph,
+        );
         assert!(p.opens_with_according_to());
         assert!(p.claim_attributed(1));
     }

@@ -43,7 +43,11 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
             }
             '"' => outer = Some(open(&mut out, i, end, 0)),
             '‘' if outer.is_some() && inner.is_none() => inner = Some(open(&mut out, i, end, 1)),
-            '\'' if outer.is_some() && inner.is_none() && !prev.is_alphanumeric() && next.is_alphanumeric() => {
+            '\'' if outer.is_some()
+                && inner.is_none()
+                && !prev.is_alphanumeric()
+                && next.is_alphanumeric() =>
+            {
                 inner = Some(open(&mut out, i, end, 1))
             }
             '’' | '\'' if inner.is_some() && !next.is_alphanumeric() => {
@@ -66,7 +70,13 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
 }
 
 fn open(out: &mut Vec<Quotation>, at: usize, after: usize, depth: u8) -> usize {
-    out.push(Quotation { span: at..at, content: after..after, closed: false, depth, attributed: false });
+    out.push(Quotation {
+        span: at..at,
+        content: after..after,
+        closed: false,
+        depth,
+        attributed: false,
+    });
     out.len() - 1
 }
 
@@ -81,12 +91,18 @@ mod tests {
     use super::*;
 
     fn quoted(t: &str) -> Vec<(&str, bool, u8)> {
-        quotations(t).into_iter().map(|q| (&t[q.content], q.closed, q.depth)).collect()
+        quotations(t)
+            .into_iter()
+            .map(|q| (&t[q.content], q.closed, q.depth))
+            .collect()
     }
 
     #[test]
     fn straight_and_curly() {
-        assert_eq!(quoted(r#"He said "yes" and “no”."#), [("yes", true, 0), ("no", true, 0)]);
+        assert_eq!(
+            quoted(r#"He said "yes" and “no”."#),
+            [("yes", true, 0), ("no", true, 0)]
+        );
     }
 
     #[test]
@@ -94,7 +110,12 @@ mod tests {
         let t = "“She told me ‘don’t go’ and I didn’t,” he said. \"It's 'fine' now.\"";
         assert_eq!(
             quoted(t),
-            [("She told me ‘don’t go’ and I didn’t,", true, 0), ("don’t go", true, 1), ("It's 'fine' now.", true, 0), ("fine", true, 1)]
+            [
+                ("She told me ‘don’t go’ and I didn’t,", true, 0),
+                ("don’t go", true, 1),
+                ("It's 'fine' now.", true, 0),
+                ("fine", true, 1)
+            ]
         );
     }
 

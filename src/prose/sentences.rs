@@ -23,7 +23,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut buf = String::new();
     let mut i = start;
     while i < bytes.len() {
-        let Some(c) = text[i..].chars().next() else { break };
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if !is_terminator(c) {
             i += c.len_utf8();
             continue;
@@ -56,7 +58,8 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         } else if is_single_period {
             let prev = token_before(text, run_start);
             let lower = lower_into(&mut buf, prev).to_string();
-            let initial = prev.chars().count() == 1 && prev.starts_with(|ch: char| ch.is_uppercase());
+            let initial =
+                prev.chars().count() == 1 && prev.starts_with(|ch: char| ch.is_uppercase());
             if lex.never_final.contains(&lower) || initial {
                 false
             } else if lex.maybe_final.contains(&lower) || (prev.contains('.') && prev.len() <= 6) {
@@ -82,19 +85,25 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 fn skip_ws(text: &str, from: usize) -> usize {
-    text[from..].find(|c: char| !c.is_whitespace()).map_or(text.len(), |o| from + o)
+    text[from..]
+        .find(|c: char| !c.is_whitespace())
+        .map_or(text.len(), |o| from + o)
 }
 
 /// The word starting at `at`, skipping opening quotes and brackets.
 fn word_at(text: &str, at: usize) -> &str {
     let rest = text[at..].trim_start_matches(['"', '“', '‘', '\'', '(', '[', '«']);
-    let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
     &rest[..end]
 }
 
 /// The whitespace-delimited token that ends at `end`, without opening marks.
 fn token_before(text: &str, end: usize) -> &str {
-    let start = text[..end].rfind(|c: char| c.is_whitespace()).map_or(0, |p| p + 1);
+    let start = text[..end]
+        .rfind(|c: char| c.is_whitespace())
+        .map_or(0, |p| p + 1);
     text[start..end].trim_start_matches(['"', '“', '‘', '\'', '(', '[', '«'])
 }
 
@@ -112,31 +121,52 @@ mod tests {
             split("Gen. J. R. Smith met Mr. Jones on Jan. 5 at 9 a.m. in the U.S. Capitol. The deal is worth $11.4 billion."),
             ["Gen. J. R. Smith met Mr. Jones on Jan. 5 at 9 a.m. in the U.S. Capitol.", "The deal is worth $11.4 billion."]
         );
-        assert_eq!(split("It was No. 3 on the list. Next."), ["It was No. 3 on the list.", "Next."]);
+        assert_eq!(
+            split("It was No. 3 on the list. Next."),
+            ["It was No. 3 on the list.", "Next."]
+        );
     }
 
     #[test]
     fn maybe_final_abbreviations_split_before_a_starter() {
-        assert_eq!(split("It ended at 5 p.m. The crowd left."), ["It ended at 5 p.m.", "The crowd left."]);
-        assert_eq!(split("He works for Acme Inc. He said so."), ["He works for Acme Inc.", "He said so."]);
+        assert_eq!(
+            split("It ended at 5 p.m. The crowd left."),
+            ["It ended at 5 p.m.", "The crowd left."]
+        );
+        assert_eq!(
+            split("He works for Acme Inc. He said so."),
+            ["He works for Acme Inc.", "He said so."]
+        );
     }
 
     #[test]
     fn quotations_that_end_sentences() {
         assert_eq!(
             split("\"We will win,\" she said. \"We always do.\" He left. “Why?” she asked. Done!"),
-            ["\"We will win,\" she said.", "\"We always do.\"", "He left.", "“Why?” she asked.", "Done!"]
+            [
+                "\"We will win,\" she said.",
+                "\"We always do.\"",
+                "He left.",
+                "“Why?” she asked.",
+                "Done!"
+            ]
         );
     }
 
     #[test]
     fn ellipses() {
-        assert_eq!(split("He paused ... then spoke. Then… Silence."), ["He paused ... then spoke.", "Then…", "Silence."]);
+        assert_eq!(
+            split("He paused ... then spoke. Then… Silence."),
+            ["He paused ... then spoke.", "Then…", "Silence."]
+        );
     }
 
     #[test]
     fn no_terminator_and_whitespace() {
-        assert_eq!(split("  A headline without a stop  "), ["A headline without a stop"]);
+        assert_eq!(
+            split("  A headline without a stop  "),
+            ["A headline without a stop"]
+        );
         assert!(split("   ").is_empty());
     }
 }

@@ -44,7 +44,10 @@ mod tests {
 
     #[test]
     fn joins_inner_marks_only() {
-        assert_eq!(toks("O'Connor's world-class 3,000 and 7.2, done."), ["O'Connor's", "world-class", "3,000", "and", "7.2", "done"]);
+        assert_eq!(
+            toks("O'Connor's world-class 3,000 and 7.2, done."),
+            ["O'Connor's", "world-class", "3,000", "and", "7.2", "done"]
+        );
         assert_eq!(toks("“Café” — naïve’s"), ["Café", "naïve’s"]);
         assert_eq!(toks("'quoted' -dash"), ["quoted", "dash"]);
     }

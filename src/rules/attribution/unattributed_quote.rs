@@ -31,17 +31,22 @@ impl Rule for UnattributedQuote {
         }
         let opening = para.opening_quotation().map(|q| q.span.start);
         let closing = para.closing_open_quotation().map(|q| q.span.start);
-        for q in para.quotations.iter().filter(|q| q.depth == 0 && !q.attributed) {
+        for q in para
+            .quotations
+            .iter()
+            .filter(|q| q.depth == 0 && !q.attributed)
+        {
             if is_term_or_title(para, q) {
                 continue;
             }
             let mut finding = Finding::new(&DATA.rule, q.span.clone(), DATA.message.as_str());
-            finding.quote_chain = match (opening == Some(q.span.start), closing == Some(q.span.start)) {
-                (true, true) => Some(ChainEnd::Both),
-                (true, false) => Some(ChainEnd::Opening),
-                (false, true) => Some(ChainEnd::Closing),
-                (false, false) => None,
-            };
+            finding.quote_chain =
+                match (opening == Some(q.span.start), closing == Some(q.span.start)) {
+                    (true, true) => Some(ChainEnd::Both),
+                    (true, false) => Some(ChainEnd::Opening),
+                    (false, true) => Some(ChainEnd::Closing),
+                    (false, false) => None,
+                };
             if let Some(fix) = speaker_placeholder(para, q) {
                 finding = finding.with_fix(fix);
             }
@@ -50,15 +55,32 @@ impl Rule for UnattributedQuote {
     }
 }
 
-/// Short quoted phrases and Title Case names of works are not quotations.
+/// Words a title may leave in lowercase ("Company of the Year").
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from",
+];
+
+/// Short quoted phrases, Title Case names of works, and partial quotations
+/// woven into the writer's sentence ("the jury recommended "that …"") are not
+/// free-standing quotations: the sentence they sit in carries their speaker.
 fn is_term_or_title(para: &Paragraph, q: &Quotation) -> bool {
     let words = &para.words[para.word_index_at(q.content.start)..para.word_index_at(q.content.end)];
     if words.len() < DATA.min_words {
         return true;
     }
+    let sentence = &para.sentences[para.sentence_of(q.span.start)];
+    let lead_in = &para.text[sentence.start..q.span.start];
+    let partial = lead_in.split_whitespace().count() >= 2 && !lead_in.trim_end().ends_with(':');
+    if partial {
+        return true;
+    }
     let content = para.text[q.content.clone()].trim_end();
-    let capitalized = words.iter().filter(|w| para.text[(*w).clone()].starts_with(char::is_uppercase)).count();
-    !content.ends_with(['.', ',', '!', '?', '…']) && capitalized * 2 > words.len()
+    !content.ends_with(['.', ',', '!', '?', '…'])
+        && words.iter().all(|w| {
+            let word = &para.text[w.clone()];
+            word.starts_with(char::is_uppercase)
+                || TITLE_SMALL_WORDS.contains(&word.to_ascii_lowercase().as_str())
+        })
 }
 
 /// `"… end."` → `"… end," [speaker] said.`
@@ -71,13 +93,23 @@ fn speaker_placeholder(para: &Paragraph, q: &Quotation) -> Option<Fix> {
     let last_at = q.content.start + content.len() - last.len_utf8();
     let mut edits = Vec::new();
     match last {
-        '.' => edits.push(Edit { span: last_at..last_at + 1, replacement: ",".into() }),
+        '.' => edits.push(Edit {
+            span: last_at..last_at + 1,
+            replacement: ",".into(),
+        }),
         '?' | '!' => {}
         _ => return None,
     }
-    edits.push(Edit { span: q.span.end..q.span.end, replacement: " [speaker] said.".into() });
+    edits.push(Edit {
+        span: q.span.end..q.span.end,
+        replacement: " [speaker] said.".into(),
+    });
     // A sentence that went on after the quotation now needs its own start.
-    Some(Fix { title: "Add the speaker: “[speaker] said.”".into(), safe: false, edits })
+    Some(Fix {
+        title: "Add the speaker: “[speaker] said.”".into(),
+        safe: false,
+        edits,
+    })
 }
 
 #[cfg(test)]
@@ -100,15 +132,42 @@ mod tests {
     fn speakers_before_after_and_inside_are_fine() {
         assert_clean(ID, "\"We will not back down,\" Mayor Jane Ortiz said.");
         assert_clean(ID, "Ortiz said: \"We will not back down from this.\"");
-        assert_clean(ID, "Ortiz spoke on Tuesday. “We will not back down from this.”");
-        assert_clean(ID, "\"We will not back down. Not now, not ever,\" Ortiz said.");
+        assert_clean(
+            ID,
+            "Ortiz spoke on Tuesday. “We will not back down from this.”",
+        );
+        assert_clean(
+            ID,
+            "\"We will not back down. Not now, not ever,\" Ortiz said.",
+        );
     }
 
     #[test]
     fn terms_titles_and_headlines_are_not_quotations() {
         assert_clean(ID, "The so-called \"tiny homes\" plan passed.");
-        assert_clean(ID, "She starred in \"The Best Years of Our Lives\" in 1946.");
+        assert_clean(
+            ID,
+            "She starred in \"The Best Years of Our Lives\" in 1946.",
+        );
+        assert_clean(ID, "\"Company of the Year\" went to a 16-year-old.");
+        assert_clean(ID, "The jury recommended \"that the airport be operated in a manner that will eliminate politics\".");
         assert_clean(ID, "# \"We will rebuild this town together\"\n");
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_said_colon_introduces_the_next() {
+        assert_clean(
+            ID,
+            "The mayor said:\n\n\"It didn't come from me. But I will have something to say.\"\n",
+        );
+        assert_eq!(
+            crate::rules::test_support::lint_rule(
+                ID,
+                "The mayor left.\n\n\"It didn't come from me. But I will say more.\"\n"
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]
