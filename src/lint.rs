@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::finding::{ChainEnd, Finding, Severity};
 use crate::prose::markup::{extract, Block};
-use crate::prose::{Paragraph, Syntax};
+use crate::prose::{Paragraph, QuoteLinks, Syntax};
 use crate::rules::{self, Rule, RuleMeta};
 
 /// Whether a rule or family runs, and how loudly.
@@ -93,12 +93,8 @@ struct ParagraphResult {
     /// Findings with offsets relative to the paragraph.
     findings: Vec<Finding>,
     failures: Vec<RuleFailure>,
-    /// Whether the paragraph opens with a quotation, and whether that quotation has a speaker.
-    opening: Option<bool>,
-    /// Whether a quotation is still open at the end, and whether it has a speaker.
-    closing: Option<bool>,
-    /// The same quotation opens and closes the paragraph.
-    spans_paragraph: bool,
+    /// How the paragraph's quotations connect to its neighbours'.
+    links: QuoteLinks,
 }
 
 /// Analysed paragraphs from earlier lints, keyed by content, so that an edit
@@ -177,9 +173,7 @@ impl Linter {
         let mut result = ParagraphResult {
             findings: Vec::new(),
             failures: Vec::new(),
-            opening: None,
-            closing: None,
-            spans_paragraph: false,
+            links: QuoteLinks::default(),
         };
         let para = match catch_unwind(|| Paragraph::analyse(&block.text, block.kind)) {
             Ok(para) => para,
@@ -191,15 +185,7 @@ impl Linter {
                 return result;
             }
         };
-        let opening = para.opening_quotation();
-        let closing = para.closing_open_quotation();
-        result.opening = opening.map(|q| q.attributed);
-        // A paragraph that ends "… the mayor said:" opens the quotation of the next one.
-        result.closing = closing
-            .map(|q| q.attributed)
-            .or_else(|| para.introduces_quotation().then_some(true));
-        result.spans_paragraph =
-            matches!((opening, closing), (Some(a), Some(b)) if a.span == b.span);
+        result.links = para.quote_links();
         for (rule, severity) in &self.rules {
             let mut found = Vec::new();
             match catch_unwind(AssertUnwindSafe(|| rule.check(&para, &mut found))) {
@@ -253,30 +239,33 @@ impl Linter {
 }
 
 /// For each paragraph, whether its opening and its closing quotation belong to
-/// a multi-paragraph quotation that has a speaker somewhere along its length.
-/// A quotation continues when a paragraph ends inside it and the next one
-/// opens with a quotation mark.
+/// a quotation that runs over several paragraphs and has a speaker somewhere
+/// along its length. A run starts at a paragraph that ends inside a quotation,
+/// ends with an attributed one (the same speaker goes on in the next
+/// paragraph, as wire copy writes it) or introduces one ("she said:"); it takes
+/// in each following paragraph that opens with a quotation mark, and goes on
+/// past one only while that paragraph is all quotation.
 fn quote_chains(results: &[Arc<ParagraphResult>]) -> Vec<(bool, bool)> {
     let mut out = vec![(false, false); results.len()];
     let mut i = 0;
     while i < results.len() {
-        let continues = |j: usize| {
+        let start = &results[i].links;
+        let opens_next = |j: usize| {
             results
                 .get(j + 1)
-                .is_some_and(|next| next.opening.is_some())
+                .is_some_and(|next| next.links.opening.is_some())
         };
-        if results[i].closing.is_none() || !continues(i) {
+        if !(start.closing.is_some() || start.hands_on) || !opens_next(i) {
             i += 1;
             continue;
         }
-        // Members: the closing end of i, whole middle paragraphs, the opening end of the last.
         let mut last = i + 1;
-        while results[last].spans_paragraph && results[last].closing.is_some() && continues(last) {
+        while results[last].links.all_quote && opens_next(last) {
             last += 1;
         }
-        let attributed = results[i].closing == Some(true)
-            || (i + 1..last).any(|m| results[m].opening == Some(true))
-            || results[last].opening == Some(true);
+        let attributed = start.hands_on
+            || start.closing == Some(true)
+            || (i + 1..=last).any(|m| results[m].links.opening == Some(true));
         out[i].1 = attributed;
         for entry in &mut out[i + 1..last] {
             *entry = (attributed, attributed);
@@ -286,7 +275,6 @@ fn quote_chains(results: &[Arc<ParagraphResult>]) -> Vec<(bool, bool)> {
     }
     out
 }
-
 fn block_key(block: &Block) -> u64 {
     let mut hasher = DefaultHasher::new();
     block.kind.hash(&mut hasher);

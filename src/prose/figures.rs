@@ -193,16 +193,23 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
             end = s.words[j].end;
             j += 1;
         }
-        (scaled || value >= 1000.0).then_some(FigureKind::Money)
+        // Prices, rewards and salaries are facts of the story; sums in the
+        // millions are the statistics that need a source.
+        (scaled || value >= 1_000_000.0).then_some(FigureKind::Money)
     } else if lex.units.contains(&s.lower(j)) && s.adjacent(j - 1) {
         end = s.words[j].end;
         j += 1;
-        (scaled || value >= 10.0 || number.contains('.')).then_some(FigureKind::Measurement)
+        // "30 inches of snow", "400,000 tonnes": amounts, not descriptions ("6 feet tall").
+        (scaled || value >= 1000.0 || s.lower(j) == "of").then_some(FigureKind::Measurement)
     } else if s.lower(j) == "per" && s.words.get(j + 1).is_some() {
         end = s.words[j + 1].end;
         j += 2;
         Some(FigureKind::Rate)
-    } else if s.lower(j) == "in" && s.is_number_word(j + 1) {
+    } else if s.lower(j) == "in"
+        && s.adjacent(j - 1)
+        && s.adjacent(j)
+        && is_denominator(s, j + 1, value)
+    {
         end = s.words[j + 1].end;
         j += 2;
         Some(FigureKind::Rate)
@@ -211,6 +218,14 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     } else if lex.age_or_duration.iter().any(|d| *d == s.lower(j))
         || lex.street_words.contains(&s.lower(j))
     {
+        None
+    } else if !number.contains(',')
+        && s.adjacent(i)
+        && s.words
+            .get(j)
+            .is_some_and(|w| s.text[w.clone()].starts_with(char::is_uppercase))
+    {
+        // "7034 Coronado", "2433 McClellan": a street number.
         None
     } else {
         let year_like = !number.contains([',', '.']) && (1000.0..=2100.0).contains(&value);
@@ -228,6 +243,10 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
 fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
     let lex = s.lex;
     if is_fraction(lower) {
+        // "two-thirds of donors" is a statistic; "a two-thirds majority" is a rule.
+        if s.lower(i + 1) != "of" {
+            return None;
+        }
         return Some((
             Figure {
                 span: s.words[i].clone(),
@@ -254,7 +273,7 @@ fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
                 k,
             ));
         }
-        if s.lower(i + 1) == "in" && s.is_number_word(i + 2) {
+        if s.lower(i + 1) == "in" && s.adjacent(i + 1) && is_denominator(s, i + 2, 1.0) {
             return Some((
                 Figure {
                     span: start..s.words[i + 2].end,
@@ -294,6 +313,19 @@ fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
         },
         i + 2,
     ))
+}
+
+/// Whether word `i` is the denominator of a rate "N in M": a number larger
+/// than `numerator` and not a year ("58 in 1932" is a record, not a rate).
+fn is_denominator(s: &Scan, i: usize, numerator: f64) -> bool {
+    let word = s.lower(i);
+    if !s.is_number_word(i) {
+        return false;
+    }
+    match word.replace(',', "").parse::<f64>() {
+        Ok(value) => value > numerator && !(word.len() == 4 && (1000.0..=2100.0).contains(&value)),
+        Err(_) => true,
+    }
 }
 
 fn is_fraction(word: &str) -> bool {
@@ -398,8 +430,12 @@ mod tests {
             [("3,000", Count), ("30 inches", Measurement)]
         );
         assert_eq!(
-            found("One in five voters and two-thirds of donors."),
-            [("One in five", Rate), ("two-thirds", Rate)]
+            found("One in five voters and two-thirds of donors, 3 in 100."),
+            [
+                ("One in five", Rate),
+                ("two-thirds", Rate),
+                ("3 in 100", Rate)
+            ]
         );
         assert_eq!(
             found("It was the largest drop since 1989."),
@@ -422,6 +458,9 @@ mod tests {
             "He lives at 1600 Pennsylvania Avenue and 12 Main St.",
             "It took 12 years and cost $25.",
             "The best player in the league.",
+            "Parents are Mr. and Mrs. Ferris Gay, 7034 Coronado, and a $5,000 reward was offered.",
+            "Foxx (58 in 1932) and Greenberg (58 in 1938) tried. In 1954. In 1960 they left.",
+            "Both are 6 feet tall and weigh 200 pounds, short of a two-thirds majority.",
         ] {
             assert!(found(t).is_empty(), "{t}: {:?}", found(t));
         }

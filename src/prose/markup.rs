@@ -211,37 +211,83 @@ fn extract_plain(source: &str) -> Extracted {
     let mut offset = 0;
     for line in source.split_inclusive('\n') {
         let trimmed = line.trim();
-        if trimmed.is_empty() {
+        let directive = trimmed.starts_with("<!--") && trimmed.ends_with("-->");
+        if trimmed.is_empty() || directive {
             if let Some(start) = para_start.take() {
-                out.blocks.push(Block {
-                    start,
-                    text: source[start..offset].to_string(),
-                    kind: BlockKind::Paragraph,
-                });
+                push_plain_block(source, start..offset, &mut out.blocks);
             }
-        } else if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
-            // A directive on a line of its own, as in Markdown.
-            if let Some(start) = para_start.take() {
-                out.blocks.push(Block {
-                    start,
-                    text: source[start..offset].to_string(),
-                    kind: BlockKind::Paragraph,
-                });
+            if directive {
+                // A directive on a line of its own, as in Markdown.
+                collect_comments(source, offset..offset + line.len(), &mut out.comments);
             }
-            collect_comments(source, offset..offset + line.len(), &mut out.comments);
         } else if para_start.is_none() {
             para_start = Some(offset);
         }
         offset += line.len();
     }
     if let Some(start) = para_start {
-        out.blocks.push(Block {
-            start,
-            text: source[start..].to_string(),
+        push_plain_block(source, start..source.len(), &mut out.blocks);
+    }
+    out
+}
+
+/// Whether a line ends as a sentence or a quotation does.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')'])
+}
+
+/// Adds a blank-line-separated block of plain text. Two layouts of plain news
+/// copy are recognised: a headline line over its story (short, no closing
+/// punctuation), and one paragraph per line (wire copy, where every line ends
+/// a sentence and a quotation that runs on reopens on the next line).
+fn push_plain_block(source: &str, range: Range<usize>, blocks: &mut Vec<Block>) {
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut at = range.start;
+    for line in source[range.clone()].split_inclusive('\n') {
+        lines.push(at..at + line.trim_end().len());
+        at += line.len();
+    }
+    let text = |r: &Range<usize>| &source[r.clone()];
+    // Nearly every line ends a sentence: one paragraph per line.
+    let one_per_line = |ls: &[Range<usize>]| {
+        ls.len() >= 2 && ls.iter().filter(|l| ends_sentence(text(l))).count() * 10 >= ls.len() * 9
+    };
+    let mut body = &lines[..];
+    if let [first, second, ..] = &lines[..] {
+        let head = text(first);
+        let headline = !ends_sentence(head)
+            && head.trim_end().ends_with(|c: char| c.is_alphanumeric())
+            && head.split_whitespace().count() <= 14
+            && text(second)
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“')
+            && (head.len() * 4 < text(second).len() * 3 || one_per_line(&lines[1..]));
+        if headline {
+            blocks.push(Block {
+                start: first.start,
+                text: head.to_string(),
+                kind: BlockKind::Heading,
+            });
+            body = &lines[1..];
+        }
+    }
+    let Some(first) = body.first() else { return };
+    if one_per_line(body) {
+        for line in body {
+            blocks.push(Block {
+                start: line.start,
+                text: text(line).to_string(),
+                kind: BlockKind::Paragraph,
+            });
+        }
+    } else {
+        blocks.push(Block {
+            start: first.start,
+            text: source[first.start..range.end].to_string(),
             kind: BlockKind::Paragraph,
         });
     }
-    out
 }
 
 /// Blanks bare URLs and e-mail addresses: they are not prose.
@@ -357,13 +403,37 @@ mod tests {
 
     #[test]
     fn plain_text_splits_on_blank_lines_and_blanks_urls() {
-        let src = "One line.\nSame para.\n\n  \nSecond at https://example.com/x and a@b.org.\n";
+        let src = "One line that wraps\nonto the next.\n\n  \nSecond at https://example.com/x and a@b.org.\n";
         let blocks = prose(src, Syntax::PlainText);
         assert_eq!(blocks.len(), 2);
         assert_eq!(blocks[0].0, 0);
         assert!(!blocks[1].1.contains("example"));
         assert!(!blocks[1].1.contains("a@b"));
         assert!(blocks[1].1.trim_end().ends_with('.'));
+    }
+
+    #[test]
+    fn plain_text_headlines_and_line_per_paragraph_copy() {
+        let src = "Cannery wins export deal\nThe cannery has a deal worth a great deal of money.\n\"We are thrilled,\" the owner says.\n\"It is big.\nThe plan was long and\nwrapped over lines.\n";
+        let ex = extract(src, Syntax::PlainText).blocks;
+        assert_eq!(ex[0].kind, BlockKind::Heading);
+        assert_eq!(ex[0].text, "Cannery wins export deal");
+        // Mixed layout (a hard-wrapped sentence): one body paragraph.
+        assert_eq!(ex.len(), 2);
+        let wire = "Cannery wins export deal\nThe cannery has a deal.\n\"We are thrilled.\n\"It is big,\" the owner says.\n";
+        let blocks = extract(wire, Syntax::PlainText).blocks;
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Cannery wins export deal",
+                "The cannery has a deal.",
+                "\"We are thrilled.",
+                "\"It is big,\" the owner says."
+            ]
+        );
+        let prose = "The city council on Tuesday approved a plan to rebuild\nthe riverfront, ending years of debate.\n";
+        assert_eq!(extract(prose, Syntax::PlainText).blocks.len(), 1);
     }
 
     #[test]

@@ -40,6 +40,21 @@ const INVERTED_SPEECH_VERBS: &[&str] = &[
     "estimated",
 ];
 
+/// How a paragraph's quotations connect to its neighbours', for quotations
+/// that run over several paragraphs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QuoteLinks {
+    /// The paragraph opens with a quotation mark; whether that quotation has a speaker.
+    pub opening: Option<bool>,
+    /// A quotation is still open at the end; whether it has a speaker.
+    pub closing: Option<bool>,
+    /// The opening quotation runs to the end of the paragraph.
+    pub all_quote: bool,
+    /// A quotation opening the next paragraph continues this one's speaker:
+    /// the paragraph ends with an attributed quotation or introduces one ("she said:").
+    pub hands_on: bool,
+}
+
 /// One analysed block of prose.
 #[derive(Debug)]
 pub struct Paragraph<'a> {
@@ -291,6 +306,22 @@ impl<'a> Paragraph<'a> {
                 .len()
                 .checked_sub(1)
                 .is_some_and(|last| self.sentence_attributed(last))
+    }
+
+    /// How this paragraph's quotations connect to its neighbours'.
+    pub fn quote_links(&self) -> QuoteLinks {
+        let opening = self.opening_quotation();
+        let end = self.text.trim_end().len();
+        let last = self.quotations.iter().rev().find(|q| q.depth == 0);
+        let ends_with_speaker = last.is_some_and(|q| {
+            q.attributed && self.sentence_of(q.span.start) + 1 >= self.sentences.len()
+        });
+        QuoteLinks {
+            opening: opening.map(|q| q.attributed),
+            closing: self.closing_open_quotation().map(|q| q.attributed),
+            all_quote: opening.is_some_and(|q| q.span.end >= end.saturating_sub(1)),
+            hands_on: ends_with_speaker || self.introduces_quotation(),
+        }
     }
 
     /// The first outer quotation that opens the paragraph, if one does.

@@ -154,7 +154,13 @@ mod tests {
             let m = rule.meta();
             assert!(ids.insert(m.id.clone()), "duplicate {}", m.id);
             assert!(m.id.contains('/'), "{}", m.id);
-            for (what, text) in [("summary", &m.summary), ("convention", &m.convention), ("explanation", &m.explanation), ("bad", &m.bad), ("good", &m.good)] {
+            for (what, text) in [
+                ("summary", &m.summary),
+                ("convention", &m.convention),
+                ("explanation", &m.explanation),
+                ("bad", &m.bad),
+                ("good", &m.good),
+            ] {
                 assert!(!text.trim().is_empty(), "{} has no {what}", m.id);
             }
         }
@@ -166,9 +172,19 @@ mod tests {
         for rule in all() {
             let m = rule.meta();
             let bad = test_support::lint_rule(&m.id, &m.bad);
-            assert!(!bad.is_empty(), "{}: bad example not flagged: {}", m.id, m.bad);
+            assert!(
+                !bad.is_empty(),
+                "{}: bad example not flagged: {}",
+                m.id,
+                m.bad
+            );
             let good = test_support::lint_rule(&m.id, &m.good);
-            assert!(good.is_empty(), "{}: good example flagged: {:?}", m.id, good);
+            assert!(
+                good.is_empty(),
+                "{}: good example flagged: {:?}",
+                m.id,
+                good
+            );
         }
     }
 }

@@ -50,7 +50,10 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             patterns.extend(list.patterns.iter().cloned());
         }
     }
-    Index { matcher: automaton(&patterns, MatchKind::Standard), bases }
+    Index {
+        matcher: automaton(&patterns, MatchKind::Standard),
+        bases,
+    }
 });
 
 fn whole_word(text: &str, span: &Range<usize>) -> bool {
@@ -83,7 +86,11 @@ impl PhraseList {
                 owners.push(i);
             }
         }
-        PhraseList { patterns, owners, own: OnceLock::new() }
+        PhraseList {
+            patterns,
+            owners,
+            own: OnceLock::new(),
+        }
     }
 
     /// Whole-word matches in a paragraph, across line breaks and blanked
@@ -92,7 +99,11 @@ impl PhraseList {
         let (text, map) = para.phrase_text();
         let key = self as *const PhraseList as usize;
         let Some(&(_, base)) = INDEX.bases.iter().find(|(k, _)| *k == key) else {
-            return self.find(text).into_iter().map(|(i, r)| (i, map(r))).collect();
+            return self
+                .find(text)
+                .into_iter()
+                .map(|(i, r)| (i, map(r)))
+                .collect();
         };
         let hits = para.phrase_hits.get_or_init(|| match &INDEX.matcher {
             Some(m) => m
@@ -108,12 +119,17 @@ impl PhraseList {
             .filter(|(p, _, _)| (base..end).contains(p))
             .map(|&(p, s, e)| (self.owners[(p - base) as usize], s as usize..e as usize))
             .collect();
-        leftmost_longest(mine).into_iter().map(|(i, r)| (i, map(r))).collect()
+        leftmost_longest(mine)
+            .into_iter()
+            .map(|(i, r)| (i, map(r)))
+            .collect()
     }
 
     /// Whole-word matches in `text`: (entry index, byte range), in text order.
     pub fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
-        let own = self.own.get_or_init(|| automaton(&self.patterns, MatchKind::LeftmostLongest));
+        let own = self
+            .own
+            .get_or_init(|| automaton(&self.patterns, MatchKind::LeftmostLongest));
         own.iter()
             .flat_map(|m| m.find_iter(text))
             .filter(|m| whole_word(text, &m.range()))
@@ -190,12 +206,31 @@ pub(crate) struct PhraseRule {
 }
 
 const AUXILIARIES: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should",
-    "can", "may", "might", "must", "do", "does", "did", "it's", "that's", "not", "also",
+    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "could", "should", "can", "may", "might", "must", "do", "does", "did", "it's", "that's", "not",
+    "also",
 ];
 const ATTRIBUTIVE_BEFORE: &[&str] = &[
-    "a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "most", "much", "widely", "highly",
-    "internationally", "critically", "universally", "so", "very", "truly",
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "this",
+    "that",
+    "most",
+    "much",
+    "widely",
+    "highly",
+    "internationally",
+    "critically",
+    "universally",
+    "so",
+    "very",
+    "truly",
 ];
 
 impl PhraseRule {
@@ -214,11 +249,19 @@ impl PhraseRule {
 
     /// Every listed phrase in the writer's voice in `para`, with `keep` as a
     /// last, rule-specific say.
-    pub fn check(&'static self, para: &Paragraph, out: &mut Vec<Finding>, keep: impl Fn(&Paragraph, &Range<usize>) -> bool) {
+    pub fn check(
+        &'static self,
+        para: &Paragraph,
+        out: &mut Vec<Finding>,
+        keep: impl Fn(&Paragraph, &Range<usize>) -> bool,
+    ) {
         let mut lifted = None;
         for (entry_index, span) in self.list.find_in(para) {
             let entry = &self.data.phrases[entry_index];
-            if para.in_quotation(span.clone()) || !self.fits(para, entry, &span) || !keep(para, &span) {
+            if para.in_quotation(span.clone())
+                || !self.fits(para, entry, &span)
+                || !keep(para, &span)
+            {
                 continue;
             }
             if self.data.unless_attributed && para.span_attributed(&span) {
@@ -239,7 +282,12 @@ impl PhraseRule {
                 finding = finding.with_fix(if replacement.is_empty() {
                     deletion(para, span, safe)
                 } else {
-                    Fix::replace(format!("Replace “{text}” with “{replacement}”"), span, match_case(text, replacement), safe)
+                    Fix::replace(
+                        format!("Replace “{text}” with “{replacement}”"),
+                        span,
+                        match_case(text, replacement),
+                        safe,
+                    )
                 });
             }
             out.push(finding);
@@ -249,9 +297,16 @@ impl PhraseRule {
     fn fits(&self, para: &Paragraph, entry: &PhraseEntry, span: &Range<usize>) -> bool {
         let first = para.word_index_at(span.start);
         let last = para.word_index_at(span.end).saturating_sub(1);
-        let prev = first.checked_sub(1).map(|p| para.word_lower(p)).unwrap_or_default();
+        let prev = first
+            .checked_sub(1)
+            .map(|p| para.word_lower(p))
+            .unwrap_or_default();
         let next = para.word_lower(last + 1);
-        let same_sentence = |i: usize| para.words.get(i).is_some_and(|w| para.sentence_of(w.start) == para.sentence_of(span.start));
+        let same_sentence = |i: usize| {
+            para.words
+                .get(i)
+                .is_some_and(|w| para.sentence_of(w.start) == para.sentence_of(span.start))
+        };
         if entry.not_after.iter().any(|w| *w == prev) && first > 0 && same_sentence(first - 1) {
             return false;
         }
@@ -264,10 +319,14 @@ impl PhraseRule {
                 let after = para.text[span.end..].trim_start_matches(' ');
                 let before = para.text[..span.start].trim_end_matches(' ');
                 para.starts_sentence(first)
-                    || (before.ends_with([',', '—', '(']) && after.starts_with([',', '—', ')', '.', '!', '?', ';']))
-                    || (same_sentence(first.wrapping_sub(1)) && AUXILIARIES.contains(&prev.as_str()))
+                    || (before.ends_with([',', '—', '('])
+                        && after.starts_with([',', '—', ')', '.', '!', '?', ';']))
+                    || (same_sentence(first.wrapping_sub(1))
+                        && AUXILIARIES.contains(&prev.as_str()))
             }
-            Position::Attributive => first > 0 && same_sentence(first - 1) && ATTRIBUTIVE_BEFORE.contains(&prev.as_str()),
+            Position::Attributive => {
+                first > 0 && same_sentence(first - 1) && ATTRIBUTIVE_BEFORE.contains(&prev.as_str())
+            }
         }
     }
 }

@@ -14,7 +14,11 @@ mod tests {
     #[test]
     fn flags_anonymity_without_a_reason() {
         assert_flags(ID, "Sources say the chief will resign.", &["Sources say"]);
-        assert_flags(ID, "The chief will resign, according to a person familiar with the matter.", &["a person familiar with"]);
+        assert_flags(
+            ID,
+            "The chief will resign, according to a person familiar with the matter.",
+            &["a person familiar with"],
+        );
     }
 
     #[test]

@@ -171,6 +171,17 @@ mod tests {
     }
 
     #[test]
+    fn wire_copy_quotes_that_follow_an_attributed_quote() {
+        let t = "\"We will watch it closely,\" she said.\n\n\"We will be putting out statements about how it is handled.\n\n\"And we will meet the growers next week to talk.\"\n";
+        assert_clean(ID, t);
+        let after_a_break = "\"We will watch it,\" she said. The council then voted on the matter.\n\n\"We will be putting out statements about it.\"\n";
+        assert_eq!(
+            crate::rules::test_support::lint_rule(ID, after_a_break).len(),
+            1
+        );
+    }
+
+    #[test]
     fn multi_paragraph_quotation_with_one_speaker() {
         let t = "\"We will rebuild the school,\" Principal Amy Cho said. \"We will rebuild the gym.\n\n\"And we will do it together, because this town has always done it together.\"\n";
         assert_clean(ID, t);

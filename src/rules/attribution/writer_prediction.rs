@@ -13,7 +13,11 @@ mod tests {
 
     #[test]
     fn flags_unowned_predictions() {
-        assert_flags(ID, "The bill will likely fail. There is no doubt that it matters.", &["will likely", "There is no doubt that"]);
+        assert_flags(
+            ID,
+            "The bill will likely fail. There is no doubt that it matters.",
+            &["will likely", "There is no doubt that"],
+        );
     }
 
     #[test]

@@ -13,7 +13,11 @@ mod tests {
 
     #[test]
     fn flags_cliches() {
-        assert_flags(ID, "It was a slap in the face and a stark reminder.", &["slap in the face", "a stark reminder"]);
+        assert_flags(
+            ID,
+            "It was a slap in the face and a stark reminder.",
+            &["slap in the face", "a stark reminder"],
+        );
     }
 
     #[test]

@@ -13,8 +13,15 @@ mod tests {
 
     #[test]
     fn flags_labels_and_offers_aps_terms() {
-        assert_flags(ID, "The regime jailed pro-life protesters.", &["regime", "pro-life"]);
-        assert_eq!(fixed(ID, "Pro-life groups marched."), "Anti-abortion groups marched.");
+        assert_flags(
+            ID,
+            "The regime jailed pro-life protesters.",
+            &["regime", "pro-life"],
+        );
+        assert_eq!(
+            fixed(ID, "Pro-life groups marched."),
+            "Anti-abortion groups marched."
+        );
     }
 
     #[test]

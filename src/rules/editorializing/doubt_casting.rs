@@ -13,8 +13,15 @@ mod tests {
 
     #[test]
     fn flags_doubt_casting() {
-        assert_flags(ID, "The so-called reform and its purported savings.", &["so-called", "purported"]);
-        assert_eq!(fixed(ID, "The so-called reform passed."), "The reform passed.");
+        assert_flags(
+            ID,
+            "The so-called reform and its purported savings.",
+            &["so-called", "purported"],
+        );
+        assert_eq!(
+            fixed(ID, "The so-called reform passed."),
+            "The reform passed."
+        );
     }
 
     #[test]

@@ -13,7 +13,11 @@ mod tests {
 
     #[test]
     fn flags_and_deletes_intensifiers() {
-        assert_flags(ID, "The storm caused extremely heavy flooding, very fast.", &["extremely", "very"]);
+        assert_flags(
+            ID,
+            "The storm caused extremely heavy flooding, very fast.",
+            &["extremely", "very"],
+        );
         assert_eq!(fixed(ID, "It was very cold."), "It was cold.");
     }
 

@@ -13,8 +13,16 @@ mod tests {
 
     #[test]
     fn flags_judgement_in_the_writers_voice() {
-        assert_flags(ID, "Unfortunately, the council approved a shocking increase.", &["Unfortunately", "shocking"]);
-        assert_flags(ID, "The plan was clearly a failure, of course.", &["clearly", "of course"]);
+        assert_flags(
+            ID,
+            "Unfortunately, the council approved a shocking increase.",
+            &["Unfortunately", "shocking"],
+        );
+        assert_flags(
+            ID,
+            "The plan was clearly a failure, of course.",
+            &["clearly", "of course"],
+        );
         assert_flags(ID, "The move, ironically, cut costs.", &["ironically"]);
     }
 
@@ -28,8 +36,14 @@ mod tests {
 
     #[test]
     fn deleting_an_opening_adverb_recapitalizes() {
-        assert_eq!(fixed(ID, "Unfortunately, the council voted."), "The council voted.");
+        assert_eq!(
+            fixed(ID, "Unfortunately, the council voted."),
+            "The council voted."
+        );
         assert_eq!(fixed(ID, "It was clearly wrong."), "It was wrong.");
-        assert_eq!(fixed(ID, "The move, ironically, cut costs."), "The move cut costs.");
+        assert_eq!(
+            fixed(ID, "The move, ironically, cut costs."),
+            "The move cut costs."
+        );
     }
 }

@@ -13,8 +13,16 @@ mod tests {
 
     #[test]
     fn flags_motives_in_the_writers_voice() {
-        assert_flags(ID, "The senator, desperate to win back voters, cut taxes.", &["desperate to"]);
-        assert_flags(ID, "The firm cut prices in a bid to lure buyers.", &["in a bid to"]);
+        assert_flags(
+            ID,
+            "The senator, desperate to win back voters, cut taxes.",
+            &["desperate to"],
+        );
+        assert_flags(
+            ID,
+            "The mayor resigned in a bid to deflect blame.",
+            &["in a bid to deflect"],
+        );
     }
 
     #[test]
@@ -22,5 +30,6 @@ mod tests {
         assert_clean(ID, "Aides said the senator was eager to win back voters.");
         assert_clean(ID, "\"I am desperate to win,\" she said.");
         assert_clean(ID, "The cause was determined to be arson.");
+        assert_clean(ID, "The firm cut prices in a bid to lure buyers.");
     }
 }

@@ -13,8 +13,16 @@ mod tests {
 
     #[test]
     fn flags_peacock_terms() {
-        assert_flags(ID, "The legendary coach ran a world-class program.", &["legendary", "world-class"]);
-        assert_flags(ID, "The acclaimed author spoke. It was a huge success.", &["acclaimed", "huge success"]);
+        assert_flags(
+            ID,
+            "The legendary coach ran a world-class program.",
+            &["legendary", "world-class"],
+        );
+        assert_flags(
+            ID,
+            "The acclaimed author spoke. It was a huge success.",
+            &["acclaimed", "huge success"],
+        );
     }
 
     #[test]

@@ -29,11 +29,14 @@ const SPEECH_OBJECTS: &[&str] = &["that", "he", "she", "they", "we", "i", "you",
 
 rule_data!(DATA: Data = "said_synonym.toml");
 
-static MATCHER: std::sync::LazyLock<(PhraseList, Vec<(usize, usize)>)> = std::sync::LazyLock::new(|| {
-    let forms: Vec<(usize, usize)> = (0..DATA.verbs.len()).flat_map(|v| (0..4).map(move |f| (v, f))).collect();
-    let list = PhraseList::new(forms.iter().map(|&(v, f)| DATA.verbs[v].forms[f].as_str()));
-    (list, forms)
-});
+static MATCHER: std::sync::LazyLock<(PhraseList, Vec<(usize, usize)>)> =
+    std::sync::LazyLock::new(|| {
+        let forms: Vec<(usize, usize)> = (0..DATA.verbs.len())
+            .flat_map(|v| (0..4).map(move |f| (v, f)))
+            .collect();
+        let list = PhraseList::new(forms.iter().map(|&(v, f)| DATA.verbs[v].forms[f].as_str()));
+        (list, forms)
+    });
 
 /// Flags judgemental synonyms of "said" that report speech.
 pub struct SaidSynonym;
@@ -58,8 +61,12 @@ impl Rule for SaidSynonym {
             let replacement = match_case(text, said);
             let message = DATA.message.replace("{text}", text).replace("{said}", said);
             out.push(
-                Finding::new(&DATA.rule, span.clone(), message)
-                    .with_fix(Fix::replace(format!("Replace “{text}” with “{replacement}”"), span, replacement, true)),
+                Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
+                    format!("Replace “{text}” with “{replacement}”"),
+                    span,
+                    replacement,
+                    true,
+                )),
             );
         }
     }
@@ -78,9 +85,10 @@ fn reports_speech(para: &Paragraph, span: &std::ops::Range<usize>) -> bool {
     // Right after a quotation: `"…," she insisted.` / `"…," insisted Smith.`
     let sentence = &para.sentences[para.sentence_of(span.start)];
     let before = &para.text[sentence.start..span.start];
-    before
-        .rfind(['"', '”'])
-        .is_some_and(|q| before[q..].split_whitespace().count() <= 4 && para.in_quotation(sentence.start + q..sentence.start + q + 1))
+    before.rfind(['"', '”']).is_some_and(|q| {
+        before[q..].split_whitespace().count() <= 4
+            && para.in_quotation(sentence.start + q..sentence.start + q + 1)
+    })
 }
 
 #[cfg(test)]
@@ -91,9 +99,21 @@ mod tests {
 
     #[test]
     fn flags_speech_verbs_in_the_writers_voice() {
-        assert_flags(ID, "The mayor claimed that the budget was balanced.", &["claimed"]);
-        assert_flags(ID, "\"We did nothing wrong,\" the chief insisted.", &["insisted"]);
-        assert_flags(ID, "She admitted she had not read the report.", &["admitted"]);
+        assert_flags(
+            ID,
+            "The mayor claimed that the budget was balanced.",
+            &["claimed"],
+        );
+        assert_flags(
+            ID,
+            "\"We did nothing wrong,\" the chief insisted.",
+            &["insisted"],
+        );
+        assert_flags(
+            ID,
+            "She admitted she had not read the report.",
+            &["admitted"],
+        );
         assert_flags(ID, "He quipped: \"Not today.\"", &["quipped"]);
     }
 
@@ -108,8 +128,14 @@ mod tests {
 
     #[test]
     fn fix_keeps_tense_and_case() {
-        assert_eq!(fixed(ID, "Critics' claims aside, she claims that it works."), "Critics' claims aside, she says that it works.");
+        assert_eq!(
+            fixed(ID, "Critics' claims aside, she claims that it works."),
+            "Critics' claims aside, she says that it works."
+        );
         assert_eq!(fixed(ID, "\"No,\" he insisted."), "\"No,\" he said.");
-        assert_eq!(fixed(ID, "Insisting that it works, she left."), "Saying that it works, she left.");
+        assert_eq!(
+            fixed(ID, "Insisting that it works, she left."),
+            "Saying that it works, she left."
+        );
     }
 }

@@ -53,20 +53,36 @@ macro_rules! figure_rule {
 use figure_rule;
 
 /// Reports the figures of `kinds` in `para` that have no source in reach.
-pub(crate) fn check_figures(data: &'static FigureRuleData, kinds: &[FigureKind], para: &Paragraph, out: &mut Vec<Finding>) {
+pub(crate) fn check_figures(
+    data: &'static FigureRuleData,
+    kinds: &[FigureKind],
+    para: &Paragraph,
+    out: &mut Vec<Finding>,
+) {
     // Headlines summarise a story whose body carries the attribution.
     if para.kind == BlockKind::Heading {
         return;
     }
     for figure in para.figures.iter().filter(|f| kinds.contains(&f.kind)) {
-        if para.in_quotation(figure.span.clone()) || para.claim_attributed(para.sentence_of(figure.span.start)) {
+        if para.in_quotation(figure.span.clone())
+            || para.claim_attributed(para.sentence_of(figure.span.start))
+        {
             continue;
         }
         let text = &para.text[figure.span.clone()];
         let at = clause_end(para, figure.span.end);
         out.push(
-            Finding::new(&data.rule, figure.span.clone(), data.message.replace("{text}", text))
-                .with_fix(Fix::replace("Add “, according to [source]”", at..at, ", according to [source]", false)),
+            Finding::new(
+                &data.rule,
+                figure.span.clone(),
+                data.message.replace("{text}", text),
+            )
+            .with_fix(Fix::replace(
+                "Add “, according to [source]”",
+                at..at,
+                ", according to [source]",
+                false,
+            )),
         );
     }
 }

@@ -14,14 +14,21 @@ mod tests {
 
     #[test]
     fn flags_unsourced_count() {
-        assert_flags(ID, "About 3,000 people attended. The storm dropped 30 inches of snow.", &["3,000", "30 inches"]);
+        assert_flags(
+            ID,
+            "About 3,000 people attended. The storm dropped 30 inches of snow.",
+            &["3,000", "30 inches"],
+        );
         assert_flags(ID, "One in five residents left.", &["One in five"]);
     }
 
     #[test]
     fn sourced_and_everyday_numbers_are_fine() {
         assert_clean(ID, "About 3,000 people attended the rally, police said.");
-        assert_clean(ID, "Three children were born in 1999 at 12 Main St. on March 3.");
+        assert_clean(
+            ID,
+            "Three children were born in 1999 at 12 Main St. on March 3.",
+        );
         assert_clean(ID, "Smith, 84, lives on Route 66 and won 3-2.");
     }
 }

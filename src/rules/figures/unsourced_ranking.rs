@@ -14,13 +14,20 @@ mod tests {
 
     #[test]
     fn flags_unsourced_ranking() {
-        assert_flags(ID, "The drop was the largest since 1989.", &["largest since 1989"]);
+        assert_flags(
+            ID,
+            "The drop was the largest since 1989.",
+            &["largest since 1989"],
+        );
         assert_flags(ID, "Prices reached a record high.", &["record high"]);
     }
 
     #[test]
     fn sourced_and_everyday_numbers_are_fine() {
-        assert_clean(ID, "The drop was the largest since 1989, according to Federal Reserve data.");
+        assert_clean(
+            ID,
+            "The drop was the largest since 1989, according to Federal Reserve data.",
+        );
         assert_clean(ID, "She is the best player on the team.");
     }
 }
