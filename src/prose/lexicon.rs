@@ -136,7 +136,8 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 /// Lowercases ASCII letters of `word` into `buf` (reused to avoid allocating per word).
 pub(crate) fn lower_into<'b>(buf: &'b mut String, word: &str) -> &'b str {
     buf.clear();
-    buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    buf.push_str(word);
+    buf.make_ascii_lowercase();
     buf.as_str()
 }
 

@@ -83,41 +83,54 @@ pub struct Paragraph<'a> {
 /// A copy of a paragraph's text with whitespace runs squeezed to one space.
 #[derive(Debug)]
 struct Squeezed {
+    /// Empty when nothing needed squeezing (the paragraph text is used as is).
     text: String,
-    /// Original offset of each byte of `text`; `None` when nothing was squeezed.
-    map: Option<Vec<u32>>,
+    /// Where bytes were dropped: (position in `text`, bytes dropped before it
+    /// in all), in order. Sparse, so it costs nothing for tidy text.
+    jumps: Vec<(u32, u32)>,
+    squeezed: bool,
 }
 
 impl Squeezed {
     fn new(text: &str) -> Squeezed {
-        let needs = text
-            .as_bytes()
-            .windows(2)
-            .any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
-            || text.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
+        let bytes = text.as_bytes();
+        let needs = bytes.iter().any(|&b| b.is_ascii_whitespace() && b != b' ')
+            || bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ');
         if !needs {
             return Squeezed {
                 text: String::new(),
-                map: None,
+                jumps: Vec::new(),
+                squeezed: false,
             };
         }
         let mut out = Vec::with_capacity(text.len());
-        let mut map = Vec::with_capacity(text.len());
+        let mut jumps = Vec::new();
+        let mut dropped = 0u32;
         let mut prev_space = false;
-        for (i, &b) in text.as_bytes().iter().enumerate() {
+        for &b in bytes {
             let space = b.is_ascii_whitespace();
             if space && prev_space {
+                dropped += 1;
                 continue;
             }
+            if jumps.last().is_none_or(|&(_, d)| d != dropped) && dropped > 0 {
+                jumps.push((out.len() as u32, dropped));
+            }
             out.push(if space { b' ' } else { b });
-            map.push(i as u32);
             prev_space = space;
         }
-        // Only ASCII bytes were dropped or replaced, so this is valid UTF-8.
+        // Only ASCII whitespace was dropped or replaced, so this is valid UTF-8.
         Squeezed {
             text: String::from_utf8(out).unwrap_or_default(),
-            map: Some(map),
+            jumps,
+            squeezed: true,
         }
+    }
+
+    /// The paragraph offset of squeezed offset `at`.
+    fn original(&self, at: usize) -> usize {
+        let i = self.jumps.partition_point(|&(p, _)| p as usize <= at);
+        at + i.checked_sub(1).map_or(0, |i| self.jumps[i].1 as usize)
     }
 }
 
@@ -154,18 +167,19 @@ impl<'a> Paragraph<'a> {
     /// The text phrases are matched against (whitespace squeezed), and a
     /// function mapping a range of it back to the paragraph text.
     pub fn phrase_text(&self) -> (&str, impl Fn(Range<usize>) -> Range<usize> + '_) {
-        let text = if self.squeezed.map.is_some() {
-            self.squeezed.text.as_str()
+        let squeezed = &self.squeezed;
+        let text = if squeezed.squeezed {
+            squeezed.text.as_str()
         } else {
             self.text
         };
-        let map = move |r: Range<usize>| match &self.squeezed.map {
-            None => r,
-            Some(map) if r.start < r.end && r.end <= map.len() => {
-                map[r.start] as usize..map[r.end - 1] as usize + 1
-            }
-            Some(map) => {
-                let at = map.get(r.start).map_or(self.text.len(), |&o| o as usize);
+        let map = move |r: Range<usize>| {
+            if !squeezed.squeezed {
+                r
+            } else if r.start < r.end {
+                squeezed.original(r.start)..squeezed.original(r.end - 1) + 1
+            } else {
+                let at = squeezed.original(r.start);
                 at..at
             }
         };
@@ -208,6 +222,8 @@ impl<'a> Paragraph<'a> {
         self.cues
             .iter()
             .filter(|c| c.sentence == sentence)
+            // A cue inside the words themselves ("we believe") attributes nothing.
+            .filter(|c| c.span.end <= span.start || c.span.start >= span.end)
             .any(|c| {
                 if self.text[c.span.clone()].eq_ignore_ascii_case("according to") {
                     return true;
@@ -375,6 +391,26 @@ mod tests {
             BlockKind::Paragraph,
         );
         assert!(!q.claim_attributed(0));
+    }
+
+    #[test]
+    fn squeezed_text_maps_back_to_the_paragraph() {
+        let text = "Critics   say\n  the   plan\tfailed.";
+        let p = Paragraph::analyse(text, BlockKind::Paragraph);
+        let (squeezed, map) = p.phrase_text();
+        assert_eq!(squeezed, "Critics say the plan failed.");
+        for (word, _) in [("Critics say", 0), ("the plan", 0), ("failed.", 0)] {
+            let at = squeezed.find(word).unwrap_or(0);
+            let original = map(at..at + word.len());
+            assert_eq!(
+                text[original.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                word
+            );
+            assert!(!text[original].starts_with(' '));
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod doubt_casting;
 mod intensifier;
 mod loaded_word;
 mod mind_reading;
+mod opinion_voice;
 mod puffery;
 mod said_synonym;
 
@@ -18,6 +19,7 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &puffery::Puffery,
     &intensifier::Intensifier,
     &mind_reading::MindReading,
+    &opinion_voice::OpinionVoice,
     &doubt_casting::DoubtCasting,
     &cliche::Cliche,
     &contentious_label::ContentiousLabel,

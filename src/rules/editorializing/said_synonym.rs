@@ -24,6 +24,12 @@ struct Verb {
 /// The neutral verb in the same form as each entry of `Verb::forms`.
 const SAID: [&str; 4] = ["said", "says", "saying", "say"];
 
+/// Words before a listed form that make it a noun ("a claim", "the snap").
+const NOUN_MARKERS: &[&str] = &[
+    "a", "an", "the", "their", "his", "her", "its", "our", "my", "your", "this", "that", "any",
+    "no",
+];
+
 /// Words after which a verb reports speech: "claimed he", "insisted that".
 const SPEECH_OBJECTS: &[&str] = &["that", "he", "she", "they", "we", "i", "you", "there"];
 
@@ -74,6 +80,11 @@ impl Rule for SaidSynonym {
 
 /// Whether the verb at `span` introduces or follows quoted or reported speech.
 fn reports_speech(para: &Paragraph, span: &std::ops::Range<usize>) -> bool {
+    // "a claim", "their complaints": nouns, not verbs of saying.
+    let index = para.word_index_at(span.start);
+    if index > 0 && NOUN_MARKERS.contains(&para.word_lower(index - 1).as_str()) {
+        return false;
+    }
     let after = para.text[span.end..].trim_start_matches(' ');
     if after.starts_with([',', ':', '"', '“']) {
         return true;
@@ -122,6 +133,7 @@ mod tests {
         assert_clean(ID, "The group claimed responsibility for the attack.");
         assert_clean(ID, "He was admitted to the hospital on Tuesday.");
         assert_clean(ID, "The company revealed a new logo.");
+        assert_clean(ID, "He moved before filing a claim there.");
         assert_clean(ID, "\"He claimed that I lied,\" Smith said.");
         assert_clean(ID, "The mayor said that the budget was balanced.");
     }

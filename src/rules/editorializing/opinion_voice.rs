@@ -1,0 +1,40 @@
+//! `editorializing/opinion-voice`: the writer's own opinion or advice.
+
+crate::rules::phrases::phrase_rule!(
+    /// Flags first-person opinion and exhortation in the writer's voice.
+    OpinionVoice = "opinion_voice.toml"
+);
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{assert_clean, assert_flags};
+
+    const ID: &str = "editorializing/opinion-voice";
+
+    #[test]
+    fn flags_the_writers_opinion() {
+        assert_flags(
+            ID,
+            "The fee should be abolished. Patients deserve better.",
+            &["should be", "deserve"],
+        );
+        assert_flags(
+            ID,
+            "It is time for the council to act. We believe it will.",
+            &["It is time for", "We believe"],
+        );
+        assert_flags(
+            ID,
+            "In my opinion, the plan deserves praise.",
+            &["In my opinion", "deserves"],
+        );
+    }
+
+    #[test]
+    fn attributed_and_quoted_opinions_are_fine() {
+        assert_clean(ID, "\"We believe the plan will work,\" the mayor said.");
+        assert_clean(ID, "The mayor said it is time for the council to act.");
+        assert_clean(ID, "The council acted on Tuesday.");
+        assert_clean(ID, "The mayor said the fee should be abolished.");
+    }
+}
