@@ -12,6 +12,10 @@ pub struct Cue {
     pub span: Range<usize>,
     /// Index of the sentence the cue stands in.
     pub sentence: usize,
+    /// Who is speaking or reporting, where the words say: the subject before
+    /// the verb ("Mayor Jane Ortiz said"), after it ("said Smith"), or after
+    /// "according to" / "in the words of".
+    pub source: Option<Range<usize>>,
 }
 
 /// Finds the attribution cues of a paragraph outside its quotations.
@@ -76,12 +80,54 @@ pub fn cues(
             }
             w.clone()
         };
+        let source = source_of(text, words, i, &span);
         out.push(Cue {
             sentence: sentence_of(span.start),
             span,
+            source,
         });
     }
     out
+}
+
+/// Words that end a source phrase when walking away from the verb.
+fn breaks_source(gap: &str) -> bool {
+    gap.contains([',', '.', ';', ':', '"', '“', '”', '(', ')', '—'])
+}
+
+/// The source phrase of the cue at word `verb`: up to five words before it,
+/// or after it when the verb is inverted or a preposition ("according to").
+fn source_of(
+    text: &str,
+    words: &[Range<usize>],
+    verb: usize,
+    span: &Range<usize>,
+) -> Option<Range<usize>> {
+    let after_cue = words.partition_point(|w| w.start < span.end);
+    let forward = |from: usize| -> Option<Range<usize>> {
+        let first = words.get(from)?;
+        let mut end = first.end;
+        for pair in words[from..].windows(2).take(5) {
+            if breaks_source(&text[pair[0].end..pair[1].start]) {
+                break;
+            }
+            end = pair[1].end;
+        }
+        Some(first.start..end)
+    };
+    let lead = text[..span.start].trim_end();
+    if text[span.clone()].contains(' ') || lead.ends_with([',', '"', '”']) || verb == 0 {
+        // "according to the bureau", ", said Smith", a cue that opens the sentence.
+        return forward(after_cue).filter(|r| !breaks_source(&text[span.end..r.start]));
+    }
+    let mut start = verb;
+    while start > 0
+        && verb - start < 5
+        && !breaks_source(&text[words[start - 1].end..words[start].start])
+    {
+        start -= 1;
+    }
+    (start < verb).then(|| words[start].start..words[verb - 1].end)
 }
 
 #[cfg(test)]
@@ -105,6 +151,29 @@ mod tests {
             ["show", "according to"]
         );
         assert_eq!(found("A poll by Gallup found support fell."), ["found"]);
+    }
+
+    #[test]
+    fn sources_before_after_and_according_to() {
+        let sources = |t: &str| -> Vec<String> {
+            let ws = words(t);
+            cues(t, &ws, |_| false, |_| 0)
+                .into_iter()
+                .filter_map(|c| c.source.map(|s| t[s].to_string()))
+                .collect()
+        };
+        assert_eq!(
+            sources("\"We won,\" Mayor Jane Ortiz said."),
+            ["Mayor Jane Ortiz"]
+        );
+        assert_eq!(
+            sources("\"We won,\" said Jane Ortiz, the mayor."),
+            ["Jane Ortiz"]
+        );
+        assert_eq!(
+            sources("Prices rose, according to the Labor Department."),
+            ["the Labor Department"]
+        );
     }
 
     #[test]

@@ -158,8 +158,11 @@ impl<'a> Paragraph<'a> {
         );
         para.figures = figures::figures(text, &para.words);
         for q in 0..para.quotations.len() {
-            let attributed = para.quotation_has_speaker(&para.quotations[q]);
-            para.quotations[q].attributed = attributed;
+            let cue = para
+                .speaker_cue(&para.quotations[q])
+                .map(|c| c.source.clone());
+            para.quotations[q].attributed = cue.is_some();
+            para.quotations[q].speaker = cue.flatten();
         }
         para
     }
@@ -280,12 +283,15 @@ impl<'a> Paragraph<'a> {
 
     /// Whether a quotation's speaker is in reach: a cue in a sentence the
     /// quotation overlaps, or in the sentence just before or after it.
-    fn quotation_has_speaker(&self, q: &Quotation) -> bool {
+    fn speaker_cue(&self, q: &Quotation) -> Option<&Cue> {
         let first = self.sentence_of(q.span.start);
         let last = self.sentence_of(q.span.end.saturating_sub(1).max(q.span.start));
+        let in_reach = |c: &&Cue| c.sentence + 1 >= first && c.sentence <= last + 1;
+        // Prefer a cue in the quotation's own sentences, then one next to them.
         self.cues
             .iter()
-            .any(|c| c.sentence + 1 >= first && c.sentence <= last + 1)
+            .filter(in_reach)
+            .min_by_key(|c| (c.sentence < first || c.sentence > last, c.source.is_none()))
     }
 
     /// The lowercase text of word `i`.
@@ -371,6 +377,8 @@ mod tests {
         assert_eq!(p.quotations.len(), 1);
         assert!(p.quotations[0].attributed);
         assert_eq!(p.cues.len(), 1);
+        let speaker = p.quotations[0].speaker.clone().map(|s| &p.text[s]);
+        assert_eq!(speaker, Some("Mayor Jane Ortiz"));
     }
 
     #[test]

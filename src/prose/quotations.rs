@@ -19,6 +19,8 @@ pub struct Quotation {
     /// Whether a speaker is in reach: an attribution cue in a sentence the
     /// quotation overlaps or the sentence next to it. Filled in by the paragraph analysis.
     pub attributed: bool,
+    /// Who the quotation is attributed to, where the words name them.
+    pub speaker: Option<Range<usize>>,
 }
 
 /// Finds the quotations of a paragraph, outer ones and nested single-quoted ones.
@@ -76,6 +78,7 @@ fn open(out: &mut Vec<Quotation>, at: usize, after: usize, depth: u8) -> usize {
         closed: false,
         depth,
         attributed: false,
+        speaker: None,
     });
     out.len() - 1
 }
