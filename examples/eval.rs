@@ -1,0 +1,47 @@
+//! Measures copydesk's judgement: precision and recall per rule and per family
+//! on the labelled corpus (`tests/corpus/passages/`), findings per 1,000 words
+//! on real copy (`../shared/corpora/`), and the review sample of news findings.
+//!
+//! ```sh
+//! cargo run --example eval                # everything
+//! cargo run --example eval -- corpus      # the labelled corpus, with misses and false alarms
+//! cargo run --example eval -- corpora     # real copy: rates per 1,000 words and the ratio
+//! cargo run --example eval -- sample      # the 100-finding review sample as REVIEW.md rows
+//! ```
+//!
+//! `tests/eval.rs` asserts the floors; this prints the detail behind them.
+
+#[path = "../tests/corpus/harness.rs"]
+mod harness;
+
+fn main() {
+    let what = std::env::args().nth(1).unwrap_or_else(|| "all".to_string());
+    if !["all", "corpus", "corpora", "sample"].contains(&what.as_str()) {
+        eprintln!("usage: cargo run --example eval [-- all|corpus|corpora|sample]");
+        std::process::exit(2);
+    }
+    if what == "all" || what == "corpus" {
+        let passages = harness::load_corpus();
+        let ev = harness::evaluate(&passages);
+        println!("{}", harness::render_evaluation(&ev, true));
+    }
+    if what == "all" || what == "corpora" || what == "sample" {
+        let docs = harness::load_corpora();
+        let stats = harness::lint_corpora(&docs);
+        if what != "sample" {
+            println!("{}", stats.render());
+        }
+        let sample = stats.sample(100);
+        let review = harness::load_review();
+        let status = harness::review_status(&sample, &review);
+        println!(
+            "## Review sample: {} news findings (of {}); accepted {}, rejected {}, unreviewed {}\n",
+            sample.len(),
+            stats.news_findings.len(),
+            status.accepted,
+            status.rejected,
+            status.unreviewed.len()
+        );
+        println!("{}", harness::render_sample(&sample, &review));
+    }
+}
