@@ -15,6 +15,7 @@ pub mod line_index;
 pub mod lint;
 pub mod prose;
 pub mod rules;
+pub mod suppressions;
 
 pub use finding::{Edit, Finding, Fix, Severity};
 pub use line_index::LineIndex;

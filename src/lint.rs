@@ -1,6 +1,13 @@
 //! Running the rules over a document: severities from configuration,
 //! paragraph-by-paragraph analysis with a content-keyed cache, the few
 //! judgements that cross paragraphs, and isolation of a rule that panics.
+//! A configuration adds the newsroom's own words ([`HouseWords`]) and rule
+//! options ([`RuleOptions`]); inline directives ([`crate::suppressions`])
+//! are applied last.
+
+mod rule_options;
+
+pub use rule_options::{specs as rule_option_specs, OptionSpec, RuleOptions};
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashMap};
@@ -11,6 +18,8 @@ use std::sync::Arc;
 use crate::finding::{ChainEnd, Finding, Severity};
 use crate::prose::markup::{extract, Block};
 use crate::prose::{Paragraph, QuoteLinks, Syntax};
+use crate::rules::directive::unknown::DATA as UNKNOWN_DIRECTIVE;
+use crate::rules::house::{self, HouseWords};
 use crate::rules::{self, Rule, RuleMeta};
 
 /// Whether a rule or family runs, and how loudly.
@@ -111,6 +120,14 @@ pub struct ParagraphCache {
 /// The rules of a configuration, ready to run.
 pub struct Linter {
     rules: Vec<(&'static dyn Rule, Severity)>,
+    /// Severities of `house/avoid-term` and `house/preferred-term`, when on.
+    house_levels: [Option<Severity>; 2],
+    /// The newsroom's words, when a configuration gives some.
+    house: Option<Arc<HouseWords>>,
+    /// Thresholds raised by configuration.
+    rule_options: RuleOptions,
+    /// Severity of `directive/unknown`, when on.
+    unknown_directive: Option<Severity>,
     fingerprint: u64,
 }
 
@@ -121,14 +138,51 @@ impl Linter {
             .iter()
             .filter_map(|r| options.severity_of(r.meta()).map(|s| (*r, s)))
             .collect();
-        let mut hasher = DefaultHasher::new();
-        for (rule, _) in &rules {
-            rule.meta().id.hash(&mut hasher);
-        }
-        Linter {
+        let mut house_metas = house::metas();
+        let house_levels =
+            [(); 2].map(|()| house_metas.next().and_then(|m| options.severity_of(m)));
+        let mut linter = Linter {
             rules,
-            fingerprint: hasher.finish(),
+            house_levels,
+            house: None,
+            rule_options: RuleOptions::default(),
+            unknown_directive: options.severity_of(&UNKNOWN_DIRECTIVE.rule),
+            fingerprint: 0,
+        };
+        linter.fingerprint = linter.fingerprint();
+        linter
+    }
+
+    /// The same linter with the newsroom's own words: terms to avoid and
+    /// preferred terms (the `house/…` rules), the accept list, and extra
+    /// attribution verbs.
+    pub fn with_house(mut self, words: Arc<HouseWords>) -> Linter {
+        self.house = (!words.is_empty()).then_some(words);
+        self.fingerprint = self.fingerprint();
+        self
+    }
+
+    /// The same linter with rule options (raised thresholds).
+    pub fn with_rule_options(mut self, options: RuleOptions) -> Linter {
+        self.rule_options = options;
+        self.fingerprint = self.fingerprint();
+        self
+    }
+
+    /// Everything a cached paragraph result depends on.
+    fn fingerprint(&self) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        for (rule, severity) in &self.rules {
+            rule.meta().id.hash(&mut hasher);
+            severity.hash(&mut hasher);
         }
+        self.house_levels.hash(&mut hasher);
+        self.house
+            .as_ref()
+            .map(|h| h.fingerprint())
+            .hash(&mut hasher);
+        self.rule_options.hash(&mut hasher);
+        hasher.finish()
     }
 
     /// Lints a whole document.
@@ -147,7 +201,8 @@ impl Linter {
             cache.entries.clear();
             cache.linter = self.fingerprint;
         }
-        let blocks = extract(source, syntax).blocks;
+        let extracted = extract(source, syntax);
+        let blocks = extracted.blocks;
         let mut fresh = HashMap::with_capacity(blocks.len());
         cache.misses = 0;
         let results: Vec<Arc<ParagraphResult>> = blocks
@@ -166,7 +221,14 @@ impl Linter {
             })
             .collect();
         cache.entries = fresh;
-        self.assemble(&blocks, &results)
+        let mut report = self.assemble(&blocks, &results);
+        crate::suppressions::apply(
+            source,
+            &extracted.comments,
+            &mut report.findings,
+            self.unknown_directive,
+        );
+        report
     }
 
     fn analyse(&self, block: &Block) -> ParagraphResult {
@@ -175,16 +237,22 @@ impl Linter {
             failures: Vec::new(),
             links: QuoteLinks::default(),
         };
-        let para = match catch_unwind(|| Paragraph::analyse(&block.text, block.kind)) {
-            Ok(para) => para,
-            Err(panic) => {
-                result.failures.push(RuleFailure {
-                    rule: "prose",
-                    message: panic_message(&panic),
-                });
-                return result;
-            }
-        };
+        let no_verbs = Default::default();
+        let verbs = self
+            .house
+            .as_ref()
+            .map_or(&no_verbs, |h| h.attribution_verbs());
+        let para =
+            match catch_unwind(|| Paragraph::analyse_with_verbs(&block.text, block.kind, verbs)) {
+                Ok(para) => para,
+                Err(panic) => {
+                    result.failures.push(RuleFailure {
+                        rule: "prose",
+                        message: panic_message(&panic),
+                    });
+                    return result;
+                }
+            };
         result.links = para.quote_links();
         for (rule, severity) in &self.rules {
             let mut found = Vec::new();
@@ -198,6 +266,29 @@ impl Linter {
                     message: panic_message(&panic),
                 }),
             }
+        }
+        self.rule_options.filter(&para, &mut result.findings);
+        if let Some(words) = &self.house {
+            let [avoid, prefer] = self.house_levels;
+            let mut found = Vec::new();
+            match catch_unwind(AssertUnwindSafe(|| {
+                words.check(&para, avoid.is_some(), prefer.is_some(), &mut found)
+            })) {
+                Ok(()) => result.findings.extend(found.into_iter().map(|mut f| {
+                    f.severity = if f.rule == "house/avoid-term" {
+                        avoid
+                    } else {
+                        prefer
+                    }
+                    .unwrap_or(f.severity);
+                    f
+                })),
+                Err(panic) => result.failures.push(RuleFailure {
+                    rule: "house",
+                    message: panic_message(&panic),
+                }),
+            }
+            words.drop_accepted(&para, &mut result.findings);
         }
         result
     }

@@ -1,6 +1,7 @@
 //! Attribution cues: a speech or report verb with a subject ("police said",
 //! "the data show", "said Smith"), "according to X", "citing X".
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::lexicon::{lexicon, lower_into};
@@ -28,13 +29,26 @@ pub fn cues(
     in_quote: impl Fn(usize) -> bool,
     sentence_of: impl Fn(usize) -> usize,
 ) -> Vec<Cue> {
+    cues_with_verbs(text, words, &HashSet::new(), in_quote, sentence_of)
+}
+
+/// [`cues`], counting `extra_verbs` (lowercase) as speech or report verbs too.
+pub fn cues_with_verbs(
+    text: &str,
+    words: &[Range<usize>],
+    extra_verbs: &HashSet<String>,
+    in_quote: impl Fn(usize) -> bool,
+    sentence_of: impl Fn(usize) -> usize,
+) -> Vec<Cue> {
     let lex = lexicon();
     let mut out = Vec::new();
     let mut buf = String::new();
     let mut prev_buf = String::new();
     for (i, w) in words.iter().enumerate() {
         let word = lower_into(&mut buf, &text[w.clone()]);
-        if !lex.verbs.contains(word) || in_quote(w.start) {
+        let verb =
+            lex.verbs.contains(word) || (!extra_verbs.is_empty() && extra_verbs.contains(word));
+        if !verb || in_quote(w.start) {
             continue;
         }
         let next = words.get(i + 1).map(|r| &text[r.clone()]);
@@ -174,6 +188,19 @@ mod tests {
             sources("Prices rose, according to the Labor Department."),
             ["the Labor Department"]
         );
+    }
+
+    #[test]
+    fn extra_verbs_are_cues_too() {
+        let t = "The agency tweeted the figures.";
+        let ws = words(t);
+        assert!(cues(t, &ws, |_| false, |_| 0).is_empty());
+        let extra: HashSet<String> = ["tweeted".to_string()].into();
+        let found: Vec<&str> = cues_with_verbs(t, &ws, &extra, |_| false, |_| 0)
+            .into_iter()
+            .map(|c| &t[c.span])
+            .collect();
+        assert_eq!(found, ["tweeted"]);
     }
 
     #[test]

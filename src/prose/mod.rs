@@ -137,6 +137,17 @@ impl Squeezed {
 impl<'a> Paragraph<'a> {
     /// Analyses one block of prose.
     pub fn analyse(text: &'a str, kind: BlockKind) -> Paragraph<'a> {
+        Paragraph::analyse_with_verbs(text, kind, &std::collections::HashSet::new())
+    }
+
+    /// Analyses one block of prose, counting `extra_verbs` (lowercase) as
+    /// speech or report verbs besides the lexicon's: a newsroom's own
+    /// ("posted", "tweeted"), from its configuration.
+    pub fn analyse_with_verbs(
+        text: &'a str,
+        kind: BlockKind,
+        extra_verbs: &std::collections::HashSet<String>,
+    ) -> Paragraph<'a> {
         let words = words::words(text);
         let sentences = sentences::sentences(text);
         let mut para = Paragraph {
@@ -150,9 +161,10 @@ impl<'a> Paragraph<'a> {
             squeezed: Squeezed::new(text),
             phrase_hits: std::sync::OnceLock::new(),
         };
-        para.cues = attribution::cues(
+        para.cues = attribution::cues_with_verbs(
             text,
             &para.words,
+            extra_verbs,
             |at| para.in_quotation(at..at + 1),
             |at| para.sentence_of(at),
         );

@@ -6,9 +6,13 @@
 //! `copydesk explain`, the language server's hover and the README catalogue.
 
 pub mod attribution;
+pub mod directive;
 pub mod editorializing;
 pub mod figures;
+pub mod house;
+pub mod known;
 pub mod phrases;
+pub mod style;
 
 use std::sync::LazyLock;
 
@@ -115,6 +119,8 @@ static ALL: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
     rules.extend_from_slice(attribution::RULES);
     rules.extend_from_slice(editorializing::RULES);
     rules.extend_from_slice(figures::RULES);
+    rules.extend_from_slice(style::RULES);
+    rules.extend_from_slice(directive::RULES);
     rules
 });
 

@@ -1,0 +1,261 @@
+//! `house/…`: the newsroom's own words, from its copydesk.toml.
+//!
+//! Unlike the other families these rules have no word list of their own:
+//! [`HouseWords`] is built at run time from the configuration (terms to
+//! avoid, preferred terms, the accept list and extra attribution verbs) and
+//! handed to the [`Linter`](crate::Linter). The rules' documentation and
+//! default severities still live in their data files, so `copydesk explain`
+//! and the severity settings treat them like any other rule.
+
+mod avoid_term;
+mod preferred_term;
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::finding::Finding;
+use crate::prose::Paragraph;
+use crate::rules::RuleMeta;
+
+/// The house rules' documentation, in catalogue order.
+pub fn metas() -> impl Iterator<Item = &'static RuleMeta> {
+    [&avoid_term::DATA.rule, &preferred_term::DATA.rule].into_iter()
+}
+
+/// A term the desk does not use, with the reason shown to the writer.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct AvoidTerm {
+    /// The term, matched as whole words (see [`WordLists`] for case).
+    pub term: String,
+    /// Why, or what to write instead; `None` for the rule's default message.
+    pub message: Option<String>,
+}
+
+/// A term the desk replaces with its own: a quick fix.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PreferredTerm {
+    /// The term to replace.
+    pub term: String,
+    /// What the desk writes instead.
+    pub replacement: String,
+    /// Whether `--fix` may apply the replacement unattended.
+    pub safe: bool,
+    /// Appended to the message.
+    pub note: Option<String>,
+}
+
+/// The newsroom's words as a configuration states them.
+///
+/// Terms and accepted phrases match whole words, across line breaks, with
+/// "smart case": an entry written all in lowercase matches any
+/// capitalization, an entry with a capital letter matches only as written
+/// (so `US` does not match the pronoun "us"). Straight and curly apostrophes
+/// match each other.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct WordLists {
+    /// Terms to avoid (`house/avoid-term`).
+    pub avoid: Vec<AvoidTerm>,
+    /// Preferred substitutions (`house/preferred-term`).
+    pub prefer: Vec<PreferredTerm>,
+    /// Phrases never flagged by any rule: names, titles of works.
+    pub accept: Vec<String>,
+    /// Extra speech or report verbs that attribute a sentence ("posted").
+    pub attribution_verbs: Vec<String>,
+}
+
+/// [`WordLists`] compiled for matching. Cheap to share behind an `Arc`.
+#[derive(Debug, Default)]
+pub struct HouseWords {
+    lists: WordLists,
+    avoid: Matcher,
+    prefer: Matcher,
+    accept: Matcher,
+    verbs: HashSet<String>,
+    fingerprint: u64,
+}
+
+impl PartialEq for HouseWords {
+    fn eq(&self, other: &HouseWords) -> bool {
+        self.lists == other.lists
+    }
+}
+
+impl Eq for HouseWords {}
+
+impl HouseWords {
+    /// Compiles the lists.
+    pub fn new(lists: WordLists) -> HouseWords {
+        let mut hasher = DefaultHasher::new();
+        lists.hash(&mut hasher);
+        HouseWords {
+            avoid: Matcher::new(lists.avoid.iter().map(|a| a.term.as_str())),
+            prefer: Matcher::new(lists.prefer.iter().map(|p| p.term.as_str())),
+            accept: Matcher::new(lists.accept.iter().map(String::as_str)),
+            verbs: lists
+                .attribution_verbs
+                .iter()
+                .map(|v| v.to_lowercase())
+                .collect(),
+            fingerprint: hasher.finish(),
+            lists,
+        }
+    }
+
+    /// The lists these words were compiled from.
+    pub fn lists(&self) -> &WordLists {
+        &self.lists
+    }
+
+    /// Whether there is nothing to do.
+    pub fn is_empty(&self) -> bool {
+        self.lists == WordLists::default()
+    }
+
+    /// The extra attribution verbs, lowercase, for the prose model.
+    pub fn attribution_verbs(&self) -> &HashSet<String> {
+        &self.verbs
+    }
+
+    /// A hash of the lists, for caches keyed by configuration.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    /// The house-rule findings of a paragraph: `avoid` and `prefer` say
+    /// whether each rule runs.
+    pub(crate) fn check(
+        &self,
+        para: &Paragraph,
+        avoid: bool,
+        prefer: bool,
+        out: &mut Vec<Finding>,
+    ) {
+        if avoid {
+            avoid_term::check(self, para, out);
+        }
+        if prefer {
+            preferred_term::check(self, para, out);
+        }
+    }
+
+    /// Drops findings that overlap a phrase of the accept list.
+    pub(crate) fn drop_accepted(&self, para: &Paragraph, findings: &mut Vec<Finding>) {
+        if self.lists.accept.is_empty() || findings.is_empty() {
+            return;
+        }
+        let accepted = find_in(&self.accept, para);
+        if accepted.is_empty() {
+            return;
+        }
+        findings.retain(|f| {
+            !accepted
+                .iter()
+                .any(|(_, a)| a.start < f.span.end.max(f.span.start + 1) && f.span.start < a.end)
+        });
+    }
+}
+
+/// Whole-word matches of a matcher in a paragraph, across line breaks and
+/// blanked markup, outside nothing: callers decide about quotations.
+fn find_in(matcher: &Matcher, para: &Paragraph) -> Vec<(usize, Range<usize>)> {
+    let (text, map) = para.phrase_text();
+    matcher
+        .find(text)
+        .into_iter()
+        .map(|(i, r)| (i, map(r)))
+        .collect()
+}
+
+/// Smart-case, whole-word matching of a list of phrases.
+#[derive(Debug, Default)]
+struct Matcher {
+    /// Entries written in lowercase: ASCII-case-insensitive.
+    loose: Option<(AhoCorasick, Vec<usize>)>,
+    /// Entries with a capital letter: exact.
+    exact: Option<(AhoCorasick, Vec<usize>)>,
+}
+
+impl Matcher {
+    fn new<'p>(phrases: impl IntoIterator<Item = &'p str>) -> Matcher {
+        let (mut loose, mut exact) = (Vec::new(), Vec::new());
+        for (i, phrase) in phrases.into_iter().enumerate() {
+            // Matched against whitespace-squeezed text, so squeeze the entry too.
+            let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+            if phrase.is_empty() {
+                continue;
+            }
+            let side = if phrase.chars().any(char::is_uppercase) {
+                &mut exact
+            } else {
+                &mut loose
+            };
+            if phrase.contains('\'') {
+                side.push((phrase.replace('\'', "’"), i));
+            }
+            if phrase.contains('’') {
+                side.push((phrase.replace('’', "'"), i));
+            }
+            side.push((phrase, i));
+        }
+        let build = |entries: Vec<(String, usize)>, insensitive: bool| {
+            if entries.is_empty() {
+                return None;
+            }
+            let automaton = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(insensitive)
+                .match_kind(MatchKind::Standard)
+                .build(entries.iter().map(|(p, _)| p))
+                .ok()?;
+            Some((automaton, entries.into_iter().map(|(_, i)| i).collect()))
+        };
+        Matcher {
+            loose: build(loose, true),
+            exact: build(exact, false),
+        }
+    }
+
+    /// (entry index, range) of whole-word matches, leftmost-longest, not overlapping.
+    fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+        let mut hits: Vec<(usize, Range<usize>)> = [&self.loose, &self.exact]
+            .into_iter()
+            .flatten()
+            .flat_map(|(automaton, owners)| {
+                automaton
+                    .find_overlapping_iter(text)
+                    .filter(|m| whole_word(text, &m.range()))
+                    .map(|m| (owners[m.pattern().as_usize()], m.range()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        hits.sort_by(|a, b| a.1.start.cmp(&b.1.start).then(b.1.end.cmp(&a.1.end)));
+        let mut out: Vec<(usize, Range<usize>)> = Vec::with_capacity(hits.len());
+        for hit in hits {
+            if out.last().is_none_or(|last| hit.1.start >= last.1.end) {
+                out.push(hit);
+            }
+        }
+        out
+    }
+}
+
+fn whole_word(text: &str, span: &Range<usize>) -> bool {
+    let inner = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+    !inner(text[..span.start].chars().next_back()) && !inner(text[span.end..].chars().next())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smart_case_whole_words_and_apostrophes() {
+        let m = Matcher::new(["e-mail", "US", "rock 'n' roll"]);
+        let text = "E-mail us. The US team. Rock ’n’ roll and e-mails.";
+        let found: Vec<&str> = m.find(text).into_iter().map(|(_, r)| &text[r]).collect();
+        assert_eq!(found, ["E-mail", "US", "Rock ’n’ roll"]);
+    }
+}
