@@ -1,0 +1,462 @@
+//! The library's findings in the protocol's terms: diagnostics, code
+//! actions and hovers. Only this module (with [`super::position`]) knows
+//! both byte offsets and `lsp_types`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use copydesk::{rules, Edit, Finding, Fix, Severity};
+use ropey::Rope;
+use serde::{Deserialize, Serialize};
+use tower_lsp::lsp_types::{
+    CodeAction, CodeActionKind, CodeDescription, Diagnostic, DiagnosticSeverity, Hover,
+    HoverContents, MarkupContent, MarkupKind, NumberOrString, OneOf,
+    OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, Url, WorkspaceEdit,
+};
+
+use super::capabilities::FIX_ALL_KIND;
+use super::position::{self, Encoding};
+
+/// The `source` of every diagnostic.
+pub const SOURCE: &str = "copydesk";
+
+/// What a diagnostic carries in `data`: its fixes as byte edits of the
+/// document version it was computed for, so that a code action needs no
+/// second lint. Byte edits (rather than protocol ranges) keep the
+/// notification small; they are converted when an action is asked for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiagnosticData {
+    /// The document version the byte offsets refer to.
+    pub version: i32,
+    /// The finding's fixes.
+    pub fixes: Vec<FixData>,
+}
+
+/// One fix of a finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FixData {
+    /// What the fix does, as the menu shows it.
+    pub title: String,
+    /// Whether it may be applied unattended.
+    pub safe: bool,
+    /// Byte edits, in order, not overlapping.
+    pub edits: Vec<ByteEdit>,
+}
+
+/// A replacement of bytes `start..end`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ByteEdit {
+    /// First byte replaced.
+    pub start: usize,
+    /// Byte after the last one replaced.
+    pub end: usize,
+    /// The replacement.
+    pub new_text: String,
+}
+
+/// The protocol severity of a library severity.
+pub fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Hint => DiagnosticSeverity::HINT,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Error => DiagnosticSeverity::ERROR,
+    }
+}
+
+/// The diagnostic of a finding, with positions in `rope` (the text the
+/// finding was computed on, at `version`).
+pub fn diagnostic(
+    rope: &Rope,
+    finding: &Finding,
+    version: i32,
+    encoding: Encoding,
+    links: &mut DocLinks,
+) -> Diagnostic {
+    let data = DiagnosticData {
+        version,
+        fixes: finding.fixes.iter().map(fix_data).collect(),
+    };
+    Diagnostic {
+        range: position::to_range(rope, &finding.span, encoding),
+        severity: Some(severity(finding.severity)),
+        code: Some(NumberOrString::String(finding.rule.to_string())),
+        code_description: links.get(finding.rule).map(|href| CodeDescription { href }),
+        source: Some(SOURCE.to_string()),
+        message: finding.message.clone(),
+        related_information: None,
+        tags: None,
+        data: serde_json::to_value(data).ok(),
+    }
+}
+
+/// The documentation links of the rules, parsed once per lint rather than once per finding.
+#[derive(Default)]
+pub struct DocLinks(HashMap<&'static str, Option<Url>>);
+
+impl DocLinks {
+    fn get(&mut self, rule: &'static str) -> Option<Url> {
+        self.0
+            .entry(rule)
+            .or_insert_with(|| rules::find(rule).and_then(|r| Url::parse(&r.meta().doc_url()).ok()))
+            .clone()
+    }
+}
+
+fn fix_data(fix: &Fix) -> FixData {
+    FixData {
+        title: fix.title.clone(),
+        safe: fix.safe,
+        edits: fix
+            .edits
+            .iter()
+            .map(|e| ByteEdit {
+                start: e.span.start,
+                end: e.span.end,
+                new_text: e.replacement.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The document a code action edits: its URI, version and text.
+pub struct Target<'a> {
+    /// The document.
+    pub uri: &'a Url,
+    /// Its current version.
+    pub version: i32,
+    /// Its current text.
+    pub rope: &'a Rope,
+    /// The negotiated encoding.
+    pub encoding: Encoding,
+    /// Whether the client takes versioned document edits.
+    pub document_changes: bool,
+}
+
+impl Target<'_> {
+    /// A workspace edit making byte `edits` of the current text, or `None`
+    /// when any of them does not fit the text (the data came back from the
+    /// client and is not to be trusted).
+    fn workspace_edit(&self, edits: &[ByteEdit]) -> Option<WorkspaceEdit> {
+        let len = self.rope.len_bytes();
+        let on_boundary =
+            |b: usize| b <= len && self.rope.char_to_byte(self.rope.byte_to_char(b)) == b;
+        let mut previous_end = 0;
+        let mut text_edits = Vec::with_capacity(edits.len());
+        for edit in edits {
+            if edit.start > edit.end
+                || edit.start < previous_end
+                || !on_boundary(edit.start)
+                || !on_boundary(edit.end)
+            {
+                return None;
+            }
+            previous_end = edit.end;
+            text_edits.push(TextEdit {
+                range: position::to_range(self.rope, &(edit.start..edit.end), self.encoding),
+                new_text: edit.new_text.clone(),
+            });
+        }
+        Some(if self.document_changes {
+            WorkspaceEdit {
+                document_changes: Some(tower_lsp::lsp_types::DocumentChanges::Edits(vec![
+                    TextDocumentEdit {
+                        text_document: OptionalVersionedTextDocumentIdentifier {
+                            uri: self.uri.clone(),
+                            version: Some(self.version),
+                        },
+                        edits: text_edits.into_iter().map(OneOf::Left).collect(),
+                    },
+                ])),
+                ..WorkspaceEdit::default()
+            }
+        } else {
+            WorkspaceEdit {
+                changes: Some(HashMap::from([(self.uri.clone(), text_edits)])),
+                ..WorkspaceEdit::default()
+            }
+        })
+    }
+}
+
+/// The quick fixes of one diagnostic the client sent back, from its `data`.
+/// None when the data is missing, malformed or for another version of the
+/// text: the client will ask again once it has the new diagnostics.
+pub fn quick_fixes(target: &Target, diagnostic: &Diagnostic) -> Vec<CodeAction> {
+    if diagnostic.source.as_deref() != Some(SOURCE) {
+        return Vec::new();
+    }
+    let Some(data) = diagnostic
+        .data
+        .clone()
+        .and_then(|d| serde_json::from_value::<DiagnosticData>(d).ok())
+    else {
+        return Vec::new();
+    };
+    if data.version != target.version {
+        return Vec::new();
+    }
+    data.fixes
+        .iter()
+        .filter_map(|fix| {
+            Some(CodeAction {
+                title: fix.title.clone(),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic.clone()]),
+                edit: Some(target.workspace_edit(&fix.edits)?),
+                is_preferred: fix.safe.then_some(true),
+                ..CodeAction::default()
+            })
+        })
+        .collect()
+}
+
+/// "Apply all safe copydesk fixes": the first safe fix of every finding that
+/// does not collide with another, or `None` when there is nothing to fix.
+pub fn fix_all(target: &Target, findings: &[Finding]) -> Option<CodeAction> {
+    let edits: Vec<ByteEdit> = copydesk::fix::safe_edits(findings)
+        .iter()
+        .map(byte_edit)
+        .collect();
+    if edits.is_empty() {
+        return None;
+    }
+    Some(CodeAction {
+        title: "Apply all safe copydesk fixes".into(),
+        kind: Some(CodeActionKind::from(FIX_ALL_KIND)),
+        edit: Some(target.workspace_edit(&edits)?),
+        ..CodeAction::default()
+    })
+}
+
+fn byte_edit(edit: &Edit) -> ByteEdit {
+    ByteEdit {
+        start: edit.span.start,
+        end: edit.span.end,
+        new_text: edit.replacement.clone(),
+    }
+}
+
+/// The hover at byte `offset`: the documentation of every rule flagging the
+/// text there, or `None` when nothing is flagged.
+pub fn hover(
+    rope: &Rope,
+    findings: &[Finding],
+    offset: usize,
+    encoding: Encoding,
+) -> Option<Hover> {
+    let touching = |span: &Range<usize>| {
+        (span.start <= offset && offset < span.end) || (span.is_empty() && span.start == offset)
+    };
+    let mut rules_seen: Vec<&'static str> = Vec::new();
+    let mut range: Option<Range<usize>> = None;
+    for finding in findings.iter().filter(|f| touching(&f.span)) {
+        if !rules_seen.contains(&finding.rule) {
+            rules_seen.push(finding.rule);
+        }
+        range = Some(match range {
+            None => finding.span.clone(),
+            // The innermost span, so the editor highlights what was flagged.
+            Some(r) => {
+                r.start.max(finding.span.start)
+                    ..r.end
+                        .min(finding.span.end)
+                        .max(r.start.max(finding.span.start))
+            }
+        });
+    }
+    let markdown: Vec<String> = rules_seen
+        .iter()
+        .filter_map(|id| rules::find(id))
+        .map(|r| r.meta().to_markdown())
+        .collect();
+    if markdown.is_empty() {
+        return None;
+    }
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: markdown.join("\n---\n\n"),
+        }),
+        range: range.map(|r| position::to_range(rope, &r, encoding)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use copydesk::{LintOptions, Linter, Syntax};
+    use tower_lsp::lsp_types::{DocumentChanges, Position};
+
+    use super::*;
+
+    fn lint(text: &str) -> Vec<Finding> {
+        Linter::new(LintOptions::default())
+            .lint(text, Syntax::PlainText)
+            .findings
+    }
+
+    fn uri() -> Url {
+        Url::parse("file:///draft.txt").unwrap_or_else(|_| unreachable!("a valid URL"))
+    }
+
+    #[test]
+    fn a_diagnostic_carries_rule_link_range_and_fixes() {
+        let text = "Café owners were very angry, the mayor said.";
+        let rope = Rope::from_str(text);
+        let findings = lint(text);
+        let very = findings
+            .iter()
+            .find(|f| f.rule == "editorializing/intensifier");
+        let Some(very) = very else {
+            panic!("intensifier flagged in {findings:?}")
+        };
+        let d = diagnostic(&rope, very, 7, Encoding::Utf16, &mut DocLinks::default());
+        // "Café" is one UTF-16 unit shorter than its UTF-8 bytes.
+        assert_eq!(
+            d.range,
+            tower_lsp::lsp_types::Range::new(Position::new(0, 17), Position::new(0, 21))
+        );
+        assert_eq!(
+            d.code,
+            Some(NumberOrString::String("editorializing/intensifier".into()))
+        );
+        assert_eq!(d.source.as_deref(), Some(SOURCE));
+        let meta = rules::find("editorializing/intensifier").map(|r| r.meta().doc_url());
+        assert_eq!(d.code_description.map(|c| c.href.to_string()), meta);
+        let data: Option<DiagnosticData> = d.data.and_then(|v| serde_json::from_value(v).ok());
+        assert_eq!(
+            data.map(|d| (d.version, d.fixes.len(), d.fixes[0].safe)),
+            Some((7, 1, true))
+        );
+    }
+
+    #[test]
+    fn quick_fixes_come_from_data_of_the_current_version_only() {
+        let text = "Café owners were very angry, the mayor said.";
+        let rope = Rope::from_str(text);
+        let findings = lint(text);
+        let mut links = DocLinks::default();
+        let d = diagnostic(&rope, &findings[0], 3, Encoding::Utf16, &mut links);
+        let target = Target {
+            uri: &uri(),
+            version: 3,
+            rope: &rope,
+            encoding: Encoding::Utf16,
+            document_changes: false,
+        };
+        let actions = quick_fixes(&target, &d);
+        assert_eq!(actions.len(), 1);
+        assert_eq!(actions[0].is_preferred, Some(true));
+        let changes = actions[0]
+            .edit
+            .as_ref()
+            .and_then(|e| e.changes.as_ref())
+            .and_then(|c| c.get(&uri()))
+            .cloned();
+        assert_eq!(
+            changes.map(|c| c[0].range.start),
+            Some(Position::new(0, 17))
+        );
+        let stale = Target {
+            version: 4,
+            ..target
+        };
+        assert!(quick_fixes(&stale, &d).is_empty());
+    }
+
+    #[test]
+    fn tampered_data_gives_no_action() {
+        let rope = Rope::from_str("a😀b");
+        let target = Target {
+            uri: &uri(),
+            version: 1,
+            rope: &rope,
+            encoding: Encoding::Utf16,
+            document_changes: true,
+        };
+        for edits in [
+            vec![(2, 3)],
+            vec![(3, 1)],
+            vec![(0, 99)],
+            vec![(2, 3), (0, 1)],
+        ] {
+            let data = DiagnosticData {
+                version: 1,
+                fixes: vec![FixData {
+                    title: "x".into(),
+                    safe: true,
+                    edits: edits
+                        .iter()
+                        .map(|&(start, end)| ByteEdit {
+                            start,
+                            end,
+                            new_text: String::new(),
+                        })
+                        .collect(),
+                }],
+            };
+            let d = Diagnostic {
+                source: Some(SOURCE.into()),
+                data: serde_json::to_value(data).ok(),
+                ..Diagnostic::default()
+            };
+            assert!(quick_fixes(&target, &d).is_empty(), "{edits:?}");
+        }
+        let d = Diagnostic {
+            source: Some(SOURCE.into()),
+            data: Some(serde_json::json!({ "version": "x" })),
+            ..Diagnostic::default()
+        };
+        assert!(quick_fixes(&target, &d).is_empty());
+    }
+
+    #[test]
+    fn fix_all_uses_versioned_edits_when_the_client_takes_them() {
+        let text = "It was very big. It was really small.";
+        let rope = Rope::from_str(text);
+        let findings = lint(text);
+        let target = Target {
+            uri: &uri(),
+            version: 9,
+            rope: &rope,
+            encoding: Encoding::Utf8,
+            document_changes: true,
+        };
+        let action = fix_all(&target, &findings);
+        let Some(Some(DocumentChanges::Edits(edits))) = action
+            .as_ref()
+            .map(|a| a.edit.as_ref().and_then(|e| e.document_changes.clone()))
+        else {
+            panic!("no versioned edit in {action:?}")
+        };
+        assert_eq!(edits[0].text_document.version, Some(9));
+        assert_eq!(
+            edits[0].edits.len(),
+            copydesk::fix::safe_edits(&findings).len()
+        );
+        assert!(fix_all(&target, &lint("The council met.")).is_none());
+    }
+
+    #[test]
+    fn hover_explains_the_rule_under_the_cursor() {
+        let text = "It was a shocking decision, the mayor said.";
+        let rope = Rope::from_str(text);
+        let findings = lint(text);
+        let at = text.find("shocking").unwrap_or(0) + 3;
+        let Some(hover) = hover(&rope, &findings, at, Encoding::Utf16) else {
+            panic!("no hover")
+        };
+        let HoverContents::Markup(markup) = hover.contents else {
+            panic!("not markdown")
+        };
+        assert!(
+            markup.value.contains("editorializing/loaded-word"),
+            "{}",
+            markup.value
+        );
+        assert_eq!(hover.range.map(|r| r.start), Some(Position::new(0, 9)));
+        assert!(super::hover(&rope, &findings, 0, Encoding::Utf16).is_none());
+    }
+}

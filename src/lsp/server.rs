@@ -1,0 +1,384 @@
+//! The protocol handlers: each reads its params, asks the documents, the
+//! linting or the conversions, and answers. No judgement lives here.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+
+use copydesk::lint::RuleFailure;
+use serde_json::Value;
+use tower_lsp::jsonrpc::{Error, Result};
+use tower_lsp::lsp_types::{
+    CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse, ConfigurationItem,
+    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DocumentDiagnosticParams, DocumentDiagnosticReport,
+    DocumentDiagnosticReportResult, FullDocumentDiagnosticReport, Hover, HoverParams,
+    InitializeParams, InitializeResult, InitializedParams, MessageType,
+    RelatedFullDocumentDiagnosticReport, RelatedUnchangedDocumentDiagnosticReport, ServerInfo,
+    UnchangedDocumentDiagnosticReport, Url,
+};
+use tower_lsp::{Client, LanguageServer};
+
+use super::capabilities::{self, ClientSupport, FIX_ALL_KIND};
+use super::convert::{self, Target};
+use super::documents::{self, Adjusted, Document, Rejected};
+use super::linting::{self, Config, OpenDocument};
+use super::outbox::Outbox;
+use super::position;
+use super::settings::{self, Settings};
+
+/// The state the handlers share.
+pub struct Server {
+    /// Where notifications and log messages go.
+    pub outbox: Outbox,
+    /// tower-lsp's client, for requests that expect an answer.
+    client: Client,
+    support: RwLock<ClientSupport>,
+    config: RwLock<Arc<Config>>,
+    /// Open documents by URI.
+    pub documents: Mutex<HashMap<Url, OpenDocument>>,
+    /// Rule failures already reported, so each is logged once.
+    failures_logged: Mutex<HashSet<(&'static str, String)>>,
+    /// Set by `shutdown`; decides the exit code.
+    shut_down: Arc<AtomicBool>,
+}
+
+/// Locks a mutex; a panic elsewhere while it was held leaves data that is
+/// still consistent here (every critical section is a few plain
+/// assignments), so poisoning is ignored rather than spread.
+pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Server {
+    /// The negotiated client capabilities.
+    pub fn client_support(&self) -> ClientSupport {
+        *self.support.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The settings in force.
+    pub fn config(&self) -> Arc<Config> {
+        Arc::clone(&self.config.read().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    /// Runs `f` on an open document; `None` when it is not open.
+    pub fn with_document<T>(&self, uri: &Url, f: impl FnOnce(&OpenDocument) -> T) -> Option<T> {
+        lock(&self.documents).get(uri).map(f)
+    }
+
+    /// Logs the rule failures not reported before.
+    pub fn log_failures(&self, failures: &[RuleFailure]) {
+        let mut logged = lock(&self.failures_logged);
+        for failure in failures {
+            if logged.insert((failure.rule, failure.message.clone())) {
+                self.outbox.log(
+                    MessageType::ERROR,
+                    format!("copydesk rule {} failed ({}); its other findings and the other rules still report", failure.rule, failure.message),
+                );
+            }
+        }
+    }
+
+    /// Replaces the settings with those in `value`, or keeps them and logs
+    /// why when `value` is malformed. Open documents are linted again.
+    fn apply_settings(&self, value: &Value, from: &str) {
+        let parsed = match Settings::from_json(value) {
+            Ok(parsed) => parsed,
+            Err(why) => {
+                self.outbox.log(
+                    MessageType::WARNING,
+                    format!("copydesk kept its previous settings: {from}: {why}"),
+                );
+                return;
+            }
+        };
+        for warning in &parsed.warnings {
+            self.outbox.log(
+                MessageType::WARNING,
+                format!("copydesk settings ({from}): {warning}"),
+            );
+        }
+        {
+            let mut config = self.config.write().unwrap_or_else(PoisonError::into_inner);
+            if config.settings == parsed.settings {
+                return;
+            }
+            *config = Arc::new(Config::new(parsed.settings, config.generation + 1));
+        }
+        for open in lock(&self.documents).values() {
+            open.touch();
+        }
+        let support = self.client_support();
+        if support.pull_diagnostics && support.diagnostic_refresh {
+            let client = self.client.clone();
+            tokio::spawn(async move { client.workspace_diagnostic_refresh().await });
+        }
+    }
+}
+
+/// The language server as tower-lsp sees it.
+pub struct Backend {
+    server: Arc<Server>,
+}
+
+impl Backend {
+    /// A server writing through `outbox` and recording `shutdown` in `shut_down`.
+    pub fn new(client: Client, outbox: Outbox, shut_down: Arc<AtomicBool>) -> Backend {
+        Backend {
+            server: Arc::new(Server {
+                outbox,
+                client,
+                support: RwLock::default(),
+                config: RwLock::new(Arc::new(Config::new(Settings::default(), 0))),
+                documents: Mutex::default(),
+                failures_logged: Mutex::default(),
+                shut_down,
+            }),
+        }
+    }
+
+    fn log(&self, typ: MessageType, message: impl Into<String>) {
+        self.server.outbox.log(typ, message);
+    }
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let support = ClientSupport::from_capabilities(&params.capabilities);
+        *self
+            .server
+            .support
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = support;
+        if let Some(options) = &params.initialization_options {
+            self.server.apply_settings(options, "initializationOptions");
+        }
+        Ok(InitializeResult {
+            capabilities: capabilities::server_capabilities(&support),
+            server_info: Some(ServerInfo {
+                name: "copydesk".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let support = self.server.client_support();
+        self.log(
+            MessageType::INFO,
+            format!(
+                "copydesk {} ready: positions in {}, diagnostics {}",
+                env!("CARGO_PKG_VERSION"),
+                support.encoding.kind().as_str(),
+                if support.pull_diagnostics {
+                    "pulled"
+                } else {
+                    "pushed"
+                }
+            ),
+        );
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.server.shut_down.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let item = params.text_document;
+        let syntax = documents::syntax_of(&item.uri, &item.language_id);
+        let (open, changed) = OpenDocument::new(Document::new(&item.text, item.version, syntax));
+        if lock(&self.server.documents)
+            .insert(item.uri.clone(), open)
+            .is_some()
+        {
+            self.log(
+                MessageType::WARNING,
+                format!(
+                    "copydesk: {} was opened twice; the new text replaces the old",
+                    item.uri
+                ),
+            );
+        }
+        if !self.server.client_support().pull_diagnostics {
+            tokio::spawn(linting::watch_document(
+                Arc::clone(&self.server),
+                item.uri,
+                changed,
+            ));
+        }
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        // Everything happens before the first (and only) await point, so
+        // changes are applied in the order they arrived.
+        let encoding = self.server.client_support().encoding;
+        let uri = &params.text_document.uri;
+        let version = params.text_document.version;
+        let mut documents = lock(&self.server.documents);
+        let Some(open) = documents.get_mut(uri) else {
+            self.log(
+                MessageType::WARNING,
+                format!("copydesk: change to {uri}, which is not open, ignored"),
+            );
+            return;
+        };
+        if version <= open.doc.version {
+            self.log(
+                MessageType::WARNING,
+                format!(
+                    "copydesk: {uri} went from version {} to {version}; versions should increase",
+                    open.doc.version
+                ),
+            );
+        }
+        for problem in open
+            .doc
+            .apply_changes(version, &params.content_changes, encoding)
+        {
+            let message = match problem {
+                Ok(Adjusted::Clamped(range)) => format!("copydesk: a change to {uri} reached outside the text ({range:?}); clamped into it"),
+                Err(Rejected::Inverted(range)) => format!("copydesk: a change to {uri} had its end before its start ({range:?}); ignored"),
+            };
+            self.log(MessageType::WARNING, message);
+        }
+        open.touch();
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let mut documents = lock(&self.server.documents);
+        if documents.remove(&uri).is_none() {
+            self.log(
+                MessageType::WARNING,
+                format!("copydesk: {uri} closed but was not open"),
+            );
+            return;
+        }
+        if !self.server.client_support().pull_diagnostics {
+            // Under the lock, so no lint result can slip in after it.
+            self.server.outbox.notify(
+                "textDocument/publishDiagnostics",
+                &serde_json::json!({ "uri": uri, "diagnostics": [] }),
+            );
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let mut value = params.settings;
+        if value.is_null() && self.server.client_support().configuration {
+            // The client expects to be asked (the "pull" configuration model).
+            let item = ConfigurationItem {
+                scope_uri: None,
+                section: Some(settings::SECTION.into()),
+            };
+            match self.server.client.configuration(vec![item]).await {
+                Ok(mut values) if !values.is_empty() => value = values.swap_remove(0),
+                Ok(_) => {}
+                Err(e) => {
+                    self.log(
+                        MessageType::WARNING,
+                        format!("copydesk could not read its settings: {e}"),
+                    );
+                    return;
+                }
+            }
+        }
+        self.server
+            .apply_settings(&value, "workspace/didChangeConfiguration");
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let at = params.text_document_position_params;
+        let Some(linted) = self.server.lint(&at.text_document.uri).await else {
+            return Ok(None);
+        };
+        let encoding = self.server.client_support().encoding;
+        let offset = position::to_byte(&linted.rope, at.position, encoding);
+        Ok(convert::hover(
+            &linted.rope,
+            &linted.findings,
+            offset,
+            encoding,
+        ))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = &params.text_document.uri;
+        let wants = |kind: &str| {
+            params.context.only.as_ref().is_none_or(|only| {
+                only.iter()
+                    .any(|o| kind == o.as_str() || kind.starts_with(&format!("{}.", o.as_str())))
+            })
+        };
+        let support = self.server.client_support();
+        let Some((rope, version)) = self
+            .server
+            .with_document(uri, |open| (open.doc.rope.clone(), open.doc.version))
+        else {
+            return Ok(None);
+        };
+        let mut actions = Vec::new();
+        if wants(CodeActionKind::QUICKFIX.as_str()) {
+            let target = Target {
+                uri,
+                version,
+                rope: &rope,
+                encoding: support.encoding,
+                document_changes: support.document_changes,
+            };
+            for diagnostic in &params.context.diagnostics {
+                actions.extend(convert::quick_fixes(&target, diagnostic));
+            }
+        }
+        // "Ignore this rule here" joins the quick fixes once copydesk has
+        // suppressions (the configuration issue): one action per diagnostic.
+        if wants(FIX_ALL_KIND) {
+            if let Some(linted) = self.server.lint(uri).await {
+                let target = Target {
+                    uri,
+                    version: linted.version,
+                    rope: &linted.rope,
+                    encoding: support.encoding,
+                    document_changes: support.document_changes,
+                };
+                actions.extend(convert::fix_all(&target, &linted.findings));
+            }
+        }
+        Ok(Some(
+            actions
+                .into_iter()
+                .map(CodeActionOrCommand::CodeAction)
+                .collect(),
+        ))
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let uri = &params.text_document.uri;
+        let Some(linted) = self.server.lint(uri).await else {
+            return Err(Error::invalid_params(format!("{uri} is not open")));
+        };
+        let result_id = format!("{}.{}", linted.stamp.revision, linted.stamp.generation);
+        let report = if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
+            DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
+                related_documents: None,
+                unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                    result_id,
+                },
+            })
+        } else {
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: Some(result_id),
+                    items: linted.diagnostics.clone(),
+                },
+            })
+        };
+        Ok(DocumentDiagnosticReportResult::Report(report))
+    }
+}
