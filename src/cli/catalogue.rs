@@ -11,12 +11,21 @@ use super::{exit, ListFormat};
 pub(super) fn list(format: ListFormat) -> ExitCode {
     let text = match format {
         ListFormat::Text => {
-            let width = rules::all().iter().map(|r| r.meta().id.len()).max().unwrap_or(0);
+            let width = rules::all()
+                .iter()
+                .map(|r| r.meta().id.len())
+                .max()
+                .unwrap_or(0);
             rules::all()
                 .iter()
                 .map(|r| {
                     let m = r.meta();
-                    format!("{:width$}  {:7}  {}\n", m.id, m.severity.as_str(), m.summary)
+                    format!(
+                        "{:width$}  {:7}  {}\n",
+                        m.id,
+                        m.severity.as_str(),
+                        m.summary
+                    )
                 })
                 .collect()
         }
@@ -76,7 +85,14 @@ fn catalogue_markdown() -> String {
             Some(_) => "yes",
             None => "—",
         };
-        md.push_str(&format!("| [`{}`](docs/rules.md#{}) | {} | {} | {} |\n", m.id, m.id.replace('/', "").to_lowercase(), m.severity, m.summary, fix));
+        md.push_str(&format!(
+            "| [`{}`](docs/rules.md#{}) | {} | {} | {} |\n",
+            m.id,
+            m.id.replace('/', "").to_lowercase(),
+            m.severity,
+            m.summary,
+            fix
+        ));
     }
     md
 }
@@ -111,7 +127,9 @@ mod tests {
         let table_start = readme.find(begin).map(|i| i + begin.len());
         let table_end = readme.find(end);
         let updated_readme = match (table_start, table_end) {
-            (Some(s), Some(e)) if s <= e => format!("{}{}{}", &readme[..s], catalogue_markdown(), &readme[e..]),
+            (Some(s), Some(e)) if s <= e => {
+                format!("{}{}{}", &readme[..s], catalogue_markdown(), &readme[e..])
+            }
             _ => readme.clone(),
         };
         if std::env::var_os("UPDATE_DOCS").is_some() {
@@ -119,9 +137,19 @@ mod tests {
             std::fs::write(&docs_path, &docs).ok();
             std::fs::write(&readme_path, &updated_readme).ok();
         }
-        assert_eq!(std::fs::read_to_string(&docs_path).unwrap_or_default(), docs, "docs/rules.md is stale: UPDATE_DOCS=1 cargo test");
-        assert!(table_start.is_some() && table_end.is_some(), "README.md lacks the catalogue markers");
+        assert_eq!(
+            std::fs::read_to_string(&docs_path).unwrap_or_default(),
+            docs,
+            "docs/rules.md is stale: UPDATE_DOCS=1 cargo test"
+        );
+        assert!(
+            table_start.is_some() && table_end.is_some(),
+            "README.md lacks the catalogue markers"
+        );
         let current = std::fs::read_to_string(&readme_path).unwrap_or_default();
-        assert_eq!(current, updated_readme, "README catalogue is stale: UPDATE_DOCS=1 cargo test");
+        assert_eq!(
+            current, updated_readme,
+            "README catalogue is stale: UPDATE_DOCS=1 cargo test"
+        );
     }
 }

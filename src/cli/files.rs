@@ -31,7 +31,10 @@ pub(super) fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<(String, String)>) 
             // .gitignore counts even outside a Git checkout (an exported story folder).
             for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
                 match entry {
-                    Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) && is_prose(entry.path()) => {
+                    Ok(entry)
+                        if entry.file_type().is_some_and(|t| t.is_file())
+                            && is_prose(entry.path()) =>
+                    {
                         found.push(entry.into_path())
                     }
                     Ok(_) => {}
@@ -43,7 +46,10 @@ pub(super) fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<(String, String)>) 
         } else if path.exists() {
             inputs.push(Input::File(path.clone()));
         } else {
-            errors.push((path.display().to_string(), "no such file or directory".into()));
+            errors.push((
+                path.display().to_string(),
+                "no such file or directory".into(),
+            ));
         }
     }
     (inputs, errors)
@@ -59,24 +65,36 @@ fn walk_error(e: &ignore::Error) -> String {
 }
 
 fn is_prose(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| PROSE_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| PROSE_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)))
 }
 
 /// Reads an input as UTF-8 text, with an error a reporter can act on.
 pub(super) fn read(input: &Input) -> Result<String, String> {
     let mut bytes = Vec::new();
     let result = match input {
-        Input::Stdin => std::io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes),
-        Input::File(path) => std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)),
+        Input::Stdin => std::io::stdin()
+            .lock()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes),
+        Input::File(path) => std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)),
     };
     result.map_err(|e| format!("cannot read: {e}"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!("larger than {} MiB; not linted", MAX_FILE_BYTES / (1024 * 1024)));
+        return Err(format!(
+            "larger than {} MiB; not linted",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
     }
     if bytes.contains(&0) {
         return Err("contains NUL bytes: looks like a binary file, not copy; not linted".into());
     }
     String::from_utf8(bytes).map_err(|e| {
-        format!("not valid UTF-8 (invalid byte at offset {}); save it as UTF-8 to lint it", e.utf8_error().valid_up_to())
+        format!(
+            "not valid UTF-8 (invalid byte at offset {}); save it as UTF-8 to lint it",
+            e.utf8_error().valid_up_to()
+        )
     })
 }

@@ -4,7 +4,10 @@
 mod catalogue;
 mod check;
 mod files;
+mod fix;
 mod output;
+mod progress;
+mod selection;
 
 use std::process::ExitCode;
 
@@ -61,7 +64,11 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { exit::ERROR } else { exit::CLEAN };
+            let code = if e.use_stderr() {
+                exit::ERROR
+            } else {
+                exit::CLEAN
+            };
             let _ = e.print();
             return ExitCode::from(code);
         }

@@ -40,7 +40,11 @@ pub(super) fn write(report: &CheckReport, out: &mut dyn Write) -> io::Result<()>
             }));
         }
     }
-    let errors: Vec<Value> = report.errors.iter().map(|e| json!({"path": e.path, "message": e.message})).collect();
+    let errors: Vec<Value> = report
+        .errors
+        .iter()
+        .map(|e| json!({"path": e.path, "message": e.message}))
+        .collect();
     serde_json::to_writer_pretty(&mut *out, &json!({"findings": findings, "errors": errors}))?;
     writeln!(out)
 }
