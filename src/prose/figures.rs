@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{lexicon, lower_into, Lexicon};
+use super::lexicon::{lexicon, lower_into, Lexicon, Lower};
 
 /// What sort of statistic a figure is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -40,11 +40,8 @@ struct Scan<'t> {
 }
 
 impl Scan<'_> {
-    fn lower(&self, i: usize) -> String {
-        self.words
-            .get(i)
-            .map(|r| self.text[r.clone()].to_ascii_lowercase())
-            .unwrap_or_default()
+    fn lower(&self, i: usize) -> Lower {
+        Lower::new(self.words.get(i).map_or("", |r| &self.text[r.clone()]))
     }
 
     /// Whether only spaces separate word `i` and word `i + 1`.
@@ -59,7 +56,7 @@ impl Scan<'_> {
 
     fn is_number_word(&self, i: usize) -> bool {
         let w = self.lower(i);
-        w.starts_with(|c: char| c.is_ascii_digit()) || (self.lex.spelled.contains(&w) && w != "a")
+        w.starts_with(|c: char| c.is_ascii_digit()) || (self.lex.spelled.contains(&*w) && w != "a")
     }
 
     /// Matches a phrase of lowercase words starting at word `i`; returns the index after it.
@@ -105,11 +102,17 @@ pub fn figures(text: &str, words: &[Range<usize>]) -> Vec<Figure> {
         if !word.starts_with(|c: char| c.is_ascii_digit()) {
             let lower = lower_into(&mut buf, word);
             let lex = scan.lex;
-            if !(lex.spelled.contains(lower)
-                || lex.superlatives.contains(lower)
-                || lower == "record"
-                || lower == "all-time"
-                || is_fraction(lower))
+            // "a" counts only before a scale ("a million dollars").
+            let article = lower == "a"
+                && !words
+                    .get(i + 1)
+                    .is_some_and(|n| lex.scales.contains(&*Lower::new(&text[n.clone()])));
+            if article
+                || !(lex.spelled.contains(lower)
+                    || lex.superlatives.contains(lower)
+                    || lower == "record"
+                    || lower == "all-time"
+                    || is_fraction(lower))
             {
                 i += 1;
                 continue;
@@ -143,8 +146,10 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         // Ordinals, decades, compounds ("84-year-old", "3-2", "12,000-seat").
         return None;
     }
-    let prev = i.checked_sub(1).map(|p| s.lower(p)).unwrap_or_default();
-    if lex.labels.contains(&prev) || lex.months.contains(&prev) {
+    let prev = i
+        .checked_sub(1)
+        .map_or_else(|| Lower::new(""), |p| s.lower(p));
+    if lex.labels.contains(&*prev) || lex.months.contains(&*prev) {
         return None;
     }
     let start = s.words[i].start;
@@ -165,7 +170,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     }
     let mut j = i + 1;
     let next = s.lower(j);
-    if lex.months.contains(&next)
+    if lex.months.contains(&*next)
         || next == "am"
         || next == "pm"
         || next == "o'clock"
@@ -183,20 +188,20 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
             k,
         ));
     }
-    if lex.scales.contains(&next) && s.adjacent(i) {
+    if lex.scales.contains(&*next) && s.adjacent(i) {
         scaled = true;
         end = s.words[j].end;
         j += 1;
     }
-    let kind = if currency.is_some() || lex.currency_words.contains(&s.lower(j)) {
-        if lex.currency_words.contains(&s.lower(j)) {
+    let kind = if currency.is_some() || lex.currency_words.contains(&*s.lower(j)) {
+        if lex.currency_words.contains(&*s.lower(j)) {
             end = s.words[j].end;
             j += 1;
         }
         // Prices, rewards and salaries are facts of the story; sums in the
         // millions are the statistics that need a source.
         (scaled || value >= 1_000_000.0).then_some(FigureKind::Money)
-    } else if lex.units.contains(&s.lower(j)) && s.adjacent(j - 1) {
+    } else if lex.units.contains(&*s.lower(j)) && s.adjacent(j - 1) {
         end = s.words[j].end;
         j += 1;
         // "30 inches of snow", "400,000 tonnes": amounts, not descriptions ("6 feet tall").
@@ -215,8 +220,8 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         Some(FigureKind::Rate)
     } else if scaled {
         Some(FigureKind::Count)
-    } else if lex.age_or_duration.iter().any(|d| *d == s.lower(j))
-        || lex.street_words.contains(&s.lower(j))
+    } else if lex.age_or_duration.iter().any(|d| **d == *s.lower(j))
+        || lex.street_words.contains(&*s.lower(j))
     {
         None
     } else if !number.contains(',')
@@ -284,11 +289,11 @@ fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
         }
     }
     let scale = s.lower(i + 1);
-    if !lex.scales.contains(&scale) || scale.len() < 4 {
+    if !lex.scales.contains(&*scale) || scale.len() < 4 {
         return None;
     }
     let currency = s.currency_before(start);
-    let money_word = lex.currency_words.contains(&s.lower(i + 2));
+    let money_word = lex.currency_words.contains(&*s.lower(i + 2));
     if money_word || currency.is_some() {
         let end = if money_word {
             s.words[i + 2].end
@@ -345,7 +350,7 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     let start = s.words[i].start;
     if lower == "record" || lower == "all-time" {
         let next = s.lower(i + 1);
-        if lex.record_nouns.contains(&next) && s.adjacent(i) {
+        if lex.record_nouns.contains(&*next) && s.adjacent(i) {
             return Some((
                 Figure {
                     span: start..s.words[i + 1].end,
@@ -356,7 +361,7 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         }
         return None;
     }
-    if !lex.superlatives.contains(&lower) {
+    if !lex.superlatives.contains(&*lower) {
         return None;
     }
     // The anchor must come soon and in the same clause.
@@ -366,11 +371,11 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
             return None;
         }
         let w = s.lower(j);
-        let anchor_end = match w.as_str() {
+        let anchor_end = match &*w {
             "since" if s.words.get(j + 1).is_some() => {
                 let n = s.lower(j + 1);
                 let dated = n.starts_with(|c: char| c.is_ascii_digit())
-                    || lex.months.contains(&n)
+                    || lex.months.contains(&*n)
                     || n == "records";
                 dated.then(|| s.words[j + 1].end)
             }

@@ -133,6 +133,42 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
+/// A word lowercased on the stack: list words are short, and lowercasing
+/// every word of every keystroke must not allocate.
+pub(crate) struct Lower {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl Lower {
+    /// `word` in ASCII lowercase; empty when longer than any listed word.
+    pub fn new(word: &str) -> Lower {
+        let mut buf = [0u8; 32];
+        let len = if word.len() <= buf.len() {
+            word.len()
+        } else {
+            0
+        };
+        buf[..len].copy_from_slice(&word.as_bytes()[..len]);
+        buf[..len].make_ascii_lowercase();
+        Lower { buf, len }
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        // ASCII lowercasing of whole UTF-8 text keeps it valid.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
 /// Lowercases ASCII letters of `word` into `buf` (reused to avoid allocating per word).
 pub(crate) fn lower_into<'b>(buf: &'b mut String, word: &str) -> &'b str {
     buf.clear();

@@ -28,11 +28,15 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut outer: Option<usize> = None; // index into out of the open outer quotation
     let mut inner: Option<usize> = None;
-    let mut prev = ' ';
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map_or(' ', |&(_, n)| n);
+    // Only quotation marks matter: jump from one candidate byte to the next
+    // (ASCII quotes, and 0xE2, the lead byte of the curly ones).
+    for i in memchr::memchr3_iter(b'"', b'\'', 0xE2, text.as_bytes()) {
+        let Some(c) = text[i..].chars().next() else {
+            continue;
+        };
         let end = i + c.len_utf8();
+        let prev = text[..i].chars().next_back().unwrap_or(' ');
+        let next = text[end..].chars().next().unwrap_or(' ');
         match c {
             '“' if outer.is_none() => outer = Some(open(&mut out, i, end, 0)),
             '”' | '"' if outer.is_some() => {
@@ -59,7 +63,6 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
             }
             _ => {}
         }
-        prev = c;
     }
     let len = text.trim_end().len();
     for q in &mut out {

@@ -21,15 +21,24 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut start = skip_ws(text, 0);
     let mut buf = String::new();
+    // Jump from one terminator to the next instead of walking every character.
+    let ellipses: Vec<usize> = memchr::memmem::find_iter(bytes, "…").collect();
+    let next_terminator = |from: usize| -> Option<usize> {
+        let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|p| from + p);
+        let ellipsis = ellipses
+            .get(ellipses.partition_point(|&e| e < from))
+            .copied();
+        match (ascii, ellipsis) {
+            (Some(a), Some(e)) => Some(a.min(e)),
+            (a, e) => a.or(e),
+        }
+    };
     let mut i = start;
     while i < bytes.len() {
-        let Some(c) = text[i..].chars().next() else {
+        let Some(found) = next_terminator(i) else {
             break;
         };
-        if !is_terminator(c) {
-            i += c.len_utf8();
-            continue;
-        }
+        i = found;
         // The run of terminators ("?!", "...") and closing marks after it.
         let run_start = i;
         let mut j = i;
