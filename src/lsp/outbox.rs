@@ -122,42 +122,50 @@ fn write_frames(out: impl Write, rx: Receiver<Item>) {
     }
 }
 
+/// An output that keeps what is written, for tests.
+#[cfg(test)]
+#[derive(Clone, Default)]
+pub struct Capture(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+#[cfg(test)]
+impl Capture {
+    /// Everything written so far, as text.
+    pub fn text(&self) -> String {
+        self.0
+            .lock()
+            .map(|v| String::from_utf8_lossy(&v).into_owned())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+impl Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .map_err(|_| std::io::Error::other("poisoned"))?
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use std::sync::{Arc, Mutex};
-
     use super::*;
-
-    #[derive(Clone, Default)]
-    struct Shared(Arc<Mutex<Vec<u8>>>);
-
-    impl Write for Shared {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0
-                .lock()
-                .map_err(|_| std::io::Error::other("poisoned"))?
-                .extend_from_slice(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
 
     #[test]
     fn frames_are_written_whole_and_in_order() {
-        let sink = Shared::default();
+        let sink = Capture::default();
         let Ok(outbox) = Outbox::spawn(sink.clone()) else {
             panic!("no thread")
         };
         outbox.notify("a/b", &serde_json::json!({ "x": "é" }));
         outbox.log(MessageType::WARNING, "careful");
         outbox.flush(Duration::from_secs(10));
-        let written = sink
-            .0
-            .lock()
-            .map(|v| String::from_utf8_lossy(&v).into_owned())
-            .unwrap_or_default();
+        let written = sink.text();
         let first = r#"{"jsonrpc":"2.0","method":"a/b","params":{"x":"é"}}"#;
         assert!(
             written.starts_with(&format!(

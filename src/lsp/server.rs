@@ -382,3 +382,51 @@ impl LanguageServer for Backend {
         Ok(DocumentDiagnosticReportResult::Report(report))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use tower_lsp::LspService;
+
+    use super::*;
+    use crate::lsp::outbox::Capture;
+
+    #[test]
+    fn a_rule_failure_is_logged_once() {
+        let sink = Capture::default();
+        let Ok(outbox) = Outbox::spawn(sink.clone()) else {
+            panic!("no output thread")
+        };
+        let log = outbox.clone();
+        let (service, _socket) =
+            LspService::new(move |client| Backend::new(client, log, Arc::default()));
+        let failure = RuleFailure {
+            rule: "editorializing/loaded-word",
+            message: "index out of bounds".into(),
+        };
+        let other = RuleFailure {
+            rule: "figures/unsourced-count",
+            message: "index out of bounds".into(),
+        };
+        service
+            .inner()
+            .server
+            .log_failures(&[failure.clone(), failure.clone(), other]);
+        service.inner().server.log_failures(&[failure]);
+        outbox.flush(Duration::from_secs(10));
+        let written = sink.text();
+        assert_eq!(
+            written.matches("index out of bounds").count(),
+            2,
+            "{written}"
+        );
+        assert_eq!(
+            written
+                .matches("rule editorializing/loaded-word failed")
+                .count(),
+            1,
+            "{written}"
+        );
+    }
+}
