@@ -1,8 +1,77 @@
 //! `style/…`: AP house style, where a machine can be sure.
+//!
+//! Form, not judgement: numerals, percentages, money, dates, times, "U.S.",
+//! "toward". These rules run at `info` by default; a newsroom that does not
+//! follow AP turns the family off with `style = "off"` in its copydesk.toml.
+//! Like every rule they leave direct quotations alone: the speaker's words
+//! are changed by hand if at all. Headlines follow AP's own headline style
+//! (figures for all numbers, "US"), so the rules that differ there skip them.
 
+mod date_ordinal;
+pub(crate) mod dates;
+mod money;
+mod month_abbreviation;
 pub(crate) mod numbers;
+mod numerals;
+mod percent;
+mod times;
+mod toward;
+mod us;
+
+use std::ops::Range;
 
 use super::Rule;
+use crate::prose::Paragraph;
 
 /// The rules of the family, in catalogue order.
-pub(crate) static RULES: &[&dyn Rule] = &[];
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &numerals::Numerals,
+    &percent::Percent,
+    &money::Money,
+    &month_abbreviation::MonthAbbreviation,
+    &date_ordinal::DateOrdinal,
+    &times::Times,
+    &us::UsAbbreviation,
+    &toward::Toward,
+];
+
+/// The text of word `i`, or "".
+pub(crate) fn word<'p>(para: &'p Paragraph, i: usize) -> &'p str {
+    para.words.get(i).map_or("", |r| &para.text[r.clone()])
+}
+
+/// Whether only spaces (or one line break) separate words `i` and `i + 1`.
+pub(crate) fn adjacent(para: &Paragraph, i: usize) -> bool {
+    match (para.words.get(i), para.words.get(i + 1)) {
+        (Some(a), Some(b)) => para.text[a.end..b.start]
+            .chars()
+            .all(|c| c == ' ' || c == '\u{a0}' || c == '\n' || c == '\r'),
+        _ => false,
+    }
+}
+
+/// Whether word `i` and word `j` are in the same sentence.
+pub(crate) fn same_sentence(para: &Paragraph, i: usize, j: usize) -> bool {
+    match (para.words.get(i), para.words.get(j)) {
+        (Some(a), Some(b)) => para.sentence_of(a.start) == para.sentence_of(b.start),
+        _ => false,
+    }
+}
+
+/// Whether the words from `i` on spell `phrase` (lowercase words separated
+/// by single spaces), adjacent to one another.
+pub(crate) fn phrase_at(para: &Paragraph, i: usize, phrase: &str) -> bool {
+    phrase.split(' ').enumerate().all(|(k, part)| {
+        word(para, i + k).eq_ignore_ascii_case(part) && (k == 0 || adjacent(para, i + k - 1))
+    })
+}
+
+/// Whether a span is the speaker's: inside a direct quotation.
+pub(crate) fn quoted(para: &Paragraph, span: &Range<usize>) -> bool {
+    para.in_quotation(span.clone())
+}
+
+/// Whether a word is written as digits only ("7", "2024").
+pub(crate) fn is_digits(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+}

@@ -37,6 +37,13 @@ pub(crate) fn word_value(word: &str) -> Option<u64> {
     }
 }
 
+/// The word for one through nine.
+pub(crate) fn spelled(value: u64) -> Option<&'static str> {
+    (1..=9)
+        .contains(&value)
+        .then(|| NUMBERS.units[value as usize].as_str())
+}
+
 /// The multiplier of a scale word ("million" → 1,000,000).
 pub(crate) fn scale_value(word: &str) -> Option<u64> {
     let lower = word.to_ascii_lowercase();
@@ -71,6 +78,8 @@ mod tests {
         assert_eq!(word_value("zero"), None);
         assert_eq!(word_value("twenty-twenty"), None);
         assert_eq!(word_value("seven-ten"), None);
+        assert_eq!(spelled(3), Some("three"));
+        assert_eq!(spelled(10), None);
         assert_eq!(scale_value("billion"), Some(1_000_000_000));
         assert_eq!(digits_value("3,000"), Some(3000.0));
         assert_eq!(digits_value("3rd"), None);

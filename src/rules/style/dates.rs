@@ -1,0 +1,86 @@
+//! Months and days, for the date rules.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use super::{adjacent, word};
+use crate::prose::Paragraph;
+use crate::rules::rule_data;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Month {
+    /// "September".
+    pub name: String,
+    /// AP's form before a day: "Sept.".
+    pub with_day: String,
+    /// Lowercase forms without the period.
+    pub forms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Months {
+    months: Vec<Month>,
+}
+
+rule_data!(MONTHS: Months = "months.toml");
+
+/// Whether a lowercase word is a month or a month's abbreviation.
+pub(crate) fn is_month(lower: &str) -> bool {
+    MONTHS
+        .months
+        .iter()
+        .any(|m| m.forms.iter().any(|f| f == lower))
+}
+
+/// A month as written in a paragraph.
+pub(crate) struct MonthAt {
+    pub month: &'static Month,
+    /// The word, with its period when it has one.
+    pub span: Range<usize>,
+    /// Whether a period follows the word.
+    pub period: bool,
+    /// The day after it ("5", "5th"), when there is one: the word index.
+    pub day: Option<usize>,
+}
+
+/// Word `i` as a capitalized month, with the day that follows it.
+pub(crate) fn month_at(para: &Paragraph, i: usize) -> Option<MonthAt> {
+    let w = word(para, i);
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let lower = w.to_ascii_lowercase();
+    let month = MONTHS.months.iter().find(|m| m.forms.contains(&lower))?;
+    let r = para.words[i].clone();
+    let period = para.text[r.end..].starts_with('.');
+    let day = (adjacent(para, i)
+        || (period
+            && para
+                .words
+                .get(i + 1)
+                .is_some_and(|n| para.text[r.end + 1..n.start].chars().all(|c| c == ' '))))
+    .then_some(i + 1)
+    .filter(|&d| day_value(word(para, d)).is_some());
+    Some(MonthAt {
+        month,
+        span: r.start..r.end + usize::from(period),
+        period,
+        day,
+    })
+}
+
+/// The day of the month in "5", "05", "5th", "22nd".
+pub(crate) fn day_value(w: &str) -> Option<u32> {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    if digits.is_empty()
+        || digits.len() > 2
+        || !["", "st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str())
+    {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}

@@ -1,0 +1,208 @@
+//! `style/money`: "$6 billion", "5 cents", "$5".
+
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use super::numbers::{digits_value, scale_value, word_value};
+use super::{adjacent, is_digits, quoted, word};
+use crate::finding::{Finding, Fix};
+use crate::prose::Paragraph;
+use crate::rules::{rule_data, Rule, RuleMeta};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Data {
+    rule: RuleMeta,
+    message: String,
+    cents_message: String,
+    dollar_words: Vec<String>,
+}
+
+rule_data!(DATA: Data = "money.toml");
+
+/// Flags money written against AP style.
+pub struct Money;
+
+impl Rule for Money {
+    fn meta(&self) -> &'static RuleMeta {
+        &DATA.rule
+    }
+
+    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+        let mut i = 0;
+        while i < para.words.len() {
+            let found = dollars_in_words(para, i)
+                .or_else(|| dollar_sign_amount(para, i))
+                .or_else(|| spelled_cents(para, i));
+            let Some((span, fixed, cents, next)) = found else {
+                i += 1;
+                continue;
+            };
+            i = next;
+            if quoted(para, &span) {
+                continue;
+            }
+            let message = if cents {
+                &DATA.cents_message
+            } else {
+                &DATA.message
+            }
+            .replace("{fixed}", &fixed);
+            let title = format!("Write “{fixed}”");
+            out.push(
+                Finding::new(&DATA.rule, span.clone(), message)
+                    .with_fix(Fix::replace(title, span, fixed, true)),
+            );
+        }
+    }
+}
+
+/// The value of word `i` as a number: digits, a number word, or "a"/"one" before a scale.
+fn amount(para: &Paragraph, i: usize) -> Option<(String, Option<u64>)> {
+    let w = word(para, i);
+    if digits_value(w).is_some() {
+        return Some((w.to_string(), None));
+    }
+    if w.eq_ignore_ascii_case("a") {
+        return scale_value(word(para, i + 1)).map(|_| ("1".to_string(), Some(1)));
+    }
+    word_value(w).map(|v| (v.to_string(), Some(v)))
+}
+
+/// "six billion dollars", "5 dollars", "$6 billion dollars" → "$6 billion", "$5".
+fn dollars_in_words(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, bool, usize)> {
+    if para.starts_sentence(i) {
+        return None;
+    }
+    let (figure, spelled) = amount(para, i)?;
+    let mut j = i + 1;
+    let mut scale = None;
+    if let Some(s) = scale_value(word(para, j)).filter(|_| adjacent(para, i)) {
+        scale = Some((word(para, j).to_ascii_lowercase(), s));
+        j += 1;
+    }
+    if !DATA
+        .dollar_words
+        .iter()
+        .any(|d| word(para, j).eq_ignore_ascii_case(d))
+        || !adjacent(para, j - 1)
+    {
+        return None;
+    }
+    let start = para.words[i].start;
+    let sign = para.text[..start].ends_with('$');
+    let figure = match (&scale, spelled) {
+        // "six thousand dollars" → "$6,000".
+        (Some((name, s)), Some(v)) if name == "thousand" => with_commas(v * s),
+        (Some((name, _)), _) => format!("{figure} {name}"),
+        (None, _) => figure,
+    };
+    let span = if sign { start - 1 } else { start }..para.words[j].end;
+    Some((span, format!("${figure}"), false, j + 1))
+}
+
+/// "$0.50" → "50 cents"; "$5.00" → "$5".
+fn dollar_sign_amount(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, bool, usize)> {
+    let w = word(para, i);
+    let start = para.words[i].start;
+    if !para.text[..start].ends_with('$') || para.text[..start].ends_with("$$") {
+        return None;
+    }
+    let (whole, cents) = w.split_once('.')?;
+    if !is_digits(whole)
+        || cents.len() != 2
+        || !is_digits(cents)
+        || scale_value(word(para, i + 1)).is_some()
+    {
+        return None;
+    }
+    let span = start - 1..para.words[i].end;
+    if whole.trim_start_matches('0').is_empty() {
+        let n: u64 = cents.parse().ok()?;
+        (n > 0).then(|| (span, format!("{n} cents"), true, i + 1))
+    } else if cents == "00" {
+        Some((span, format!("${whole}"), false, i + 1))
+    } else {
+        None
+    }
+}
+
+/// "fifty cents" → "50 cents".
+fn spelled_cents(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, bool, usize)> {
+    let v = word_value(word(para, i)).filter(|v| *v < 100)?;
+    if para.starts_sentence(i)
+        || !adjacent(para, i)
+        || !["cents", "cent"].contains(&word(para, i + 1).to_ascii_lowercase().as_str())
+    {
+        return None;
+    }
+    Some((
+        para.words[i].start..para.words[i + 1].end,
+        format!("{v} cents"),
+        true,
+        i + 2,
+    ))
+}
+
+fn with_commas(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{assert_clean, assert_flags, fixed};
+
+    const ID: &str = "style/money";
+
+    #[test]
+    fn flags_money_in_words_cents_and_zero_cents() {
+        assert_flags(
+            ID,
+            "It cost six billion dollars, then $6 billion dollars, $0.50, fifty cents and $5.00.",
+            &[
+                "six billion dollars",
+                "$6 billion dollars",
+                "$0.50",
+                "fifty cents",
+                "$5.00",
+            ],
+        );
+        assert_eq!(
+            fixed(ID, "The plan costs six billion dollars."),
+            "The plan costs $6 billion."
+        );
+        assert_eq!(fixed(ID, "It costs 5 dollars."), "It costs $5.");
+        assert_eq!(
+            fixed(ID, "It costs six thousand dollars."),
+            "It costs $6,000."
+        );
+        assert_eq!(fixed(ID, "He won a million dollars."), "He won $1 million.");
+        assert_eq!(fixed(ID, "A stamp costs $0.05."), "A stamp costs 5 cents.");
+        assert_eq!(fixed(ID, "A stamp costs $5.00."), "A stamp costs $5.");
+    }
+
+    #[test]
+    fn ap_money_and_casual_uses_are_fine() {
+        assert_clean(
+            ID,
+            "The plan costs $6 billion; a stamp costs 50 cents and 5 cents; $4.50 for lunch.",
+        );
+        assert_clean(
+            ID,
+            "Millions of dollars and hundreds of dollars were spent; the dollar fell.",
+        );
+        assert_clean(
+            ID,
+            "\"It cost six billion dollars,\" she said. Ten dollars was the fee.",
+        );
+    }
+}

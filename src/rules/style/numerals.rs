@@ -1,0 +1,271 @@
+//! `style/numerals`: one through nine spelled out, figures for 10 and up,
+//! figures for ages and dimensions.
+
+use serde::Deserialize;
+
+use super::numbers::{spelled, word_value};
+use super::{adjacent, is_digits, phrase_at, quoted, same_sentence, word};
+use crate::finding::{Finding, Fix};
+use crate::prose::{BlockKind, Paragraph};
+use crate::rules::{rule_data, Rule, RuleMeta};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Data {
+    rule: RuleMeta,
+    spell_out: String,
+    use_figures: String,
+    use_figures_for: String,
+    labels: Vec<String>,
+    units: Vec<String>,
+    age_phrases: Vec<String>,
+    idioms: Vec<String>,
+}
+
+rule_data!(DATA: Data = "numerals.toml");
+
+/// Flags numbers written against AP's numeral style.
+pub struct Numerals;
+
+impl Rule for Numerals {
+    fn meta(&self) -> &'static RuleMeta {
+        &DATA.rule
+    }
+
+    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+        // Headlines use figures throughout; tables are data.
+        if matches!(para.kind, BlockKind::Heading | BlockKind::TableCell) {
+            return;
+        }
+        for i in 0..para.words.len() {
+            let span = para.words[i].clone();
+            let w = &para.text[span.clone()];
+            let finding = if is_digits(w) {
+                small_figure(para, i, w)
+            } else {
+                spelled_number(para, i, w)
+            };
+            if let Some((message, replacement, target)) = finding {
+                let target = target.unwrap_or_else(|| span.clone());
+                if quoted(para, &target) {
+                    continue;
+                }
+                let title = format!("Write “{replacement}”");
+                out.push(
+                    Finding::new(&DATA.rule, target.clone(), message).with_fix(Fix::replace(
+                        title,
+                        target,
+                        replacement,
+                        false,
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Word `i` lowercase.
+fn lower(para: &Paragraph, i: usize) -> String {
+    word(para, i).to_lowercase()
+}
+
+/// Whether a unit, age or other exception follows word `i`.
+fn exception_follows(para: &Paragraph, i: usize) -> bool {
+    let next = lower(para, i + 1);
+    let glued = &para.text[para.words[i].end..];
+    glued.starts_with('%')
+        || (adjacent(para, i) && DATA.units.contains(&next))
+        || DATA.age_phrases.iter().any(|p| phrase_at(para, i + 1, p))
+}
+
+/// "3 people" → "three people", unless an AP exception applies.
+fn small_figure(
+    para: &Paragraph,
+    i: usize,
+    w: &str,
+) -> Option<(String, String, Option<std::ops::Range<usize>>)> {
+    let value: u64 = w.parse().ok()?;
+    let word_text = spelled(value)?;
+    let span = &para.words[i];
+    let before = para.text[..span.start].chars().next_back().unwrap_or(' ');
+    let after = para.text[span.end..].chars().next().unwrap_or(' ');
+    // Money, hashtags, fractions, times, decimals, list numbers: not a count.
+    if matches!(
+        before,
+        '$' | '£' | '€' | '¥' | '#' | '/' | '.' | ':' | '-' | '–' | '+' | '(' | '\'' | '’'
+    ) {
+        return None;
+    }
+    if matches!(after, '/' | ':' | '%' | ')' | '-' | '–' | '.' | '×')
+        && !(after == '.' && para.text[span.end + 1..].starts_with([' ', '\n']))
+    {
+        return None;
+    }
+    // A numbered line ("3. Next step") in plain text.
+    let line_start = para.text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+    if para.text[line_start..span.start].trim().is_empty() && matches!(after, '.' | ')') {
+        return None;
+    }
+    if exception_follows(para, i) {
+        return None;
+    }
+    let prev = if i > 0 && same_sentence(para, i - 1, i) {
+        lower(para, i - 1)
+    } else {
+        String::new()
+    };
+    if DATA.labels.contains(&prev) || crate::rules::style::dates::is_month(&prev) {
+        return None;
+    }
+    // A name ("Apollo 9") or a proper noun after ("3 Doors Down", "5 Main St.").
+    let capitalized = |k: usize| word(para, k).starts_with(|c: char| c.is_uppercase());
+    if (i > 0
+        && capitalized(i - 1)
+        && same_sentence(para, i - 1, i)
+        && !para.starts_sentence(i - 1))
+        || (capitalized(i + 1) && same_sentence(para, i, i + 1))
+    {
+        return None;
+    }
+    // Ages in apposition ("Smith, 5, said") and figures near other figures
+    // (scores, votes, ratios, ranges).
+    if para.text[..span.start].ends_with(", ") && matches!(after, ',' | ';') {
+        return None;
+    }
+    let digits_near = (i.saturating_sub(2)..=i + 2)
+        .filter(|&k| k != i && same_sentence(para, k, i))
+        .any(|k| word(para, k).starts_with(|c: char| c.is_ascii_digit()));
+    if digits_near {
+        return None;
+    }
+    let replacement = if para.starts_sentence(i) {
+        super::super::phrases::match_case("X", word_text)
+    } else {
+        word_text.to_string()
+    };
+    Some((
+        DATA.spell_out.replace("{word}", &replacement),
+        replacement,
+        None,
+    ))
+}
+
+/// "twelve people" → "12 people"; "five-year-old" → "5-year-old"; "six feet" → "6 feet".
+fn spelled_number(
+    para: &Paragraph,
+    i: usize,
+    w: &str,
+) -> Option<(String, String, Option<std::ops::Range<usize>>)> {
+    let span = para.words[i].clone();
+    // An age written as one hyphenated word: "five-year-old".
+    if let Some((number, rest)) = w.split_once('-') {
+        if let Some(value) = word_value(number).filter(|v| (1..=9).contains(v)) {
+            let lower_rest = rest.to_ascii_lowercase();
+            if ["year-old", "years-old", "month-old", "week-old", "day-old"]
+                .contains(&lower_rest.as_str())
+                && !para.starts_sentence(i)
+            {
+                let target = span.start..span.start + number.len();
+                let figure = value.to_string();
+                return Some((
+                    DATA.use_figures_for
+                        .replace("{figure}", &format!("{figure}-{rest}")),
+                    figure,
+                    Some(target),
+                ));
+            }
+        }
+    }
+    let value = word_value(w)?;
+    // Sentence openers are spelled out; capitalized words mid-sentence are names.
+    if para.starts_sentence(i) || w.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let rest_lower: String = (0..3)
+        .map(|k| lower(para, i + k))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if DATA
+        .idioms
+        .iter()
+        .any(|idiom| rest_lower.starts_with(idiom.as_str()))
+    {
+        return None;
+    }
+    let next = lower(para, i + 1);
+    // Percentages and money have rules of their own.
+    if [
+        "percent", "per", "pct", "dollars", "dollar", "cents", "cent",
+    ]
+    .contains(&next.as_str())
+        || (super::numbers::scale_value(&next).is_some()
+            && ["dollars", "dollar"].contains(&lower(para, i + 2).as_str()))
+    {
+        return None;
+    }
+    let figure = value.to_string();
+    if value >= 10 {
+        return Some((DATA.use_figures.replace("{figure}", &figure), figure, None));
+    }
+    let measure = adjacent(para, i)
+        && DATA.units.contains(&next)
+        && !["by", "x", "am", "m", "g"].contains(&next.as_str());
+    let age = DATA.age_phrases.iter().any(|p| phrase_at(para, i + 1, p));
+    (measure || age).then(|| {
+        (
+            DATA.use_figures_for
+                .replace("{figure}", &format!("{figure} {}", word(para, i + 1))),
+            figure,
+            None,
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{assert_clean, assert_flags, fixed};
+
+    const ID: &str = "style/numerals";
+
+    #[test]
+    fn flags_small_figures_large_words_and_spelled_ages() {
+        assert_flags(
+            ID,
+            "The council has 7 members and twelve committees.",
+            &["7", "twelve"],
+        );
+        assert_flags(
+            ID,
+            "A five-year-old ran six feet. The child is four years old.",
+            &["five", "six", "four"],
+        );
+        assert_eq!(fixed(ID, "It took 3 days."), "It took three days.");
+        assert_eq!(fixed(ID, "3 people were hurt."), "Three people were hurt.");
+        assert_eq!(
+            fixed(ID, "There were twenty-five arrests."),
+            "There were 25 arrests."
+        );
+        assert_eq!(
+            fixed(ID, "The five-year-old boy ran."),
+            "The 5-year-old boy ran."
+        );
+    }
+
+    #[test]
+    fn aps_exceptions_are_fine() {
+        for text in [
+            "She is 7 years old, and her 5-year-old brother is 4 feet tall.",
+            "Smith, 5, said the tax rose 3% to $4 at 9 a.m. on Jan. 5 and at 3:30.",
+            "It was No. 3 on Route 9 in Section 5, on page 2, aged 6.",
+            "The Apollo 9 crew saw 3 Doors Down at 5 Main St.",
+            "The vote was 5 to 4, and the score 7 to 3, in 2 of 10 cases.",
+            "Twelve people came. Three children and 12 adults stayed.",
+            "\"We saw 3 of them,\" she said.",
+            "It weighed 3 pounds and rose 2 percent, 1.5 million.",
+            "The Ten Commandments and forty winks.",
+        ] {
+            assert_clean(ID, text);
+        }
+        assert_clean(ID, "# 3 hurt in crash\n\n| 3 | 4 |\n|---|---|\n| 5 | 6 |\n");
+    }
+}

@@ -1,0 +1,102 @@
+//! `style/percent`: "3%", not "3 percent" or "three percent".
+
+use serde::Deserialize;
+
+use super::numbers::{digits_value, word_value};
+use super::{phrase_at, quoted, word};
+use crate::finding::{Finding, Fix};
+use crate::prose::Paragraph;
+use crate::rules::{rule_data, Rule, RuleMeta};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Data {
+    rule: RuleMeta,
+    message: String,
+    percent_words: Vec<String>,
+}
+
+rule_data!(DATA: Data = "percent.toml");
+
+/// Flags percentages written out in words.
+pub struct Percent;
+
+impl Rule for Percent {
+    fn meta(&self) -> &'static RuleMeta {
+        &DATA.rule
+    }
+
+    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+        for i in 0..para.words.len() {
+            let w = word(para, i);
+            let figure = if digits_value(w).is_some() {
+                w.to_string()
+            } else {
+                match word_value(w) {
+                    Some(v) => v.to_string(),
+                    None => continue,
+                }
+            };
+            if para.starts_sentence(i) {
+                continue;
+            }
+            let start = para.words[i].start;
+            let end = if para.text[para.words[i].end..].starts_with(" %") {
+                para.words[i].end + 2
+            } else {
+                let Some(words) = DATA
+                    .percent_words
+                    .iter()
+                    .find(|p| phrase_at(para, i + 1, p))
+                    .map(|p| p.split(' ').count())
+                else {
+                    continue;
+                };
+                // Not "percentage points": "3 percent points" is not a thing either.
+                para.words[i + words].end
+            };
+            let span = start..end;
+            if quoted(para, &span) {
+                continue;
+            }
+            let fixed = format!("{figure}%");
+            let title = format!("Write “{fixed}”");
+            out.push(
+                Finding::new(
+                    &DATA.rule,
+                    span.clone(),
+                    DATA.message.replace("{fixed}", &fixed),
+                )
+                .with_fix(Fix::replace(title, span, fixed, true)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{assert_clean, assert_flags, fixed};
+
+    const ID: &str = "style/percent";
+
+    #[test]
+    fn flags_and_fixes_written_out_percentages() {
+        assert_flags(
+            ID,
+            "Rents rose 14 percent; prices fell 7.2 per cent, or three pct, and 5 %.",
+            &["14 percent", "7.2 per cent", "three pct", "5 %"],
+        );
+        assert_eq!(fixed(ID, "Turnout rose 3 percent."), "Turnout rose 3%.");
+        assert_eq!(fixed(ID, "It fell twelve percent."), "It fell 12%.");
+    }
+
+    #[test]
+    fn signs_sentence_openers_points_and_quotations_are_fine() {
+        assert_clean(ID, "Turnout rose 3%. Three percent of voters stayed home.");
+        assert_clean(
+            ID,
+            "It rose 2 percentage points; what percent of them? A small percentage.",
+        );
+        assert_clean(ID, "\"It rose 14 percent,\" she said.");
+    }
+}
