@@ -7,6 +7,7 @@
 //! cargo run --example eval -- corpus      # the labelled corpus, with misses and false alarms
 //! cargo run --example eval -- corpora     # real copy: rates per 1,000 words and the ratio
 //! cargo run --example eval -- sample      # the 100-finding review sample as REVIEW.md rows
+//! cargo run --example eval -- review      # each sample finding with its whole paragraph, for reviewing
 //! ```
 //!
 //! `tests/eval.rs` asserts the floors; this prints the detail behind them.
@@ -16,14 +17,29 @@ mod harness;
 
 fn main() {
     let what = std::env::args().nth(1).unwrap_or_else(|| "all".to_string());
-    if !["all", "corpus", "corpora", "sample"].contains(&what.as_str()) {
-        eprintln!("usage: cargo run --example eval [-- all|corpus|corpora|sample]");
+    if !["all", "corpus", "corpora", "sample", "review"].contains(&what.as_str()) {
+        eprintln!("usage: cargo run --example eval [-- all|corpus|corpora|sample|review]");
         std::process::exit(2);
     }
     if what == "all" || what == "corpus" {
         let passages = harness::load_corpus();
         let ev = harness::evaluate(&passages);
         println!("{}", harness::render_evaluation(&ev, true));
+    }
+    if what == "review" {
+        let stats = harness::lint_corpora(&harness::load_corpora());
+        let review = harness::load_review();
+        for f in stats.sample(100) {
+            let verdict = review.get(&f.key).map_or("unreviewed", |v| match v {
+                harness::Verdict::Accept => "accept",
+                harness::Verdict::Reject => "reject",
+            });
+            println!(
+                "### `{:016x}` {} — {} ({verdict})\n\n{}\n",
+                f.key, f.rule, f.doc, f.paragraph
+            );
+        }
+        return;
     }
     if what == "all" || what == "corpora" || what == "sample" {
         let docs = harness::load_corpora();

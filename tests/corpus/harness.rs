@@ -102,16 +102,27 @@ pub fn family_of(rule: &str) -> &str {
     rule.split_once('/').map_or(rule, |(f, _)| f)
 }
 
-/// Every rule id, in catalogue order.
+/// The families the corpus labels: the newsroom judgement. Mechanical house
+/// style (the `style` family: numerals, "percent", month abbreviations) and
+/// configuration families are off while measuring; they would need labels of
+/// their own, and 1961 or Australian copy is not written to AP style.
+pub const JUDGEMENT_FAMILIES: [&str; 3] = ["attribution", "editorializing", "figures"];
+
+/// Every rule id of the judgement families, in catalogue order.
 pub fn rule_ids() -> Vec<&'static str> {
     copydesk::rules::all()
         .iter()
         .map(|r| r.meta().id.as_str())
+        .filter(|id| JUDGEMENT_FAMILIES.contains(&family_of(id)))
         .collect()
 }
 
+/// The judgement families, in catalogue order.
 pub fn families() -> Vec<&'static str> {
     copydesk::rules::families()
+        .into_iter()
+        .filter(|f| JUDGEMENT_FAMILIES.contains(f))
+        .collect()
 }
 
 /// Resolves one label word: a rule id, a rule's short name, or a family.
@@ -438,13 +449,22 @@ pub fn context(text: &str, span: &Range<usize>) -> String {
     .to_string()
 }
 
+/// The linter used on real copy: the defaults, judgement families only.
 pub fn linter() -> Linter {
-    Linter::new(LintOptions::default())
+    linter_for(&[])
 }
 
-/// The linter a passage is checked with: the defaults plus its file's levels.
+/// The linter a passage is checked with: the defaults for the judgement
+/// families, everything else off, plus its file's levels.
 pub fn linter_for(levels: &[(String, String)]) -> Linter {
     let mut options = LintOptions::default();
+    for family in copydesk::rules::families() {
+        if !JUDGEMENT_FAMILIES.contains(&family) {
+            options
+                .levels
+                .insert(family.to_string(), copydesk::Level::Off);
+        }
+    }
     for (key, level) in levels {
         options
             .levels
@@ -616,8 +636,10 @@ pub const SECTIONS: [&str; 4] = ["news", "editorial", "reviews", "abc-rural-news
 pub const NEWS_SECTIONS: [&str; 2] = ["news", "abc-rural-news"];
 
 /// Reads the corpora: Brown press files whole (plain text, paragraphs by blank
-/// lines); each ABC story as Markdown, its headline line as a heading and its
-/// sentence-per-line body as one paragraph.
+/// lines); each ABC story as Markdown, its headline line as a heading and each
+/// line of its body as a paragraph. The lines are the original paragraphs: a
+/// quotation that runs on reopens each line with a quotation mark and leaves
+/// the line before open, the multi-paragraph convention.
 pub fn load_corpora() -> Vec<Document> {
     let root = corpora_dir();
     let brown = root.join("brown-press");
@@ -660,7 +682,7 @@ pub fn load_corpora() -> Vec<Document> {
             continue;
         };
         let body: Vec<&str> = lines.collect();
-        let text = format!("# {headline}\n\n{}\n", body.join("\n"));
+        let text = format!("# {headline}\n\n{}\n", body.join("\n\n"));
         docs.push(Document {
             name: format!("abc-rural-news/rural.txt#{n}"),
             section: "abc-rural-news",
@@ -680,6 +702,8 @@ pub struct RealFinding {
     pub start: usize,
     pub text: String,
     pub context: String,
+    /// The whole paragraph (or ABC story body), the flagged text in brackets.
+    pub paragraph: String,
     /// Stable identity for the review sample: FNV-1a of document, rule and flagged text
     /// with its occurrence, so editing a rule moves only the findings it changes.
     pub key: u64,
@@ -716,6 +740,34 @@ fn real_context(text: &str, span: &Range<usize>) -> String {
     let para = &text[para_start..para_end];
     let local = span.start - para_start..span.end - para_start;
     context(para, &local)
+}
+
+/// The paragraph around a finding, with up to three paragraphs before it and
+/// one after (a source or speaker may be there), the flagged text in brackets.
+fn real_paragraph(text: &str, span: &Range<usize>) -> String {
+    let mut start = text[..span.start].rfind("\n\n").map_or(0, |i| i + 2);
+    for _ in 0..3 {
+        if start < 2 {
+            break;
+        }
+        start = text[..start - 2].rfind("\n\n").map_or(0, |i| i + 2);
+    }
+    let mut end = text[span.end..]
+        .find("\n\n")
+        .map_or(text.len(), |i| span.end + i);
+    if end < text.len() {
+        end = text[end + 2..]
+            .find("\n\n")
+            .map_or(text.len(), |i| end + 2 + i);
+    }
+    format!(
+        "{}[[{}]]{}",
+        &text[start..span.start],
+        &text[span.clone()],
+        &text[span.end..end]
+    )
+    .trim()
+    .to_string()
 }
 
 pub fn lint_corpora(docs: &[Document]) -> CorporaStats {
@@ -762,6 +814,7 @@ pub fn lint_corpora(docs: &[Document]) -> CorporaStats {
                     rule: f.rule,
                     start: f.span.start,
                     context: real_context(&doc.text, &f.span),
+                    paragraph: real_paragraph(&doc.text, &f.span),
                     text,
                     key,
                 });
