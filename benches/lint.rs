@@ -52,7 +52,14 @@ fn throughput(c: &mut Criterion) {
     group.bench_function("relint-after-edit/1MB", |b| {
         b.iter(|| {
             flip = !flip;
-            linter.lint_cached(if flip { &edited } else { &doc }, Syntax::Markdown, &mut cache).findings.len()
+            linter
+                .lint_cached(
+                    if flip { &edited } else { &doc },
+                    Syntax::Markdown,
+                    &mut cache,
+                )
+                .findings
+                .len()
         })
     });
     group.finish();

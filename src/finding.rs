@@ -71,11 +71,19 @@ pub struct Fix {
 
 impl Fix {
     /// A fix made of a single edit.
-    pub fn replace(title: impl Into<String>, span: Range<usize>, replacement: impl Into<String>, safe: bool) -> Fix {
+    pub fn replace(
+        title: impl Into<String>,
+        span: Range<usize>,
+        replacement: impl Into<String>,
+        safe: bool,
+    ) -> Fix {
         Fix {
             title: title.into(),
             safe,
-            edits: vec![Edit { span, replacement: replacement.into() }],
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
         }
     }
 
@@ -119,7 +127,11 @@ pub(crate) enum ChainEnd {
 
 impl Finding {
     /// A finding with no fixes yet, at the rule's default severity.
-    pub fn new(rule: &'static crate::rules::RuleMeta, span: Range<usize>, message: impl Into<String>) -> Finding {
+    pub fn new(
+        rule: &'static crate::rules::RuleMeta,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Finding {
         Finding {
             rule: rule.id.as_str(),
             severity: rule.severity,

@@ -30,10 +30,18 @@ pub fn apply<'e>(source: &str, edits: impl IntoIterator<Item = &'e Edit>) -> Str
 /// one another, in source order: what "fix all" applies.
 pub fn safe_edits(findings: &[Finding]) -> Vec<Edit> {
     let mut chosen: Vec<Edit> = Vec::new();
-    let mut fixes: Vec<&crate::finding::Fix> = findings.iter().filter_map(|f| f.fixes.iter().find(|x| x.safe)).collect();
+    let mut fixes: Vec<&crate::finding::Fix> = findings
+        .iter()
+        .filter_map(|f| f.fixes.iter().find(|x| x.safe))
+        .collect();
     fixes.sort_by_key(|f| f.edits.first().map(|e| e.span.start));
     for fix in fixes {
-        let collides = fix.edits.iter().any(|e| chosen.iter().any(|c| e.span.start < c.span.end.max(c.span.start + 1) && c.span.start < e.span.end.max(e.span.start + 1)));
+        let collides = fix.edits.iter().any(|e| {
+            chosen.iter().any(|c| {
+                e.span.start < c.span.end.max(c.span.start + 1)
+                    && c.span.start < e.span.end.max(e.span.start + 1)
+            })
+        });
         if !collides {
             chosen.extend(fix.edits.iter().cloned());
         }
@@ -47,13 +55,19 @@ mod tests {
     use super::*;
 
     fn edit(start: usize, end: usize, r: &str) -> Edit {
-        Edit { span: start..end, replacement: r.into() }
+        Edit {
+            span: start..end,
+            replacement: r.into(),
+        }
     }
 
     #[test]
     fn applies_in_order_and_skips_overlaps() {
         let src = "abcdef";
-        assert_eq!(apply(src, &[edit(4, 5, "E"), edit(0, 1, "A"), edit(0, 2, "X")]), "AbcdEf");
+        assert_eq!(
+            apply(src, &[edit(4, 5, "E"), edit(0, 1, "A"), edit(0, 2, "X")]),
+            "AbcdEf"
+        );
         assert_eq!(apply(src, &[edit(6, 6, "!")]), "abcdef!");
         assert_eq!(apply(src, &[edit(3, 99, "!")]), "abcdef");
     }

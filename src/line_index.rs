@@ -15,7 +15,10 @@ impl LineIndex {
 
     /// 0-based line and the byte offset at which it starts.
     pub fn line_of(&self, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
         (line, self.starts[line])
     }
 
@@ -23,7 +26,9 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
         let (line, start) = self.line_of(offset);
-        let col = text.get(start..offset).map_or(offset - start, |s| s.chars().count());
+        let col = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
         (line + 1, col + 1)
     }
 
@@ -31,7 +36,9 @@ impl LineIndex {
     pub fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
         let start = self.starts.get(line).copied().unwrap_or(text.len());
         let end = self.starts.get(line + 1).copied().unwrap_or(text.len());
-        text.get(start..end).unwrap_or("").trim_end_matches(['\n', '\r'])
+        text.get(start..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
     }
 }
 
