@@ -4,6 +4,7 @@
 import * as vscode from "vscode";
 import {
   DidChangeConfigurationNotification,
+  DocumentDiagnosticRequest,
   LanguageClient,
   LanguageClientOptions,
   RevealOutputChannelOn,
@@ -92,7 +93,22 @@ function pushSettings(): void {
   if (!client || !client.isRunning()) return;
   const settings = serverSettings();
   output.info(`settings changed: ${JSON.stringify(settings)}`);
-  void client.sendNotification(DidChangeConfigurationNotification.type, { settings }).catch((e) => output.error(`could not send settings: ${e}`));
+  const c = client;
+  void c
+    .sendNotification(DidChangeConfigurationNotification.type, { settings })
+    .then(() => {
+      // The server asks for a re-pull with workspace/diagnostic/refresh only
+      // when it knows the client supports it, and tower-lsp's lsp-types reads
+      // that capability under the wrong name ("diagnostic", the spec says
+      // "diagnostics"). Re-pull ourselves, now and once the server's debounce
+      // has passed, so the Problems panel follows the settings either way.
+      const refresh = () => {
+        if (client === c && c.isRunning()) c.getFeature(DocumentDiagnosticRequest.method)?.refresh();
+      };
+      refresh();
+      setTimeout(refresh, settings.debounceMs + 150);
+    })
+    .catch((e) => output.error(`could not send settings: ${e}`));
 }
 
 async function stopClient(): Promise<void> {
