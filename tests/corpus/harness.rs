@@ -581,6 +581,18 @@ pub fn render_evaluation(ev: &Evaluation, details: bool) -> String {
     for id in rule_ids() {
         counts_row(&mut out, id, &ev.per_rule[id]);
     }
+    let weak: Vec<String> = rule_ids()
+        .into_iter()
+        .filter(|id| ev.per_rule[*id].precision() < 0.8)
+        .map(|id| format!("`{id}` ({:.2})", ev.per_rule[id].precision()))
+        .collect();
+    if !weak.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nRules below 0.8 precision (fix, narrow or demote to hint): {}",
+            weak.join(", ")
+        );
+    }
     let _ = writeln!(out, "\n### Per style\n\n{header}");
     for (s, c) in &ev.per_style {
         counts_row(&mut out, s, c);
