@@ -112,6 +112,20 @@ pub struct Finding {
     /// paragraph: the linter drops them when the multi-paragraph quotation has
     /// a speaker somewhere along its length.
     pub(crate) quote_chain: Option<ChainEnd>,
+    /// Set on findings about a figure in a paragraph's first sentence: the
+    /// linter drops them when the paragraph before sources them.
+    pub(crate) carried_from_previous: Option<Carry>,
+}
+
+/// How a figure in a paragraph's first sentence may take its source from the
+/// paragraph before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Carry {
+    /// The sentence carries on with the previous paragraph's data ("The
+    /// figures show …"): a source in that paragraph's last sentence covers it.
+    Continues,
+    /// Only a lead-in covers it ("… reported the following breakdown:").
+    LeadIn,
 }
 
 /// Which end of a paragraph a quotation finding sits at, for multi-paragraph quotations.
@@ -139,6 +153,7 @@ impl Finding {
             span,
             fixes: Vec::new(),
             quote_chain: None,
+            carried_from_previous: None,
         }
     }
 

@@ -15,7 +15,7 @@ use std::hash::{Hash, Hasher};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
-use crate::finding::{ChainEnd, Finding, Severity};
+use crate::finding::{Carry, ChainEnd, Finding, Severity};
 use crate::prose::markup::{extract, Block};
 use crate::prose::{Paragraph, QuoteLinks, Syntax};
 use crate::rules::directive::unknown::DATA as UNKNOWN_DIRECTIVE;
@@ -300,11 +300,16 @@ impl Linter {
         let mut report = LintReport::default();
         for (i, (block, result)) in blocks.iter().zip(results).enumerate() {
             for finding in &result.findings {
+                let previous = i.checked_sub(1).map(|p| &results[p].links);
                 let covered = match finding.quote_chain {
                     Some(ChainEnd::Opening) => attributed_chains[i].0,
                     Some(ChainEnd::Closing) => attributed_chains[i].1,
                     Some(ChainEnd::Both) => attributed_chains[i].0 || attributed_chains[i].1,
                     None => false,
+                } || match (finding.carried_from_previous, previous) {
+                    (Some(Carry::Continues), Some(p)) => p.ends_sourced || p.introduces,
+                    (Some(Carry::LeadIn), Some(p)) => p.introduces,
+                    _ => false,
                 };
                 if !covered {
                     let mut f = finding.clone();
@@ -395,7 +400,7 @@ mod tests {
             .levels
             .insert("editorializing/intensifier".into(), Level::Off);
         let report =
-            Linter::new(options).lint("It was very shocking, critics say.", Syntax::PlainText);
+            Linter::new(options).lint("It was very shocking. Critics say so.", Syntax::PlainText);
         let got: Vec<(&str, Severity)> = report
             .findings
             .iter()

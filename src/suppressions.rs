@@ -487,63 +487,58 @@ mod tests {
             .collect()
     }
 
-    const SHOCKING: &str = "editorializing/loaded-word";
-    const VERY: &str = "editorializing/intensifier";
+    const TOWARD: &str = "style/toward";
+    const US: &str = "style/us-abbreviation";
+    const WENT: &str = "They went towards US troops.";
 
     #[test]
     fn disable_and_enable_regions_by_rule_and_family() {
-        let src = "It was shocking.\n\n<!-- copydesk-disable editorializing -->\n\nIt was very shocking.\n\n<!-- copydesk-enable editorializing/intensifier -->\n\nIt was very shocking.\n\n<!-- copydesk-enable -->\n\nIt was shocking.\n";
+        let src = format!("{WENT}\n\n<!-- copydesk-disable style -->\n\n{WENT}\n\n<!-- copydesk-enable style/us-abbreviation -->\n\n{WENT}\n\n<!-- copydesk-enable -->\n\n{WENT}\n");
         assert_eq!(
-            rules_found(src, Syntax::Markdown),
-            [(1, SHOCKING), (9, VERY), (13, SHOCKING)]
+            rules_found(&src, Syntax::Markdown),
+            [(1, TOWARD), (1, US), (9, US), (13, TOWARD), (13, US)]
         );
     }
 
     #[test]
     fn disable_with_no_names_covers_every_rule_to_the_end() {
-        let src = "Critics say it was shocking.\n<!-- copydesk-disable -->\nCritics say it was very shocking.\n";
-        assert_eq!(
-            rules_found(src, Syntax::Markdown),
-            [(1, "attribution/weasel-attribution"), (1, SHOCKING)]
-        );
+        let src = format!("{WENT}\n<!-- copydesk-disable -->\n{WENT}\n\n{WENT}\n");
+        assert_eq!(rules_found(&src, Syntax::Markdown), [(1, TOWARD), (1, US)]);
     }
 
     #[test]
     fn a_family_directive_overrides_an_earlier_rule_one() {
-        let src = "<!-- copydesk-disable editorializing/intensifier -->\n<!-- copydesk-enable editorializing -->\n\nIt was very good.\n";
-        assert_eq!(rules_found(src, Syntax::Markdown), [(4, VERY)]);
+        let src = "<!-- copydesk-disable style/toward -->\n<!-- copydesk-enable style -->\n\nThey went towards home.\n";
+        assert_eq!(rules_found(src, Syntax::Markdown), [(4, TOWARD)]);
     }
 
     #[test]
     fn next_line_skips_blank_lines_and_covers_only_that_line() {
-        let src = "<!-- copydesk-disable-next-line editorializing/loaded-word -->\n\nIt was shocking\nand shocking.\n";
-        assert_eq!(rules_found(src, Syntax::Markdown), [(4, SHOCKING)]);
+        let src = "<!-- copydesk-disable-next-line style/toward -->\n\nThey went towards\nand towards home.\n";
+        assert_eq!(rules_found(src, Syntax::Markdown), [(4, TOWARD)]);
         let direct =
-            "<!-- copydesk-disable-next-line -->\nIt was very shocking.\nIt was shocking.\n";
-        assert_eq!(rules_found(direct, Syntax::Markdown), [(3, SHOCKING)]);
+            format!("<!-- copydesk-disable-next-line -->\n{WENT}\nThey went towards home.\n");
+        assert_eq!(rules_found(&direct, Syntax::Markdown), [(3, TOWARD)]);
     }
 
     #[test]
     fn disable_line_covers_its_own_line() {
-        let src =
-            "It was shocking. <!-- copydesk-disable-line editorializing -->\nIt was shocking.\n";
-        assert_eq!(rules_found(src, Syntax::Markdown), [(2, SHOCKING)]);
+        let src = "They went towards home. <!-- copydesk-disable-line style -->\nThey went towards home.\n";
+        assert_eq!(rules_found(src, Syntax::Markdown), [(2, TOWARD)]);
     }
 
     #[test]
     fn plain_text_directives_stand_on_their_own_lines() {
-        let src = "It was shocking.\n\n<!-- copydesk-disable-next-line editorializing -->\nIt was shocking.\n\nIt was shocking. <!-- copydesk-disable-line -->\n";
-        let found = rules_found(src, Syntax::PlainText);
-        assert!(
-            found.contains(&(1, SHOCKING)) && found.contains(&(6, SHOCKING)),
-            "{found:?}"
+        let src = "They went towards home.\n\n<!-- copydesk-disable-next-line style -->\nThey went towards home.\n\nThey went towards home. <!-- copydesk-disable-line -->\n";
+        assert_eq!(
+            rules_found(src, Syntax::PlainText),
+            [(1, TOWARD), (6, TOWARD)]
         );
-        assert!(!found.iter().any(|(line, _)| *line == 4), "{found:?}");
     }
 
     #[test]
     fn unknown_names_and_directives_are_reported_and_suppress_nothing() {
-        let src = "<!-- copydesk-disable editorialising -->\n<!-- copydesk-disabel -->\n\nIt was shocking.\n";
+        let src = "<!-- copydesk-disable stlye -->\n<!-- copydesk-disabel -->\n\nThey went towards home.\n";
         let report = Linter::new(LintOptions::default()).lint(src, Syntax::Markdown);
         let got: Vec<(&str, &str)> = report
             .findings
@@ -553,15 +548,13 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("directive/unknown", "editorialising"),
+                ("directive/unknown", "stlye"),
                 ("directive/unknown", "copydesk-disabel"),
-                (SHOCKING, "shocking")
+                (TOWARD, "towards")
             ]
         );
         assert!(
-            report.findings[0]
-                .message
-                .contains("Did you mean “editorializing”?"),
+            report.findings[0].message.contains("Did you mean “style”?"),
             "{}",
             report.findings[0].message
         );
@@ -577,15 +570,76 @@ mod tests {
         let src = "<!-- copydesk-disable -->\n<!-- copydesk-disable nope -->\n";
         let report = Linter::new(LintOptions::default()).lint(src, Syntax::Markdown);
         assert_eq!(report.findings.len(), 1);
-        let off = Linter::new(LintOptions::only("editorializing/loaded-word"))
-            .lint(src, Syntax::Markdown);
+        let off = Linter::new(LintOptions::only(TOWARD)).lint(src, Syntax::Markdown);
         assert!(off.findings.is_empty());
     }
 
     #[test]
     fn directives_in_code_are_not_directives() {
-        let src = "```\n<!-- copydesk-disable -->\n```\n\nIt was shocking.\n";
-        assert_eq!(rules_found(src, Syntax::Markdown), [(5, SHOCKING)]);
+        let src = "```\n<!-- copydesk-disable -->\n```\n\nThey went towards home.\n";
+        assert_eq!(rules_found(src, Syntax::Markdown), [(5, TOWARD)]);
+    }
+
+    mod only_removes {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        fn line() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just("It was very shocking. Critics say so.".to_string()),
+                Just("About 3,000 people came to the legendary hall.".to_string()),
+                Just("\"We will not back down from this fight,\" she said.".to_string()),
+                Just(String::new()),
+                Just("Plain words here.".to_string()),
+                Just("They went towards US troops.".to_string()),
+                (
+                    prop::sample::select(vec![
+                        "disable",
+                        "enable",
+                        "disable-next-line",
+                        "disable-line",
+                        "disabel"
+                    ]),
+                    prop::collection::vec(
+                        prop::sample::select(vec![
+                            "editorializing",
+                            "editorializing/intensifier",
+                            "figures",
+                            "attribution/weasel-attribution",
+                            "nope",
+                            "style"
+                        ]),
+                        0..3
+                    ),
+                    any::<bool>(),
+                )
+                    .prop_map(|(kind, names, inline)| {
+                        let d = format!("<!-- copydesk-{kind} {} -->", names.join(" "));
+                        if inline {
+                            format!("It was shocking. {d}")
+                        } else {
+                            d
+                        }
+                    }),
+            ]
+        }
+
+        proptest! {
+            #[test]
+            fn directives_only_remove_findings(lines in prop::collection::vec(line(), 1..14), markdown in any::<bool>()) {
+                let src = lines.join("\n");
+                // The same document with every directive defused, byte for byte the same length.
+                let defused = src.replace("copydesk-", "copydeks-");
+                let syntax = if markdown { Syntax::Markdown } else { Syntax::PlainText };
+                let linter = Linter::new(LintOptions::default());
+                let with = linter.lint(&src, syntax).findings;
+                let without = linter.lint(&defused, syntax).findings;
+                for f in with.iter().filter(|f| f.rule != UNKNOWN.rule.id) {
+                    prop_assert!(without.contains(f), "{f:?} appeared in {src:?}");
+                }
+            }
+        }
     }
 
     fn apply_ignore(src: &str, syntax: Syntax, scope: IgnoreScope) -> String {
@@ -600,56 +654,56 @@ mod tests {
         let out = crate::fix::apply(src, &fix.edits);
         // The inserted directive does what it says, and nothing else changes.
         let after = linter.lint(&out, syntax);
-        assert!(!after.findings.iter().any(|f| f.rule == SHOCKING), "{out}");
+        assert!(!after.findings.iter().any(|f| f.rule == TOWARD), "{out}");
         assert_eq!(after.findings.len() + 1, report.findings.len(), "{out}");
         out
     }
 
     #[test]
     fn ignore_on_this_line_in_markdown_keeps_the_paragraph_whole() {
-        let src = "Critics say the plan\nwas shocking.  \nIt was.\n";
+        let src = "They said the plan\nwent towards home.  \nIt was.\n";
         assert_eq!(
             apply_ignore(src, Syntax::Markdown, IgnoreScope::Line),
-            "Critics say the plan\nwas shocking. <!-- copydesk-disable-line editorializing/loaded-word -->  \nIt was.\n"
+            "They said the plan\nwent towards home. <!-- copydesk-disable-line style/toward -->  \nIt was.\n"
         );
         let twice =
-            "It was very shocking. <!-- copydesk-disable-line editorializing/intensifier -->\n";
+            "They went towards US troops. <!-- copydesk-disable-line style/us-abbreviation -->\n";
         assert_eq!(
             apply_ignore(twice, Syntax::Markdown, IgnoreScope::Line),
-            "It was very shocking. <!-- copydesk-disable-line editorializing/intensifier editorializing/loaded-word -->\n"
+            "They went towards US troops. <!-- copydesk-disable-line style/us-abbreviation style/toward -->\n"
         );
-        let table = "| a | b |\n|---|---|\n| x | shocking |\n";
+        let table = "| a | b |\n|---|---|\n| x | towards |\n";
         assert_eq!(
             apply_ignore(table, Syntax::Markdown, IgnoreScope::Line),
-            "| a | b |\n|---|---|\n| x | shocking <!-- copydesk-disable-line editorializing/loaded-word --> |\n"
+            "| a | b |\n|---|---|\n| x | towards <!-- copydesk-disable-line style/toward --> |\n"
         );
     }
 
     #[test]
     fn ignore_on_this_line_in_plain_text_adds_a_line_above() {
-        let src = "The vote came.\n\nIt was shocking.\n";
+        let src = "The vote came.\n\nThey went towards home.\n";
         assert_eq!(
             apply_ignore(src, Syntax::PlainText, IgnoreScope::Line),
-            "The vote came.\n\n<!-- copydesk-disable-next-line editorializing/loaded-word -->\nIt was shocking.\n"
+            "The vote came.\n\n<!-- copydesk-disable-next-line style/toward -->\nThey went towards home.\n"
         );
     }
 
     #[test]
     fn ignore_in_this_file_goes_after_front_matter_and_extends() {
-        let src = "---\ntitle: x\n---\n# Shocking news\n";
+        let src = "---\ntitle: x\n---\n# Towards home\n";
         assert_eq!(
             apply_ignore(src, Syntax::Markdown, IgnoreScope::File),
-            "---\ntitle: x\n---\n<!-- copydesk-disable editorializing/loaded-word -->\n# Shocking news\n"
+            "---\ntitle: x\n---\n<!-- copydesk-disable style/toward -->\n# Towards home\n"
         );
-        let existing = "<!-- copydesk-disable figures -->\nIt was shocking.\n";
+        let existing = "<!-- copydesk-disable figures -->\nThey went towards home.\n";
         assert_eq!(
             apply_ignore(existing, Syntax::Markdown, IgnoreScope::File),
-            "<!-- copydesk-disable figures editorializing/loaded-word -->\nIt was shocking.\n"
+            "<!-- copydesk-disable figures style/toward -->\nThey went towards home.\n"
         );
-        let plain = "It was shocking.\r\n";
+        let plain = "They went towards home.\r\n";
         assert_eq!(
             apply_ignore(plain, Syntax::PlainText, IgnoreScope::File),
-            "<!-- copydesk-disable editorializing/loaded-word -->\r\nIt was shocking.\r\n"
+            "<!-- copydesk-disable style/toward -->\r\nThey went towards home.\r\n"
         );
     }
 }

@@ -34,7 +34,11 @@ fn levels_for_families_and_rules() {
     assert!(config.is_some());
     let config = parse("[rules]\neditorializing = \"error\"\n\"editorializing/intensifier\" = \"off\"\nattribution = \"off\"\n").expect("valid");
     assert_eq!(
-        rules_found(&config, "/news/a.md", "It was very shocking, critics say."),
+        rules_found(
+            &config,
+            "/news/a.md",
+            "It was very shocking. Critics say so."
+        ),
         [("editorializing/loaded-word", Severity::Error)]
     );
 }

@@ -17,6 +17,9 @@ pub struct Cue {
     /// the verb ("Mayor Jane Ortiz said"), after it ("said Smith"), or after
     /// "according to" / "in the words of".
     pub source: Option<Range<usize>>,
+    /// An action of a named actor ("the Government has pumped $1.5 billion"):
+    /// it sources the figures of its clause, but speaks no quotation.
+    pub actor: bool,
 }
 
 /// Finds the attribution cues of a paragraph outside its quotations.
@@ -48,7 +51,20 @@ pub fn cues_with_verbs(
         let word = lower_into(&mut buf, &text[w.clone()]);
         let verb =
             lex.verbs.contains(word) || (!extra_verbs.is_empty() && extra_verbs.contains(word));
-        if !verb || in_quote(w.start) {
+        if in_quote(w.start) {
+            continue;
+        }
+        if !verb {
+            if lex.actor_verbs.contains(word) {
+                if let Some(subject) = actor_subject(text, words, i, &sentence_of) {
+                    out.push(Cue {
+                        sentence: sentence_of(w.start),
+                        span: w.clone(),
+                        source: Some(subject),
+                        actor: true,
+                    });
+                }
+            }
             continue;
         }
         let next = words.get(i + 1).map(|r| &text[r.clone()]);
@@ -99,9 +115,48 @@ pub fn cues_with_verbs(
             sentence: sentence_of(span.start),
             span,
             source,
+            actor: false,
         });
     }
     out
+}
+
+/// The named subject of the actor verb at word `verb`: a capitalized name or
+/// an institution ("the council"), within a few words before it and with no
+/// punctuation between. Passives ("are being offered") have none.
+fn actor_subject(
+    text: &str,
+    words: &[Range<usize>],
+    verb: usize,
+    sentence_of: &impl Fn(usize) -> usize,
+) -> Option<Range<usize>> {
+    let lex = lexicon();
+    let sentence = sentence_of(words[verb].start);
+    let mut i = verb;
+    for _ in 0..4 {
+        let prev = i.checked_sub(1)?;
+        if sentence_of(words[prev].start) != sentence
+            || breaks_source(&text[words[prev].end..words[i].start])
+        {
+            return None;
+        }
+        let word = &text[words[prev].clone()];
+        let lower = word.to_ascii_lowercase();
+        if lex.passive_auxiliaries.contains(&lower) {
+            return None;
+        }
+        let sentence_start = prev == 0 || sentence_of(words[prev - 1].start) != sentence;
+        let named = word.starts_with(char::is_uppercase)
+            && !(sentence_start && lex.determiners.contains(&lower));
+        if named || lex.institutions.contains(&lower) {
+            return Some(words[prev].clone());
+        }
+        if !lex.actor_skips.contains(&lower) {
+            return None;
+        }
+        i = prev;
+    }
+    None
 }
 
 /// Words that end a source phrase when walking away from the verb.
@@ -173,6 +228,7 @@ mod tests {
             let ws = words(t);
             cues(t, &ws, |_| false, |_| 0)
                 .into_iter()
+                .filter(|c| !c.actor)
                 .filter_map(|c| c.source.map(|s| t[s].to_string()))
                 .collect()
         };

@@ -27,6 +27,9 @@ struct RawAttribution {
     determiners: Vec<String>,
     passive_auxiliaries: Vec<String>,
     continuations: Vec<String>,
+    actor_verbs: Vec<String>,
+    institutions: Vec<String>,
+    actor_skips: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -81,6 +84,9 @@ pub(crate) struct Lexicon {
     pub passive_auxiliaries: HashSet<String>,
     /// Multi-word continuations, lowercase, in order of the data file.
     pub continuations: Vec<String>,
+    pub actor_verbs: HashSet<String>,
+    pub institutions: HashSet<String>,
+    pub actor_skips: HashSet<String>,
     pub spelled: HashSet<String>,
     pub scales: HashSet<String>,
     pub currency_symbols: Vec<String>,
@@ -113,6 +119,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         determiners: set(raw.attribution.determiners),
         passive_auxiliaries: set(raw.attribution.passive_auxiliaries),
         continuations: raw.attribution.continuations,
+        actor_verbs: set(raw.attribution.actor_verbs),
+        institutions: set(raw.attribution.institutions),
+        actor_skips: set(raw.attribution.actor_skips),
         spelled: set(raw.numbers.spelled),
         scales: set(raw.numbers.scales),
         currency_symbols: raw.numbers.currency_symbols,

@@ -51,8 +51,13 @@ pub struct QuoteLinks {
     /// The opening quotation runs to the end of the paragraph.
     pub all_quote: bool,
     /// A quotation opening the next paragraph continues this one's speaker:
-    /// the paragraph ends with an attributed quotation or introduces one ("she said:").
+    /// the paragraph ends with an attributed quotation, names a speaker in its
+    /// last sentence, or introduces one ("she said:").
     pub hands_on: bool,
+    /// The last sentence has a source (for figures that carry on in the next paragraph).
+    pub ends_sourced: bool,
+    /// The paragraph ends with a lead-in ("Dodge reported the following breakdown:").
+    pub introduces: bool,
 }
 
 /// One analysed block of prose.
@@ -155,7 +160,7 @@ impl<'a> Paragraph<'a> {
             kind,
             words,
             sentences,
-            quotations: quotations::quotations(text),
+            quotations: quotations::quotations_in(text, kind == BlockKind::Heading),
             cues: Vec::new(),
             figures: Vec::new(),
             squeezed: Squeezed::new(text),
@@ -224,6 +229,12 @@ impl<'a> Paragraph<'a> {
 
     /// Whether sentence `index` carries its own attribution cue.
     pub fn sentence_attributed(&self, index: usize) -> bool {
+        self.cues.iter().any(|c| c.sentence == index && !c.actor)
+    }
+
+    /// Whether sentence `index` has a source for its figures: a speech or
+    /// report cue, or a named actor acting ("the council approved $4 million").
+    pub fn sentence_sourced(&self, index: usize) -> bool {
         self.cues.iter().any(|c| c.sentence == index)
     }
 
@@ -236,7 +247,7 @@ impl<'a> Paragraph<'a> {
         let sentence = self.sentence_of(span.start);
         self.cues
             .iter()
-            .filter(|c| c.sentence == sentence)
+            .filter(|c| c.sentence == sentence && !c.actor)
             // A cue inside the words themselves ("we believe") attributes nothing.
             .filter(|c| c.span.end <= span.start || c.span.start >= span.end)
             .any(|c| {
@@ -288,9 +299,10 @@ impl<'a> Paragraph<'a> {
     /// sentence, a paragraph opened by "According to", or a cue in the next
     /// sentence when that sentence carries on with the same data.
     pub fn claim_attributed(&self, index: usize) -> bool {
-        self.sentence_attributed(index)
+        self.sentence_sourced(index)
             || self.opens_with_according_to()
-            || (self.sentence_attributed(index + 1) && self.sentence_continues(index + 1))
+            || (self.sentence_sourced(index + 1) && self.sentence_continues(index + 1))
+            || (index > 0 && self.sentence_sourced(index - 1) && self.sentence_continues(index))
     }
 
     /// Whether a quotation's speaker is in reach: a cue in a sentence the
@@ -302,6 +314,7 @@ impl<'a> Paragraph<'a> {
         // Prefer a cue in the quotation's own sentences, then one next to them.
         self.cues
             .iter()
+            .filter(|c| !c.actor)
             .filter(in_reach)
             .min_by_key(|c| (c.sentence < first || c.sentence > last, c.source.is_none()))
     }
@@ -350,11 +363,21 @@ impl<'a> Paragraph<'a> {
         let ends_with_speaker = last.is_some_and(|q| {
             q.attributed && self.sentence_of(q.span.start) + 1 >= self.sentences.len()
         });
+        let last_sentence = self.sentences.len().checked_sub(1);
+        // "Russell Creighton says drought has claimed another casualty." names
+        // the speaker of the quotation that opens the next paragraph.
+        let names_speaker = last_sentence.is_some_and(|s| {
+            self.cues
+                .iter()
+                .any(|c| c.sentence == s && !c.actor && c.source.is_some())
+        });
         QuoteLinks {
             opening: opening.map(|q| q.attributed),
             closing: self.closing_open_quotation().map(|q| q.attributed),
             all_quote: opening.is_some_and(|q| q.span.end >= end.saturating_sub(1)),
-            hands_on: ends_with_speaker || self.introduces_quotation(),
+            hands_on: ends_with_speaker || names_speaker || self.introduces_quotation(),
+            ends_sourced: last_sentence.is_some_and(|s| self.sentence_sourced(s)),
+            introduces: self.introduces_quotation(),
         }
     }
 

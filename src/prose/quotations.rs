@@ -25,6 +25,12 @@ pub struct Quotation {
 
 /// Finds the quotations of a paragraph, outer ones and nested single-quoted ones.
 pub fn quotations(text: &str) -> Vec<Quotation> {
+    quotations_in(text, false)
+}
+
+/// Like [`quotations`]; with `singles_quote`, single quotation marks open and
+/// close quotations of their own, as headlines write them ('outrageous').
+pub fn quotations_in(text: &str, singles_quote: bool) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut outer: Option<usize> = None; // index into out of the open outer quotation
     let mut inner: Option<usize> = None;
@@ -39,6 +45,26 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
         let next = text[end..].chars().next().unwrap_or(' ');
         match c {
             '“' if outer.is_none() => outer = Some(open(&mut out, i, end, 0)),
+            '‘' | '\''
+                if singles_quote
+                    && outer.is_none()
+                    && !prev.is_alphanumeric()
+                    && next.is_alphanumeric() =>
+            {
+                outer = Some(open(&mut out, i, end, 0))
+            }
+            '’' | '\''
+                if singles_quote
+                    && inner.is_none()
+                    && outer.is_some_and(|o| {
+                        out[o].depth == 0 && !text[out[o].span.start..].starts_with(['"', '“'])
+                    })
+                    && !next.is_alphanumeric() =>
+            {
+                if let Some(o) = outer.take() {
+                    close(&mut out[o], i, end);
+                }
+            }
             '”' | '"' if outer.is_some() => {
                 if let Some(n) = inner.take() {
                     close(&mut out[n], i, i);
@@ -132,6 +158,15 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert!(!q[0].closed);
         assert_eq!(&t[q[0].content.clone()], "We will keep going.");
+    }
+
+    #[test]
+    fn headlines_quote_with_single_marks() {
+        let t = "Beattie's reaction to ruling 'outrageous'";
+        let q = quotations_in(t, true);
+        assert_eq!(q.len(), 1);
+        assert_eq!(&t[q[0].content.clone()], "outrageous");
+        assert!(quotations_in("The farmers' plan isn't new", true).is_empty());
     }
 
     #[test]

@@ -148,6 +148,9 @@ pub(crate) enum Position {
     /// As a comment on the whole sentence: opening it, set off by commas, or
     /// after an auxiliary verb ("was clearly"). "Smiled sadly" is not one.
     SentenceAdverb,
+    /// Only set off from the sentence: "Naturally, …", ", naturally,". After
+    /// a verb it is a manner adverb ("is naturally bare").
+    Parenthetical,
     /// Before a noun, after a determiner or an adverb ("the celebrated author",
     /// not "they celebrated").
     Attributive,
@@ -315,13 +318,16 @@ impl PhraseRule {
         }
         match entry.position {
             Position::Anywhere => true,
-            Position::SentenceAdverb => {
+            Position::SentenceAdverb | Position::Parenthetical => {
                 let after = para.text[span.end..].trim_start_matches(' ');
                 let before = para.text[..span.start].trim_end_matches(' ');
-                para.starts_sentence(first)
+                let opens = para.starts_sentence(first)
+                    && (entry.position == Position::SentenceAdverb || after.starts_with(','));
+                opens
                     || (before.ends_with([',', '—', '('])
                         && after.starts_with([',', '—', ')', '.', '!', '?', ';']))
-                    || (same_sentence(first.wrapping_sub(1))
+                    || (entry.position == Position::SentenceAdverb
+                        && same_sentence(first.wrapping_sub(1))
                         && AUXILIARIES.contains(&prev.as_str()))
             }
             Position::Attributive => {

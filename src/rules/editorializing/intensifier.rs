@@ -26,5 +26,7 @@ mod tests {
         assert_clean(ID, "It was the very first vote, at the very least.");
         assert_clean(ID, "\"It was very cold,\" she said.");
         assert_clean(ID, "Every voter came.");
+        assert_clean(ID, "He is not totally devoted to it.");
+        assert_clean(ID, "The council says it is very concerned.");
     }
 }

@@ -31,6 +31,8 @@ mod tests {
         assert_clean(ID, "She spoke clearly and smiled sadly.");
         assert_clean(ID, "\"It was a disgraceful act,\" said the chief.");
         assert_clean(ID, "Naturally occurring gas leaked.");
+        assert_clean(ID, "The ridge is naturally bare.");
+        assert_clean(ID, "The mayor says it is shocking.");
         assert_clean(ID, "The council approved the increase.");
     }
 

@@ -35,6 +35,7 @@ mod tests {
         assert_clean(ID, "\"We believe the plan will work,\" the mayor said.");
         assert_clean(ID, "The mayor said it is time for the council to act.");
         assert_clean(ID, "The council acted on Tuesday.");
+        assert_clean(ID, "The scheme should be fully in place by January.");
         assert_clean(ID, "The mayor said the fee should be abolished.");
     }
 }

@@ -11,7 +11,7 @@ mod unsourced_ranking;
 use serde::Deserialize;
 
 use super::{Rule, RuleMeta};
-use crate::finding::{Finding, Fix};
+use crate::finding::{Carry, Finding, Fix};
 use crate::prose::{BlockKind, FigureKind, Paragraph};
 
 /// The rules of the family, in catalogue order.
@@ -71,19 +71,27 @@ pub(crate) fn check_figures(
         }
         let text = &para.text[figure.span.clone()];
         let at = clause_end(para, figure.span.end);
-        out.push(
-            Finding::new(
-                &data.rule,
-                figure.span.clone(),
-                data.message.replace("{text}", text),
-            )
-            .with_fix(Fix::replace(
-                "Add “, according to [source]”",
-                at..at,
-                ", according to [source]",
-                false,
-            )),
+        let sentence = para.sentence_of(figure.span.start);
+        let mut finding = Finding::new(
+            &data.rule,
+            figure.span.clone(),
+            data.message.replace("{text}", text),
         );
+        // Wire copy runs one sentence to a paragraph: a first sentence that
+        // carries on with the data may take its source from the paragraph before.
+        finding.carried_from_previous = (sentence == 0).then(|| {
+            if para.sentence_continues(0) {
+                Carry::Continues
+            } else {
+                Carry::LeadIn
+            }
+        });
+        out.push(finding.with_fix(Fix::replace(
+            "Add “, according to [source]”",
+            at..at,
+            ", according to [source]",
+            false,
+        )));
     }
 }
 
