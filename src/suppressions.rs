@@ -648,7 +648,7 @@ mod tests {
         let finding = report
             .findings
             .iter()
-            .find(|f| f.rule == SHOCKING)
+            .find(|f| f.rule == TOWARD)
             .expect("a finding");
         let fix = ignore_fix(src, syntax, finding, scope);
         let out = crate::fix::apply(src, &fix.edits);

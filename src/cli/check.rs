@@ -10,7 +10,9 @@ use std::time::Instant;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
+use copydesk::config::{Config, Resolver};
 use copydesk::lint::RuleFailure;
+use copydesk::lint::RuleOptions;
 use copydesk::{LintOptions, Linter, Severity, Syntax};
 
 use super::exit;
@@ -56,6 +58,9 @@ pub(super) struct CheckArgs {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Use this copydesk.toml for every file instead of discovering one next to each.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -100,14 +105,15 @@ struct Settings {
     stdin_filename: Option<PathBuf>,
     mode: Mode,
     linters: Linters,
+    /// copydesk.toml files, found next to each input or given by `--config`.
+    configs: Resolver,
 }
 
 impl Settings {
-    /// The lint options for the file at `path`: the defaults with the
-    /// command line's `--select`/`--ignore` on top. Per-directory
-    /// configuration belongs here, under the selection, which wins.
-    fn options_for(&self, _path: &Path) -> LintOptions {
-        self.selection.apply(LintOptions::default())
+    /// The lint options for the file at `path`: its copydesk.toml with the
+    /// command line's `--select`/`--ignore` on top, which wins.
+    fn options_for(&self, config: &Config, path: &Path) -> LintOptions {
+        self.selection.apply(config.lint_options_for(path))
     }
 
     fn syntax_for(&self, input: &Input, path: &Path) -> Syntax {
@@ -126,19 +132,32 @@ impl Settings {
 /// be waste; with per-directory configuration there may be several.
 #[derive(Default)]
 struct Linters {
-    built: Mutex<Vec<(LintOptions, Arc<Linter>)>>,
+    built: Mutex<Vec<(LinterKey, Arc<Linter>)>>,
 }
 
+/// What a linter is built from: the options, the rule options and the
+/// configuration (by address) whose words it carries.
+type LinterKey = (LintOptions, RuleOptions, usize);
+
 impl Linters {
-    fn get(&self, options: LintOptions) -> Arc<Linter> {
+    fn get(&self, options: LintOptions, config: &Arc<Config>, path: &Path) -> Arc<Linter> {
+        let key = (
+            options,
+            config.rule_options_for(path),
+            Arc::as_ptr(config) as usize,
+        );
         // A poisoned lock only means another thread panicked mid-lint; the
         // list itself is always whole.
         let mut built = self.built.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((_, linter)) = built.iter().find(|(o, _)| *o == options) {
+        if let Some((_, linter)) = built.iter().find(|(k, _)| *k == key) {
             return Arc::clone(linter);
         }
-        let linter = Arc::new(Linter::new(options.clone()));
-        built.push((options, Arc::clone(&linter)));
+        let linter = Arc::new(
+            Linter::new(key.0.clone())
+                .with_rule_options(key.1.clone())
+                .with_house(Arc::clone(config.words())),
+        );
+        built.push((key, Arc::clone(&linter)));
         linter
     }
 }
@@ -174,6 +193,16 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
         stdin_filename: args.stdin_filename.clone(),
         mode,
         linters: Linters::default(),
+        configs: match &args.config {
+            Some(path) => match Resolver::with_config(path) {
+                Ok(configs) => configs,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(exit::ERROR);
+                }
+            },
+            None => Resolver::new(),
+        },
     };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -335,7 +364,14 @@ fn check_input(settings: &Settings, input: &Input) -> Result<Outcome, FileError>
     };
     let source = files::read(input).map_err(error)?;
     let syntax = settings.syntax_for(input, &path);
-    let linter = settings.linters.get(settings.options_for(&path));
+    // A broken copydesk.toml is an error for each file it governs (exit 2).
+    let config = settings
+        .configs
+        .config_for(&path)
+        .map_err(|e| error(e.to_string()))?;
+    let linter = settings
+        .linters
+        .get(settings.options_for(&config, &path), &config, &path);
     let lint = linter.lint(&source, syntax);
     if settings.mode == Mode::Report {
         return Ok(Outcome {

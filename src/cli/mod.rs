@@ -5,6 +5,7 @@ mod catalogue;
 mod check;
 mod files;
 mod fix;
+mod init;
 mod output;
 mod progress;
 mod selection;
@@ -35,6 +36,15 @@ enum Command {
     Explain {
         /// A rule id such as `editorializing/said-synonym`.
         rule: String,
+    },
+    /// Write a commented starter copydesk.toml in the current folder (or FOLDER).
+    Init {
+        /// Where to write it.
+        #[arg(value_name = "FOLDER")]
+        folder: Option<std::path::PathBuf>,
+        /// Overwrite an existing copydesk.toml.
+        #[arg(long)]
+        force: bool,
     },
     /// Run the language server over standard input and output.
     Lsp {
@@ -77,6 +87,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Rules { format } => catalogue::list(format),
         Command::Explain { rule } => catalogue::explain(&rule),
+        Command::Init { folder, force } => init::run(folder, force),
         Command::Lsp { stdio: _ } => crate::lsp::run(),
     }
 }
