@@ -204,6 +204,14 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     } else if lex.units.contains(&*s.lower(j)) && s.adjacent(j - 1) {
         end = s.words[j].end;
         j += 1;
+        // "900,000 square miles", "40 cubic metres": the unit takes the next word.
+        if matches!(&*s.lower(j - 1), "square" | "cubic")
+            && s.adjacent(j - 1)
+            && s.words.get(j).is_some()
+        {
+            end = s.words[j].end;
+            j += 1;
+        }
         // "30 inches of snow", "400,000 tonnes": amounts, not descriptions ("6 feet tall").
         (scaled || value >= 1000.0 || s.lower(j) == "of").then_some(FigureKind::Measurement)
     } else if s.lower(j) == "per" && s.words.get(j + 1).is_some() {

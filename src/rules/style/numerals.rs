@@ -16,8 +16,11 @@ struct Data {
     spell_out: String,
     use_figures: String,
     use_figures_for: String,
+    use_figures_scale: String,
     labels: Vec<String>,
     units: Vec<String>,
+    figure_words: Vec<String>,
+    not_before: Vec<String>,
     age_phrases: Vec<String>,
     idioms: Vec<String>,
 }
@@ -73,8 +76,14 @@ fn lower(para: &Paragraph, i: usize) -> String {
 fn exception_follows(para: &Paragraph, i: usize) -> bool {
     let next = lower(para, i + 1);
     let glued = &para.text[para.words[i].end..];
+    // Times: "a.m." is two words to the tokenizer, so look at the text.
+    let time = glued
+        .trim_start_matches(' ')
+        .get(..3)
+        .is_some_and(|t| ["a.m", "p.m"].iter().any(|m| t.eq_ignore_ascii_case(m)));
     glued.starts_with('%')
-        || (adjacent(para, i) && DATA.units.contains(&next))
+        || time
+        || (adjacent(para, i) && (DATA.units.contains(&next) || DATA.figure_words.contains(&next)))
         || DATA.age_phrases.iter().any(|p| phrase_at(para, i + 1, p))
 }
 
@@ -97,7 +106,8 @@ fn small_figure(
         return None;
     }
     if matches!(after, '/' | ':' | '%' | ')' | '-' | '–' | '.' | '×')
-        && !(after == '.' && para.text[span.end + 1..].starts_with([' ', '\n']))
+        // A figure that ends a line ("… for example: 1.") is usually a list number.
+        && !(after == '.' && para.text[span.end + 1..].starts_with(' '))
     {
         return None;
     }
@@ -193,6 +203,9 @@ fn spelled_number(
         return None;
     }
     let next = lower(para, i + 1);
+    if DATA.not_before.contains(&next) {
+        return None;
+    }
     // Percentages and money have rules of their own.
     if [
         "percent", "per", "pct", "dollars", "dollar", "cents", "cent",
@@ -207,14 +220,16 @@ fn spelled_number(
     if value >= 10 {
         return Some((DATA.use_figures.replace("{figure}", &figure), figure, None));
     }
-    let measure = adjacent(para, i)
-        && DATA.units.contains(&next)
-        && !["by", "x", "am", "m", "g"].contains(&next.as_str());
+    let with_next = format!("{figure} {}", word(para, i + 1));
+    if adjacent(para, i) && super::numbers::scale_value(&next).is_some_and(|s| s >= 1_000_000) {
+        let message = DATA.use_figures_scale.replace("{figure}", &with_next);
+        return Some((message, figure, None));
+    }
+    let measure = adjacent(para, i) && DATA.units.contains(&next);
     let age = DATA.age_phrases.iter().any(|p| phrase_at(para, i + 1, p));
     (measure || age).then(|| {
         (
-            DATA.use_figures_for
-                .replace("{figure}", &format!("{figure} {}", word(para, i + 1))),
+            DATA.use_figures_for.replace("{figure}", &with_next),
             figure,
             None,
         )
@@ -249,6 +264,10 @@ mod tests {
             fixed(ID, "The five-year-old boy ran."),
             "The 5-year-old boy ran."
         );
+        assert_eq!(
+            fixed(ID, "It fell below three million."),
+            "It fell below 3 million."
+        );
     }
 
     #[test]
@@ -262,6 +281,9 @@ mod tests {
             "Twelve people came. Three children and 12 adults stayed.",
             "\"We saw 3 of them,\" she said.",
             "It weighed 3 pounds and rose 2 percent, 1.5 million.",
+            "The fire broke out at 2 a.m. and ended before 7 P.M.; the margin of error is 3 points.",
+            "It was limited to 2 per cent. He made four points. For example: 1.\nThe next one.",
+            "The twenty-five thousandth visitor and twenty-five thousand more.",
             "The Ten Commandments and forty winks.",
         ] {
             assert_clean(ID, text);
