@@ -147,7 +147,9 @@ fn actor_subject(
         }
         let sentence_start = prev == 0 || sentence_of(words[prev - 1].start) != sentence;
         let named = word.starts_with(char::is_uppercase)
-            && !(sentence_start && lex.determiners.contains(&lower));
+            && !(sentence_start && lex.determiners.contains(&lower))
+            && !lex.weekdays.contains(&lower)
+            && !lex.months.contains(&lower);
         if named || lex.institutions.contains(&lower) {
             return Some(words[prev].clone());
         }

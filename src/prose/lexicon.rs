@@ -30,6 +30,7 @@ struct RawAttribution {
     actor_verbs: Vec<String>,
     institutions: Vec<String>,
     actor_skips: Vec<String>,
+    weekdays: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -87,6 +88,7 @@ pub(crate) struct Lexicon {
     pub actor_verbs: HashSet<String>,
     pub institutions: HashSet<String>,
     pub actor_skips: HashSet<String>,
+    pub weekdays: HashSet<String>,
     pub spelled: HashSet<String>,
     pub scales: HashSet<String>,
     pub currency_symbols: Vec<String>,
@@ -122,6 +124,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         actor_verbs: set(raw.attribution.actor_verbs),
         institutions: set(raw.attribution.institutions),
         actor_skips: set(raw.attribution.actor_skips),
+        weekdays: set(raw.attribution.weekdays),
         spelled: set(raw.numbers.spelled),
         scales: set(raw.numbers.scales),
         currency_symbols: raw.numbers.currency_symbols,

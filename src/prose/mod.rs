@@ -367,9 +367,11 @@ impl<'a> Paragraph<'a> {
         // "Russell Creighton says drought has claimed another casualty." names
         // the speaker of the quotation that opens the next paragraph.
         let names_speaker = last_sentence.is_some_and(|s| {
-            self.cues
-                .iter()
-                .any(|c| c.sentence == s && !c.actor && c.source.is_some())
+            self.cues.iter().any(|c| {
+                c.sentence == s
+                    && !c.actor
+                    && c.source.as_ref().is_some_and(|r| self.names_a_person(r))
+            })
         });
         QuoteLinks {
             opening: opening.map(|q| q.attributed),
@@ -379,6 +381,19 @@ impl<'a> Paragraph<'a> {
             ends_sourced: last_sentence.is_some_and(|s| self.sentence_sourced(s)),
             introduces: self.introduces_quotation(),
         }
+    }
+
+    /// Whether a source phrase names someone: a capitalized word that does not
+    /// merely open the sentence ("Russell Creighton", "Mayor Ortiz"), or "he"/"she".
+    /// "Sources say" and "Police said" name no one who could go on speaking.
+    fn names_a_person(&self, source: &Range<usize>) -> bool {
+        let first = self.word_index_at(source.start);
+        let last = self.word_index_at(source.end);
+        (first..last).any(|i| {
+            let word = &self.text[self.words[i].clone()];
+            (word.starts_with(char::is_uppercase) && !self.starts_sentence(i))
+                || matches!(word, "he" | "she" | "He" | "She")
+        })
     }
 
     /// The first outer quotation that opens the paragraph, if one does.
