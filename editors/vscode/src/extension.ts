@@ -13,7 +13,7 @@ import {
   TransportKind,
 } from "vscode-languageclient/node";
 
-import { FAMILIES, ServerSettings, toServerSettings } from "./settings";
+import { ServerSettings, toServerSettings } from "./settings";
 import { INSTALL_COMMAND, resolveServer } from "./server";
 
 const SECTION = "copydesk";
@@ -80,8 +80,8 @@ function documentSelector(): { scheme: string; language: string }[] {
 /** The settings object the server reads, from the current configuration. */
 function serverSettings(): ServerSettings {
   const c = config();
-  const families: Record<string, boolean | undefined> = {};
-  for (const f of FAMILIES) families[f] = c.get<boolean>(`families.${f}`, true);
+  // One switch per family, as contributed in package.json (scripts/sync-rules.mjs).
+  const families = c.get<Record<string, boolean | undefined>>("families", {});
   return toServerSettings(
     { families, severity: c.get<Record<string, unknown>>("severity", {}), debounceMs: c.get<number>("debounceMs") },
     (msg) => output.warn(msg),

@@ -7,9 +7,6 @@
 export const LEVELS = ["off", "hint", "info", "warning", "error"] as const;
 export type Level = (typeof LEVELS)[number];
 
-/** The rule families copydesk ships, as in `copydesk rules`. */
-export const FAMILIES = ["attribution", "editorializing", "figures"] as const;
-
 /** What the user set, read from the `copydesk.*` configuration. */
 export interface ExtensionSettings {
   /** `copydesk.families.<family>`: false switches the whole family off. */
