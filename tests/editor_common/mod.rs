@@ -121,7 +121,9 @@ impl Outcome {
     }
 }
 
-/// Runs `cmd` to completion or until `timeout`, then kills its process group.
+/// Runs `cmd` to completion or until `timeout`, when its process group is
+/// killed (before the child is reaped, so that the group id cannot have been
+/// reused by then).
 pub fn run(cmd: &mut Command, timeout: Duration) -> Outcome {
     use std::os::unix::process::CommandExt;
     cmd.stdin(Stdio::null())
@@ -156,8 +158,6 @@ pub fn run(cmd: &mut Command, timeout: Duration) -> Outcome {
             None => std::thread::sleep(Duration::from_millis(100)),
         }
     };
-    // Whatever the command left running in its group (editors, servers) goes too.
-    kill_group(child.id());
     Outcome {
         status,
         stdout: out_thread.join().unwrap_or_default(),

@@ -492,16 +492,22 @@ async function main() {
     throw e;
   } finally {
     if (browser) await browser.close().catch(() => {});
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-    await sleep(500);
-    try {
-      process.kill(-server.pid, "SIGKILL");
-    } catch {
-      // gone
+    // Signal code-server's process group only while its leader is unreaped,
+    // so the group id cannot have been handed to another process meanwhile.
+    if (serverExited === null) {
+      try {
+        process.kill(-server.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      for (let i = 0; i < 50 && serverExited === null; i++) await sleep(100);
+      if (serverExited === null) {
+        try {
+          process.kill(-server.pid, "SIGKILL");
+        } catch {
+          // gone
+        }
+      }
     }
     if (!keep) fs.rmSync(root, { recursive: true, force: true });
   }
