@@ -32,7 +32,7 @@ impl Rule for DateOrdinal {
             };
             let w = word(para, day);
             let Some(value) = day_value(w) else { continue };
-            if w.bytes().all(|b| b.is_ascii_digit()) {
+            if !w.ends_with(|c: char| c.is_ascii_alphabetic()) {
                 continue;
             }
             let span = para.words[day].clone();

@@ -74,12 +74,13 @@ pub(crate) fn month_at(para: &Paragraph, i: usize) -> Option<MonthAt> {
 
 /// The day of the month in "5", "05", "5th", "22nd".
 pub(crate) fn day_value(w: &str) -> Option<u32> {
-    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let digits = &w[..w.find(|c: char| !c.is_ascii_digit()).unwrap_or(w.len())];
     let suffix = &w[digits.len()..];
-    if digits.is_empty()
-        || digits.len() > 2
-        || !["", "st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str())
-    {
+    // A range ("Jan. 26-28") starts with a day too.
+    let range =
+        suffix.starts_with(['-', '–']) && suffix[1..].starts_with(|c: char| c.is_ascii_digit());
+    let ordinal = ["", "st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str());
+    if digits.is_empty() || digits.len() > 2 || !(range || ordinal) {
         return None;
     }
     digits.parse().ok().filter(|d| (1..=31).contains(d))

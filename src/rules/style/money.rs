@@ -65,7 +65,11 @@ fn amount(para: &Paragraph, i: usize) -> Option<(String, Option<u64>)> {
         return Some((w.to_string(), None));
     }
     if w.eq_ignore_ascii_case("a") {
-        return scale_value(word(para, i + 1)).map(|_| ("1".to_string(), Some(1)));
+        // "a million dollars" is an amount; "a billion dollar fiasco" is casual.
+        let plural = word(para, i + 2).eq_ignore_ascii_case("dollars");
+        return scale_value(word(para, i + 1))
+            .filter(|_| plural)
+            .map(|_| ("1".to_string(), Some(1)));
     }
     word_value(w).map(|v| (v.to_string(), Some(v)))
 }
@@ -139,7 +143,7 @@ fn spelled_cents(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, bo
     }
     Some((
         para.words[i].start..para.words[i + 1].end,
-        format!("{v} cents"),
+        format!("{v} {}", if v == 1 { "cent" } else { "cents" }),
         true,
         i + 2,
     ))
@@ -199,6 +203,10 @@ mod tests {
         assert_clean(
             ID,
             "Millions of dollars and hundreds of dollars were spent; the dollar fell.",
+        );
+        assert_clean(
+            ID,
+            "It was declared a billion dollar fiasco. It costs 1 cent.",
         );
         assert_clean(
             ID,

@@ -107,6 +107,7 @@ mod tests {
             ID,
             "On Jan. 5, Sept. 12, March 4 and May 1, in January 2024 and in December.",
         );
+        assert_clean(ID, "The convention meets Jan. 26-28 in Fresno.");
         assert_clean(ID, "Jan said she may come. \"It was January 5,\" she said.");
     }
 }
