@@ -78,7 +78,7 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn success(&self) -> bool {
-        !self.timed_out && self.status.map_or(false, |s| s.success())
+        !self.timed_out && self.status.is_some_and(|s| s.success())
     }
 
     /// Everything, for a failure message.

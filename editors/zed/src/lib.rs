@@ -14,8 +14,14 @@ impl zed::Extension for Copydesk {
         Copydesk
     }
 
-    fn language_server_command(&mut self, _id: &LanguageServerId, worktree: &zed::Worktree) -> Result<zed::Command> {
-        let binary = LspSettings::for_worktree(SERVER, worktree).ok().and_then(|s| s.binary);
+    fn language_server_command(
+        &mut self,
+        _id: &LanguageServerId,
+        worktree: &zed::Worktree,
+    ) -> Result<zed::Command> {
+        let binary = LspSettings::for_worktree(SERVER, worktree)
+            .ok()
+            .and_then(|s| s.binary);
         let configured = binary.as_ref().and_then(|b| b.path.clone());
         let command = match configured {
             Some(path) => path,
@@ -23,8 +29,14 @@ impl zed::Extension for Copydesk {
                 format!("copydesk: the `copydesk` program is not on PATH. Install it with `{INSTALL}`, or set lsp.copydesk.binary.path in Zed's settings.json.")
             })?,
         };
-        let args = binary.and_then(|b| b.arguments).unwrap_or_else(|| vec!["lsp".to_string()]);
-        Ok(zed::Command { command, args, env: worktree.shell_env() })
+        let args = binary
+            .and_then(|b| b.arguments)
+            .unwrap_or_else(|| vec!["lsp".to_string()]);
+        Ok(zed::Command {
+            command,
+            args,
+            env: worktree.shell_env(),
+        })
     }
 
     fn language_server_initialization_options(
@@ -32,7 +44,9 @@ impl zed::Extension for Copydesk {
         _id: &LanguageServerId,
         worktree: &zed::Worktree,
     ) -> Result<Option<serde_json::Value>> {
-        Ok(LspSettings::for_worktree(SERVER, worktree).ok().and_then(|s| s.initialization_options))
+        Ok(LspSettings::for_worktree(SERVER, worktree)
+            .ok()
+            .and_then(|s| s.initialization_options))
     }
 
     fn language_server_workspace_configuration(
@@ -40,7 +54,9 @@ impl zed::Extension for Copydesk {
         _id: &LanguageServerId,
         worktree: &zed::Worktree,
     ) -> Result<Option<serde_json::Value>> {
-        Ok(LspSettings::for_worktree(SERVER, worktree).ok().and_then(|s| s.settings))
+        Ok(LspSettings::for_worktree(SERVER, worktree)
+            .ok()
+            .and_then(|s| s.settings))
     }
 }
 
