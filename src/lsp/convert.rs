@@ -4,18 +4,22 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use copydesk::{rules, Edit, Finding, Fix, Severity};
 use ropey::Rope;
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
 use tower_lsp::lsp_types::{
     CodeAction, CodeActionKind, CodeDescription, Diagnostic, DiagnosticSeverity, Hover,
     HoverContents, MarkupContent, MarkupKind, NumberOrString, OneOf,
-    OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, Url, WorkspaceEdit,
+    OptionalVersionedTextDocumentIdentifier, Range as LspRange, TextDocumentEdit, TextEdit, Url,
+    WorkspaceEdit,
 };
 
 use super::capabilities::FIX_ALL_KIND;
-use super::position::{self, Encoding};
+use super::outbox;
+use super::position::{self, Encoding, Sweep};
 
 /// The `source` of every diagnostic.
 pub const SOURCE: &str = "copydesk";
@@ -66,24 +70,37 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// The diagnostic of a finding, with positions in `rope` (the text the
-/// finding was computed on, at `version`).
-pub fn diagnostic(
-    rope: &Rope,
-    finding: &Finding,
-    version: i32,
-    encoding: Encoding,
-    links: &mut DocLinks,
-) -> Diagnostic {
+/// The documentation link of a rule, made once per process.
+fn doc_link(rule: &str) -> Option<&'static str> {
+    static LINKS: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
+        rules::all()
+            .iter()
+            .map(|r| (r.meta().id.as_str(), r.meta().doc_url()))
+            .collect()
+    });
+    LINKS.get(rule).map(String::as_str)
+}
+
+/// The ranges of `findings` of `text` (`rope`'s text), in the order given.
+/// Findings come sorted by start, which lets one sweep convert them all.
+pub fn ranges(text: &str, rope: &Rope, findings: &[Finding], encoding: Encoding) -> Vec<LspRange> {
+    let mut sweep = Sweep::new(text, rope, encoding);
+    findings.iter().map(|f| sweep.range(&f.span)).collect()
+}
+
+/// The diagnostic of a finding at `range` of the text at `version`.
+pub fn diagnostic(finding: &Finding, range: LspRange, version: i32) -> Diagnostic {
     let data = DiagnosticData {
         version,
         fixes: finding.fixes.iter().map(fix_data).collect(),
     };
     Diagnostic {
-        range: position::to_range(rope, &finding.span, encoding),
+        range,
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.rule.to_string())),
-        code_description: links.get(finding.rule).map(|href| CodeDescription { href }),
+        code_description: doc_link(finding.rule)
+            .and_then(|href| Url::parse(href).ok())
+            .map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_string()),
         message: finding.message.clone(),
         related_information: None,
@@ -92,16 +109,109 @@ pub fn diagnostic(
     }
 }
 
-/// The documentation links of the rules, parsed once per lint rather than once per finding.
-#[derive(Default)]
-pub struct DocLinks(HashMap<&'static str, Option<Url>>);
+/// The body of the `textDocument/publishDiagnostics` notification for
+/// `findings` at `ranges`, serialised straight from them. The result is the
+/// JSON of [`diagnostic`] for each, without building a [`Diagnostic`] and its
+/// `data` tree first: for the thousands of findings of a long document that
+/// is most of the time between a keystroke and its diagnostics.
+pub fn publish_notification(
+    uri: &Url,
+    version: i32,
+    findings: &[Finding],
+    ranges: &[LspRange],
+) -> Option<Vec<u8>> {
+    let diagnostics = Wire(
+        findings
+            .iter()
+            .zip(ranges)
+            .map(|(finding, range)| WireDiagnostic {
+                range,
+                severity: severity(finding.severity),
+                code: finding.rule,
+                code_description: doc_link(finding.rule).map(|href| WireHref { href }),
+                source: SOURCE,
+                message: &finding.message,
+                data: WireData {
+                    version,
+                    fixes: Wire(finding.fixes.iter().map(WireFix)),
+                },
+            }),
+    );
+    outbox::notification(
+        "textDocument/publishDiagnostics",
+        &WirePublish {
+            uri,
+            version,
+            diagnostics,
+        },
+    )
+}
 
-impl DocLinks {
-    fn get(&mut self, rule: &'static str) -> Option<Url> {
-        self.0
-            .entry(rule)
-            .or_insert_with(|| rules::find(rule).and_then(|r| Url::parse(&r.meta().doc_url()).ok()))
-            .clone()
+/// Serialises the items of an iterator as a JSON array.
+struct Wire<I>(I);
+
+impl<I: Iterator<Item = T> + Clone, T: Serialize> Serialize for Wire<I> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.clone())
+    }
+}
+
+#[derive(Serialize)]
+struct WirePublish<'a, D: Serialize> {
+    uri: &'a Url,
+    version: i32,
+    diagnostics: D,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct WireDiagnostic<'a, F: Serialize> {
+    range: &'a LspRange,
+    severity: DiagnosticSeverity,
+    code: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code_description: Option<WireHref>,
+    source: &'static str,
+    message: &'a str,
+    data: WireData<F>,
+}
+
+#[derive(Serialize)]
+struct WireHref {
+    href: &'static str,
+}
+
+#[derive(Serialize)]
+struct WireData<F: Serialize> {
+    version: i32,
+    fixes: F,
+}
+
+/// A fix in the shape of [`FixData`].
+#[derive(Clone)]
+struct WireFix<'a>(&'a Fix);
+
+impl Serialize for WireFix<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fix = serializer.serialize_struct("FixData", 3)?;
+        fix.serialize_field("title", &self.0.title)?;
+        fix.serialize_field("safe", &self.0.safe)?;
+        fix.serialize_field("edits", &Wire(self.0.edits.iter().map(WireEdit)))?;
+        fix.end()
+    }
+}
+
+/// An edit in the shape of [`ByteEdit`].
+#[derive(Clone)]
+struct WireEdit<'a>(&'a Edit);
+
+impl Serialize for WireEdit<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut edit = serializer.serialize_struct("ByteEdit", 3)?;
+        edit.serialize_field("start", &self.0.span.start)?;
+        edit.serialize_field("end", &self.0.span.end)?;
+        edit.serialize_field("newText", &self.0.replacement)?;
+        edit.end()
     }
 }
 
@@ -312,7 +422,8 @@ mod tests {
         let Some(very) = very else {
             panic!("intensifier flagged in {findings:?}")
         };
-        let d = diagnostic(&rope, very, 7, Encoding::Utf16, &mut DocLinks::default());
+        let ranges = ranges(text, &rope, std::slice::from_ref(very), Encoding::Utf16);
+        let d = diagnostic(very, ranges[0], 7);
         // "Café" is one UTF-16 unit shorter than its UTF-8 bytes.
         assert_eq!(
             d.range,
@@ -333,12 +444,41 @@ mod tests {
     }
 
     #[test]
+    fn the_published_json_is_that_of_the_diagnostics() {
+        let text = "Critics say “東京” was very shocking 😀.\n\nThe program costs $4 million.";
+        let rope = Rope::from_str(text);
+        let findings = lint(text);
+        assert!(findings.len() >= 3 && findings.iter().any(|f| !f.fixes.is_empty()));
+        let ranges = ranges(text, &rope, &findings, Encoding::Utf16);
+        let body = publish_notification(&uri(), 5, &findings, &ranges).unwrap_or_default();
+        let message: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+        assert_eq!(message["method"], "textDocument/publishDiagnostics");
+        let params: Result<tower_lsp::lsp_types::PublishDiagnosticsParams, _> =
+            serde_json::from_value(message["params"].clone());
+        let Ok(params) = params else {
+            panic!("not publishDiagnostics params: {message}")
+        };
+        let expected: Vec<Diagnostic> = findings
+            .iter()
+            .zip(&ranges)
+            .map(|(f, r)| diagnostic(f, *r, 5))
+            .collect();
+        assert_eq!(
+            (params.uri, params.version, params.diagnostics),
+            (uri(), Some(5), expected)
+        );
+    }
+
+    #[test]
     fn quick_fixes_come_from_data_of_the_current_version_only() {
         let text = "Café owners were very angry, the mayor said.";
         let rope = Rope::from_str(text);
         let findings = lint(text);
-        let mut links = DocLinks::default();
-        let d = diagnostic(&rope, &findings[0], 3, Encoding::Utf16, &mut links);
+        let d = diagnostic(
+            &findings[0],
+            ranges(text, &rope, &findings, Encoding::Utf16)[0],
+            3,
+        );
         let target = Target {
             uri: &uri(),
             version: 3,

@@ -16,13 +16,11 @@ use std::sync::Arc;
 
 use copydesk::{Finding, Linter, ParagraphCache};
 use ropey::Rope;
-use serde::Serialize;
 use tokio::sync::{watch, Mutex as AsyncMutex};
-use tower_lsp::lsp_types::{Diagnostic, MessageType, Url};
+use tower_lsp::lsp_types::{Diagnostic, MessageType, Range, Url};
 
-use super::convert::{self, DocLinks};
+use super::convert;
 use super::documents::Document;
-use super::outbox;
 use super::server::{lock, Server};
 use super::settings::Settings;
 
@@ -66,8 +64,19 @@ pub struct Linted {
     pub rope: Rope,
     /// The findings, in source order.
     pub findings: Vec<Finding>,
-    /// The findings as diagnostics.
-    pub diagnostics: Vec<Diagnostic>,
+    /// The protocol range of each finding.
+    pub ranges: Vec<Range>,
+}
+
+impl Linted {
+    /// The findings as diagnostics (for a pull report).
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.findings
+            .iter()
+            .zip(&self.ranges)
+            .map(|(f, r)| convert::diagnostic(f, *r, self.version))
+            .collect()
+    }
 }
 
 /// A document's paragraph cache and latest result.
@@ -112,16 +121,6 @@ impl OpenDocument {
     }
 }
 
-/// The params of `textDocument/publishDiagnostics`, borrowed, so that
-/// diagnostics are serialised without being copied.
-#[derive(Serialize)]
-struct PublishParams<'a> {
-    uri: &'a Url,
-    diagnostics: &'a [Diagnostic],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    version: Option<i32>,
-}
-
 impl Server {
     /// The result for the document's current text and settings, linting
     /// now if there is none yet. `None` when the document is not open.
@@ -151,6 +150,7 @@ impl Server {
             slot.cache_generation = config.generation;
         }
         let mut cache = std::mem::take(&mut slot.cache);
+        let previous = slot.last.take();
         let encoding = self.client_support().encoding;
         let server = Arc::clone(self);
         let target = uri.clone();
@@ -159,21 +159,19 @@ impl Server {
         let job = tokio::task::spawn_blocking(move || {
             let text = String::from(&rope);
             let report = config.linter.lint_cached(&text, syntax, &mut cache);
-            let mut links = DocLinks::default();
-            let diagnostics = report
-                .findings
-                .iter()
-                .map(|f| convert::diagnostic(&rope, f, version, encoding, &mut links))
-                .collect();
+            let ranges = convert::ranges(&text, &rope, &report.findings, encoding);
             let linted = Linted {
                 stamp,
                 version,
                 rope,
                 findings: report.findings,
-                diagnostics,
+                ranges,
             };
             server.log_failures(&report.failures);
             server.publish(&target, &linted);
+            // Freeing the previous result and the text waits until the
+            // client has the new diagnostics.
+            drop((previous, text));
             (cache, linted)
         });
         match job.await {
@@ -214,12 +212,9 @@ impl Server {
         {
             return;
         }
-        let params = PublishParams {
-            uri,
-            diagnostics: &linted.diagnostics,
-            version: Some(linted.version),
-        };
-        let Some(body) = outbox::notification("textDocument/publishDiagnostics", &params) else {
+        let Some(body) =
+            convert::publish_notification(uri, linted.version, &linted.findings, &linted.ranges)
+        else {
             return;
         };
         let mut documents = lock(&self.documents);

@@ -149,6 +149,106 @@ fn saturate(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// Past this many bytes, [`Sweep`] jumps through the rope instead of scanning.
+const JUMP: usize = 64 * 1024;
+
+/// Converts many byte offsets of one text, in ascending order, in a single
+/// pass: from one offset to the next it scans only the bytes between them
+/// (line breaks found with memchr), and over long gaps it jumps through the
+/// rope in O(log n). Converting the thousands of findings of a long
+/// document this way costs a fraction of a rope lookup per position, and
+/// never more than one pass over the text.
+#[derive(Clone, Copy)]
+pub struct Sweep<'t> {
+    text: &'t str,
+    rope: &'t Rope,
+    encoding: Encoding,
+    /// Where the sweep is, and its line, line start and column there.
+    at: usize,
+    line: usize,
+    line_start: usize,
+    column: usize,
+}
+
+impl<'t> Sweep<'t> {
+    /// A sweep from the start of `text`, which must be `rope`'s text.
+    pub fn new(text: &'t str, rope: &'t Rope, encoding: Encoding) -> Sweep<'t> {
+        Sweep {
+            text,
+            rope,
+            encoding,
+            at: 0,
+            line: 0,
+            line_start: 0,
+            column: 0,
+        }
+    }
+
+    /// The range of a span whose start is at or after the previous span's start.
+    /// (An earlier one is still converted right, through the rope.)
+    pub fn range(&mut self, span: &std::ops::Range<usize>) -> Range {
+        let start = self.position(span.start);
+        // The end from a copy, so that the next span's start, which may lie
+        // before this end, still finds the sweep behind it.
+        let end = {
+            let mut probe = *self;
+            probe.position(span.end)
+        };
+        Range::new(start, end)
+    }
+
+    /// The position of `byte` (clamped, rounded down to a character boundary).
+    pub fn position(&mut self, byte: usize) -> Position {
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        if byte < self.at || byte - self.at > JUMP {
+            let position = to_position(self.rope, byte, self.encoding);
+            if byte >= self.at {
+                self.line = position.line as usize;
+                self.line_start = self.rope.line_to_byte(self.line);
+                self.at = byte;
+                self.column = position.character as usize;
+            }
+            return position;
+        }
+        let bytes = self.text.as_bytes();
+        let mut moved_line = false;
+        for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[self.at..byte]).map(|i| i + self.at) {
+            // "\r\n" is one break, counted at its "\n".
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                continue;
+            }
+            self.line += 1;
+            self.line_start = i + 1;
+            moved_line = true;
+        }
+        let from = if moved_line { self.line_start } else { self.at };
+        let counted = units(&bytes[from..byte], self.encoding);
+        self.column = if moved_line {
+            counted
+        } else {
+            self.column + counted
+        };
+        self.at = byte;
+        Position::new(saturate(self.line), saturate(self.column))
+    }
+}
+
+/// The length of whole characters `bytes` in `encoding` units.
+fn units(bytes: &[u8], encoding: Encoding) -> usize {
+    match encoding {
+        Encoding::Utf8 => bytes.len(),
+        // One per leading byte; a four-byte character is two UTF-16 units.
+        Encoding::Utf16 => bytes
+            .iter()
+            .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
+            .sum(),
+        Encoding::Utf32 => bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -245,6 +345,29 @@ mod tests {
     }
 
     #[test]
+    fn a_sweep_jumps_long_gaps_and_goes_back_when_asked() {
+        let mut text = String::from("é\r\n");
+        text.push_str(&"line of copy 😀\n".repeat(20_000));
+        let rope = Rope::from_str(&text);
+        let mut sweep = Sweep::new(&text, &rope, Encoding::Utf16);
+        let far = text.len() - 5;
+        assert_eq!(
+            sweep.position(far),
+            to_position(&rope, far, Encoding::Utf16)
+        );
+        assert_eq!(
+            sweep.position(far + 2),
+            to_position(&rope, far + 2, Encoding::Utf16)
+        );
+        // Behind the sweep: through the rope, and the sweep stays where it was.
+        assert_eq!(sweep.position(2), Position::new(0, 1));
+        assert_eq!(
+            sweep.position(far + 3),
+            to_position(&rope, far + 3, Encoding::Utf16)
+        );
+    }
+
+    #[test]
     fn positions_inside_a_character_round_down() {
         let text = "a😀b";
         let rope = Rope::from_str(text);
@@ -300,6 +423,22 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn a_sweep_agrees_with_the_rope(text in text_strategy(), picks in prop::collection::vec(any::<prop::sample::Index>(), 0..20), lengths in prop::collection::vec(0usize..12, 20)) {
+            let rope = Rope::from_str(&text);
+            let mut starts: Vec<usize> = picks.iter().map(|p| p.index(text.len() + 1)).collect();
+            starts.sort_unstable();
+            for encoding in ALL {
+                let mut sweep = Sweep::new(&text, &rope, encoding);
+                for (start, len) in starts.iter().zip(&lengths) {
+                    let span = *start..(start + len).min(text.len());
+                    let floor = |mut b: usize| { while !text.is_char_boundary(b) { b -= 1; } b };
+                    let expected = Range::new(to_position(&rope, floor(span.start), encoding), to_position(&rope, floor(span.end), encoding));
+                    prop_assert_eq!(sweep.range(&span), expected);
+                }
+            }
+        }
+
         #[test]
         fn byte_to_position_matches_the_naive_reference(text in text_strategy(), pick in any::<prop::sample::Index>()) {
             let rope = Rope::from_str(&text);

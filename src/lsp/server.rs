@@ -375,7 +375,7 @@ impl LanguageServer for Backend {
                 related_documents: None,
                 full_document_diagnostic_report: FullDocumentDiagnosticReport {
                     result_id: Some(result_id),
-                    items: linted.diagnostics.clone(),
+                    items: linted.diagnostics(),
                 },
             })
         };
