@@ -310,18 +310,21 @@ fn pre_commit_hooks_run_with_the_real_pre_commit() {
     assert!(pre_commit(&["install"]).status.success());
     let refused = git_with(&repo, Some(&cache), &["commit", "-q", "-m", "stories"]);
     assert!(!refused.status.success(), "a commit with findings went in");
-    assert!(git(
+    let said = format!("{}{}", text(&refused.stdout), text(&refused.stderr));
+    assert!(said.contains("stories/notes.txt:1:1: warning:"), "{said}");
+    // -f: the fixing hook left story.md different from what was staged.
+    let unstaged = git(
         &repo,
         &[
             "rm",
             "-q",
+            "-f",
             "--cached",
             "stories/story.md",
-            "stories/notes.txt"
-        ]
-    )
-    .status
-    .success());
+            "stories/notes.txt",
+        ],
+    );
+    assert!(unstaged.status.success(), "{}", text(&unstaged.stderr));
     let accepted = git_with(&repo, Some(&cache), &["commit", "-q", "-m", "clean copy"]);
     assert!(
         accepted.status.success(),
