@@ -26,6 +26,8 @@ let traceOutput: vscode.LogOutputChannel;
 let statusBar: vscode.StatusBarItem;
 /** Set when the server could not be found or failed to start. */
 let startError: string | undefined;
+/** How many times a server was started in this window, for the log. */
+let starts = 0;
 /** Serializes start/stop so that quick successive restarts do not race. */
 let lifecycle: Promise<void> = Promise.resolve();
 
@@ -185,7 +187,8 @@ async function startClient(): Promise<void> {
   client = c;
   try {
     await c.start();
-    output.info("server started");
+    starts += 1;
+    output.info(`server started (start #${starts})`);
   } catch (e) {
     startError = `The copydesk server (${found.command}) failed to start: ${e instanceof Error ? e.message : String(e)}`;
     output.error(startError);

@@ -248,12 +248,15 @@ async function editUserSettingsJson(page, settingsFile, change) {
   await page.keyboard.press("Control+S");
   await waitFor("settings.json to be saved", async () => {
     try {
-      return JSON.stringify(JSON.parse(fs.readFileSync(settingsFile, "utf8"))) === JSON.stringify(next);
+      const saved = JSON.stringify(JSON.parse(fs.readFileSync(settingsFile, "utf8"))) === JSON.stringify(next);
+      const dirty = await page.locator('.tabs-container .tab.active.dirty[aria-label*="settings.json"]').count();
+      return saved && dirty === 0;
     } catch {
       return false;
     }
   });
   await page.keyboard.press("Control+W");
+  await page.locator('.tabs-container .tab[aria-label*="settings.json"]').first().waitFor({ state: "detached" });
 }
 /**
  * Sets a string setting through the Settings UI. `tab` picks the scope:
@@ -438,6 +441,8 @@ async function main() {
     await checkbox.click();
     await waitFor("the checkbox to turn on", async () => (await checkbox.getAttribute("aria-checked")) === "true");
     await waitRows(page, "with the editorializing family on again", afterFix);
+    // Let the Settings UI finish writing settings.json before editing it by hand.
+    await waitFor("the Settings UI to write the setting back", async () => !/"copydesk\.families\.editorializing":\s*false/.test(fs.readFileSync(userSettingsFile, "utf8")));
     await page.keyboard.press("Control+W"); // close the Settings editor
     await editUserSettingsJson(page, userSettingsFile, (o) => ({ ...o, "copydesk.severity": { "figures/unsourced-percentage": "error" } }));
     await page.locator(`.tabs-container .tab.active[aria-label*="${DRAFT_NAME}"]`).first().waitFor({ state: "visible" });
@@ -492,6 +497,23 @@ async function main() {
     await waitRows(page, "after pointing copydesk.server.path back at the server", afterFixAll);
     await waitFor("the status bar count to come back", async () => (await statusBarText(page)).includes(`copydesk: ${afterFixAll.length}`));
     ok("fixing copydesk.server.path brought the diagnostics back without a reload");
+
+    // "copydesk: Restart Server" brings up a fresh server with the same findings.
+    await focusEditor(page);
+    await runCommand(page, "copydesk: Show Output");
+    const outputText = async () =>
+      (await page.locator(".panel .output-view, .panel [id*='output']").first().innerText()).replace(/\u00a0/g, " ");
+    const lastStart = async () => Math.max(0, ...[...(await outputText()).matchAll(/server started \(start #(\d+)\)/g)].map((m) => Number(m[1])));
+    const before = await waitFor("a start logged in the copydesk output channel", lastStart);
+    await focusEditor(page);
+    await runCommand(page, "copydesk: Restart Server");
+    const after = await waitFor(`start #${before + 1} in the output channel`, async () => {
+      const n = await lastStart();
+      return n > before ? n : Promise.reject(new Error((await outputText()).slice(-300)));
+    });
+    await page.keyboard.press("Control+Shift+M");
+    await waitRows(page, "after copydesk: Restart Server", afterFixAll);
+    ok(`"copydesk: Show Output" shows start #${before}; "copydesk: Restart Server" made start #${after} with the same findings`);
   } catch (e) {
     if (page) {
       await page.screenshot({ path: path.join(artifacts, "vscode-failure.png") }).catch(() => {});
