@@ -88,6 +88,16 @@ fn peak_rss_kb(pid: u32) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// CPU time (user + system) the process has used, in ms. The kernel counts
+/// in clock ticks, 100 a second on Linux.
+fn cpu_ms(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks * 10.0)
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -110,7 +120,19 @@ fn main() {
     );
 
     // Time to first diagnostics: a fresh server each time, as when an editor opens a file.
+    // Wall-clock latency depends on what else the machine runs; the load
+    // and the server's own CPU time say how much.
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!(
+        "load average: {} ({} CPUs)",
+        load.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" "),
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
     let mut firsts = Vec::new();
+    let mut first_cpu = Vec::new();
     let mut count = 0;
     for _ in 0..5 {
         let mut client = start(&binary, 50);
@@ -118,16 +140,21 @@ fn main() {
         client.open(URI, "markdown", 1, &text);
         let (at, n) = diagnostics_at(&mut client, 1);
         firsts.push(at - sent);
+        first_cpu.extend(cpu_ms(client.pid()));
         count = n;
         let _ = client.shutdown();
     }
     firsts.sort();
+    first_cpu.sort_by(f64::total_cmp);
     println!("diagnostics: {count}");
     println!(
         "first diagnostics after didOpen: median {:.1} ms, max {:.1} ms (target < 100 ms)",
         ms(firsts[2]),
         ms(firsts[4])
     );
+    if let Some(cpu) = first_cpu.get(first_cpu.len() / 2) {
+        println!("  server CPU until then, start-up included: median {cpu:.0} ms");
+    }
 
     // Keystrokes: type a sentence into the middle of the draft, one
     // character per didChange, each waited for.
@@ -141,6 +168,7 @@ fn main() {
         .take(200)
         .collect();
     let mut latencies = Vec::with_capacity(typed.len());
+    let cpu_before = cpu_ms(client.pid());
     for (i, c) in typed.iter().enumerate() {
         let version = i as i64 + 2;
         let character = i as u64;
@@ -162,6 +190,10 @@ fn main() {
         ms(percentile(&latencies, 0.99)),
         ms(latencies[latencies.len() - 1])
     );
+    if let (Some(before), Some(after)) = (cpu_before, cpu_ms(client.pid())) {
+        let per_edit = (after - before) / latencies.len() as f64;
+        println!("  server CPU per keystroke: {per_edit:.2} ms on average");
+    }
     let rss = peak_rss_kb(client.pid());
     let budget_kb = (5 * text.len() as u64 + 30 * 1024 * 1024) / 1024;
     match rss {

@@ -1,11 +1,12 @@
 //! Code actions and hover end to end: a quick fix applied by the client
 //! removes its diagnostic, "fix all" applies every safe fix, and hovering a
-//! flagged word explains its rule.
+//! flagged word explains its rule. The copy comes from the rules' own bad
+//! examples, the expectations from the library.
 
 mod common;
 
-use common::{apply_edits, lint, range, Client};
-use copydesk::Syntax;
+use common::{apply_edits, flagged, lint, range, Client};
+use copydesk::{rules, Finding, Syntax};
 use serde_json::{json, Value};
 
 const URI: &str = "file:///newsroom/draft.md";
@@ -43,32 +44,39 @@ fn edits_of(action: &Value) -> Vec<Value> {
         .unwrap_or_default()
 }
 
+/// The published diagnostic of `finding`.
+fn diagnostic_of(diagnostics: &[Value], text: &str, finding: &Finding) -> Value {
+    let at = range(text, finding.span.clone(), "utf-16");
+    diagnostics
+        .iter()
+        .find(|d| d["code"] == finding.rule && d["range"] == at)
+        .cloned()
+        .unwrap_or_else(|| panic!("{finding:?} not in {diagnostics:?}"))
+}
+
 #[test]
 fn a_quick_fix_applied_makes_its_diagnostic_go_away() {
     let mut client = client(json!({}));
-    let text = "# Café\n\nCafé owners were very angry, the mayor said.\n";
-    client.open(URI, "markdown", 1, text);
+    let (text, finding) = flagged(|f| f.fixes.iter().any(|x| x.safe));
+    client.open(URI, "markdown", 1, &text);
     let diagnostics = client.diagnostics(URI, 1);
-    let very = diagnostics
-        .iter()
-        .find(|d| d["code"] == "editorializing/intensifier")
-        .expect("“very” flagged")
-        .clone();
+    let diagnostic = diagnostic_of(&diagnostics, &text, &finding);
     let actions = code_actions(
         &mut client,
-        very["range"].clone(),
-        json!([very]),
+        diagnostic["range"].clone(),
+        json!([diagnostic]),
         Value::Null,
     );
+    let safe = finding.fixes.iter().find(|x| x.safe).expect("a safe fix");
     let fix = actions
         .iter()
-        .find(|a| a["kind"] == "quickfix")
-        .expect("a quick fix");
+        .find(|a| a["kind"] == "quickfix" && a["title"] == safe.title)
+        .expect("the safe fix offered");
     assert_eq!(fix["isPreferred"], true, "a safe fix is preferred");
-    assert_eq!(fix["diagnostics"][0]["code"], "editorializing/intensifier");
+    assert_eq!(fix["diagnostics"][0]["code"], finding.rule);
     let edits = edits_of(fix);
-    let fixed = apply_edits(text, &edits, "utf-16");
-    assert_eq!(fixed, "# Café\n\nCafé owners were angry, the mayor said.\n");
+    let fixed = apply_edits(&text, &edits, "utf-16");
+    assert_eq!(fixed, copydesk::fix::apply(&text, &safe.edits));
     // Sent back as the editor would: the same edits as incremental changes.
     let changes: Vec<Value> = edits
         .iter()
@@ -76,15 +84,14 @@ fn a_quick_fix_applied_makes_its_diagnostic_go_away() {
         .collect();
     client.change(URI, 2, Value::Array(changes));
     let after = client.diagnostics(URI, 2);
-    assert!(
-        after
-            .iter()
-            .all(|d| d["code"] != "editorializing/intensifier"),
-        "{after:?}"
-    );
     assert_eq!(
         common::published(&after),
         common::expected(&fixed, &lint(&fixed, Syntax::Markdown), "utf-16")
+    );
+    let count = |d: &[Value]| d.iter().filter(|d| d["code"] == finding.rule).count();
+    assert!(
+        count(&after) < count(&diagnostics),
+        "the fix resolved its finding: {after:?}"
     );
     assert!(client.shutdown().success());
 }
@@ -92,21 +99,25 @@ fn a_quick_fix_applied_makes_its_diagnostic_go_away() {
 #[test]
 fn a_fix_needing_judgement_is_offered_but_not_preferred() {
     let mut client = client(json!({}));
-    let text = "The program costs $4 million.\n";
-    client.open(URI, "markdown", 1, text);
+    let (text, finding) = flagged(|f| !f.fixes.is_empty() && f.fixes.iter().all(|x| !x.safe));
+    client.open(URI, "markdown", 1, &text);
     let diagnostics = client.diagnostics(URI, 1);
+    let diagnostic = diagnostic_of(&diagnostics, &text, &finding);
     let actions = code_actions(
         &mut client,
-        diagnostics[0]["range"].clone(),
-        json!(diagnostics),
+        diagnostic["range"].clone(),
+        json!([diagnostic]),
         json!(["quickfix"]),
     );
-    assert_eq!(actions.len(), 1, "{actions:?}");
-    assert!(actions[0]["isPreferred"].is_null() || actions[0]["isPreferred"] == false);
-    assert_eq!(
-        apply_edits(text, &edits_of(&actions[0]), "utf-16"),
-        "The program costs $4 million, according to [source].\n"
-    );
+    assert_eq!(actions.len(), finding.fixes.len(), "{actions:?}");
+    for (action, fix) in actions.iter().zip(&finding.fixes) {
+        assert!(action["isPreferred"].is_null() || action["isPreferred"] == false);
+        assert_eq!(action["title"], fix.title);
+        assert_eq!(
+            apply_edits(&text, &edits_of(action), "utf-16"),
+            copydesk::fix::apply(&text, &fix.edits)
+        );
+    }
     assert!(client.shutdown().success());
 }
 
@@ -114,11 +125,13 @@ fn a_fix_needing_judgement_is_offered_but_not_preferred() {
 fn fix_all_applies_every_safe_fix_as_one_versioned_edit() {
     let mut client =
         client(json!({ "workspace": { "workspaceEdit": { "documentChanges": true } } }));
-    let text = "Café owners were very angry.\n\n“東京 is really big,” he said. 😀 It was extremely costly.\n\nThe program costs $4 million.\n";
-    client.open(URI, "markdown", 4, text);
+    let examples = common::examples(|f| f.fixes.iter().any(|x| x.safe));
+    assert!(examples.len() >= 2, "{examples:?}");
+    let text = format!("# Café 😀 “東京”\n\n{}\n", examples.join("\n\n東京 😀 "));
+    client.open(URI, "markdown", 4, &text);
     client.diagnostics(URI, 4);
     let whole =
-        json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 9, "character": 0 } });
+        json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 999, "character": 0 } });
     let actions = code_actions(&mut client, whole, json!([]), json!(["source.fixAll"]));
     assert_eq!(actions.len(), 1, "{actions:?}");
     assert_eq!(actions[0]["kind"], "source.fixAll.copydesk");
@@ -127,11 +140,11 @@ fn fix_all_applies_every_safe_fix_as_one_versioned_edit() {
         actions[0]["edit"]["documentChanges"][0]["textDocument"]["version"],
         4
     );
-    let findings = lint(text, Syntax::Markdown);
-    let expected = copydesk::fix::apply(text, &copydesk::fix::safe_edits(&findings));
+    let findings = lint(&text, Syntax::Markdown);
+    let expected = copydesk::fix::apply(&text, &copydesk::fix::safe_edits(&findings));
     assert_ne!(expected, text);
     assert_eq!(
-        apply_edits(text, &edits_of(&actions[0]), "utf-16"),
+        apply_edits(&text, &edits_of(&actions[0]), "utf-16"),
         expected
     );
     // Quick fixes are not what was asked for, so none come.
@@ -142,20 +155,30 @@ fn fix_all_applies_every_safe_fix_as_one_versioned_edit() {
 #[test]
 fn stale_or_foreign_diagnostics_give_no_quick_fix() {
     let mut client = client(json!({}));
-    let text = "They were very angry.\n";
-    client.open(URI, "markdown", 1, text);
-    let diagnostics = client.diagnostics(URI, 1);
+    let (text, finding) = flagged(|f| !f.fixes.is_empty());
+    client.open(URI, "markdown", 1, &text);
+    let diagnostic = diagnostic_of(&client.diagnostics(URI, 1), &text, &finding);
+    assert_eq!(
+        code_actions(
+            &mut client,
+            diagnostic["range"].clone(),
+            json!([diagnostic]),
+            json!(["quickfix"])
+        )
+        .len(),
+        finding.fixes.len()
+    );
     client.change(URI, 2, json!([{ "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }, "text": "Oh. " }]));
     client.diagnostics(URI, 2);
     // The diagnostic is for version 1: its byte edits no longer fit.
     let stale = code_actions(
         &mut client,
-        diagnostics[0]["range"].clone(),
-        json!(diagnostics),
+        diagnostic["range"].clone(),
+        json!([diagnostic]),
         json!(["quickfix"]),
     );
     assert!(stale.is_empty(), "{stale:?}");
-    let mut foreign = diagnostics[0].clone();
+    let mut foreign = diagnostic.clone();
     foreign["source"] = json!("spellcheck");
     foreign["data"]["version"] = json!(2);
     assert!(code_actions(
@@ -165,8 +188,8 @@ fn stale_or_foreign_diagnostics_give_no_quick_fix() {
         json!(["quickfix"])
     )
     .is_empty());
-    let mut tampered = diagnostics[0].clone();
-    tampered["data"] = json!({ "version": 2, "fixes": [{ "title": "x", "safe": true, "edits": [{ "start": 9, "end": 999, "newText": "" }] }] });
+    let mut tampered = diagnostic.clone();
+    tampered["data"] = json!({ "version": 2, "fixes": [{ "title": "x", "safe": true, "edits": [{ "start": 9, "end": 999999, "newText": "" }] }] });
     assert!(code_actions(
         &mut client,
         tampered["range"].clone(),
@@ -179,27 +202,43 @@ fn stale_or_foreign_diagnostics_give_no_quick_fix() {
 
 #[test]
 fn hover_over_a_flagged_word_explains_its_rule() {
+    let (text, finding) = flagged(|f| f.span.len() >= 2);
+    // The "#" of the heading: markup, never flagged.
+    let clean = 0;
     for encoding in ["utf-8", "utf-16", "utf-32"] {
         let mut client = client(json!({ "general": { "positionEncodings": [encoding] } }));
-        let text = "Le 😀 café: it was a shocking decision, the mayor said.\n";
-        client.open(URI, "markdown", 1, text);
+        client.open(URI, "markdown", 1, &text);
         client.diagnostics(URI, 1);
-        let at = text.find("shocking").expect("in text");
-        let (line, character) = common::position(text, at + 3, encoding);
+        let inside = (finding.span.start + 1..)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(finding.span.start);
+        let (line, character) = common::position(&text, inside, encoding);
         let hover = client.request("textDocument/hover", json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": character } }));
-        let meta = copydesk::rules::find("editorializing/loaded-word")
+        let markdown = rules::find(finding.rule)
             .expect("rule")
-            .meta();
+            .meta()
+            .to_markdown();
         assert_eq!(hover["result"]["contents"]["kind"], "markdown");
-        assert_eq!(hover["result"]["contents"]["value"], meta.to_markdown());
-        assert_eq!(
-            hover["result"]["range"],
-            range(text, at..at + "shocking".len(), encoding),
-            "{encoding}"
+        assert!(
+            hover["result"]["contents"]["value"]
+                .as_str()
+                .unwrap_or_default()
+                .contains(&markdown),
+            "{hover}"
+        );
+        let hovered = &hover["result"]["range"];
+        let (start, end) = (&hovered["start"], &hovered["end"]);
+        let before = |a: &Value, b: &Value| {
+            (a["line"].as_u64(), a["character"].as_u64())
+                <= (b["line"].as_u64(), b["character"].as_u64())
+        };
+        let at = json!({ "line": line, "character": character });
+        assert!(
+            before(start, &at) && before(&at, end),
+            "{hovered} does not hold {at} ({encoding})"
         );
         // Nothing flagged there: no hover.
-        let (line, character) =
-            common::position(text, text.find("mayor").expect("in text"), encoding);
+        let (line, character) = common::position(&text, clean, encoding);
         let none = client.request("textDocument/hover", json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": character } }));
         assert_eq!(none["result"], Value::Null);
         assert!(client.shutdown().success());

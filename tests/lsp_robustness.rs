@@ -43,6 +43,14 @@ fn assert_text_is(client: &mut Client, version: i64, text: &str) {
     );
 }
 
+/// Copy that a rule flags (its own bad example), so that the diagnostics
+/// compared say something about the text.
+fn flagged_sentence() -> String {
+    let bad = copydesk::rules::find("attribution/weasel-attribution").map(|r| r.meta().bad.trim().to_string()).unwrap_or_default();
+    assert!(!lint(&bad, Syntax::Markdown).is_empty(), "the bad example is flagged");
+    bad
+}
+
 fn assert_no_panic(client: &Client) {
     let stderr = client.stderr_text();
     assert!(
@@ -54,9 +62,9 @@ fn assert_no_panic(client: &Client) {
 #[test]
 fn malformed_frames_and_params_get_errors_and_the_server_reads_on() {
     let mut client = client();
-    let text = "It was shocking.\n";
-    client.open(URI, "markdown", 1, text);
-    assert_text_is(&mut client, 1, text);
+    let mut text = format!("{}\n", flagged_sentence());
+    client.open(URI, "markdown", 1, &text);
+    assert_text_is(&mut client, 1, &text);
 
     // Not JSON; JSON but not a message; a bad header; a batch.
     client.write_raw(&frame(b"{\"jsonrpc\":\"2.0\",\"id\":1,"));
@@ -92,8 +100,9 @@ fn malformed_frames_and_params_get_errors_and_the_server_reads_on() {
     assert_eq!(ignored, 3, "{:?}", client.logs);
 
     // Still the same text, and still serving.
-    client.change(URI, 2, json!([edit(0, 7, 0, 15, "calm")]));
-    assert_text_is(&mut client, 2, "It was calm.\n");
+    client.change(URI, 2, json!([edit(0, 0, 0, 3, "Calm. ")]));
+    text.replace_range(0..3, "Calm. ");
+    assert_text_is(&mut client, 2, &text);
     assert_no_panic(&client);
     assert!(client.shutdown().success());
 }
@@ -131,13 +140,14 @@ fn unknown_documents_are_answered_or_logged() {
 #[test]
 fn out_of_range_and_inverted_edits_never_corrupt_the_text() {
     let mut client = client();
-    let mut text = String::from("Café 😀 news.\r\nSecond line.\n");
+    let mut text = format!("Café 😀 news.\r\nSecond line. {}\n", flagged_sentence());
     client.open(URI, "markdown", 1, &text);
     assert_text_is(&mut client, 1, &text);
 
     // Past the end of a line: clamped to the end of its content.
-    client.change(URI, 2, json!([edit(0, 50, 0, 60, " Very shocking.")]));
-    text.insert_str(text.find("\r\n").unwrap_or(0), " Very shocking.");
+    let flagged = format!(" {}", flagged_sentence());
+    client.change(URI, 2, json!([edit(0, 50, 0, 60, &flagged)]));
+    text.insert_str(text.find("\r\n").unwrap_or(0), &flagged);
     assert_text_is(&mut client, 2, &text);
 
     // Inverted: refused, the text unchanged, a warning logged.
@@ -193,7 +203,8 @@ fn control_characters_lone_surrogates_and_invalid_utf8_are_taken_in_stride() {
     assert_text_is(&mut client, 1, &text);
 
     // Control and format characters: none of them is a line break to the protocol.
-    let odd = "\0 \u{b} \u{c} \u{85} \u{2028} \u{2029} \u{202e} \u{feff} \u{1b}[31m, shocking\r";
+    let odd = format!("\0 \u{b} \u{c} \u{85} \u{2028} \u{2029} \u{202e} \u{feff} \u{1b}[31m. {}\r", flagged_sentence());
+    let odd = odd.as_str();
     client.change(URI, 2, json!([edit(0, 0, 0, 0, odd)]));
     text.insert_str(0, odd);
     assert_text_is(&mut client, 2, &text);
@@ -225,37 +236,34 @@ fn control_characters_lone_surrogates_and_invalid_utf8_are_taken_in_stride() {
 #[test]
 fn a_twenty_megabyte_document() {
     let mut client = client();
+    // Every 500th paragraph is copy a rule flags; paragraphs are judged one
+    // by one, so the library's count for each kind gives the total.
+    let bad = copydesk::rules::find("attribution/weasel-attribution").map(|r| r.meta().bad.trim().to_string()).unwrap_or_default();
+    let plain = "The council met on Tuesday and approved the agenda without debate.";
+    let (per_bad, per_plain) = (lint(&bad, Syntax::Markdown).len(), lint(plain, Syntax::Markdown).len());
+    assert!(per_bad > 0);
     let mut text = String::with_capacity(21 << 20);
-    let mut i = 0usize;
+    let mut counts = (0, 0);
     while text.len() < 20 << 20 {
-        if i % 500 == 0 {
-            text.push_str(&format!("Paragraph {i} was shocking, critics say.\n\n"));
+        if (counts.0 + counts.1) % 500 == 0 {
+            text.push_str(&bad);
+            counts.0 += 1;
         } else {
-            text.push_str(&format!("The council met on Tuesday and approved item {i} of the agenda without debate.\n\n"));
+            text.push_str(plain);
+            counts.1 += 1;
         }
-        i += 1;
+        text.push_str("\n\n");
     }
     client.open(URI, "markdown", 1, &text);
     let diagnostics = client.diagnostics(URI, 1);
-    let flagged_paragraphs = i.div_ceil(500);
-    assert_eq!(
-        diagnostics.len(),
-        2 * flagged_paragraphs,
-        "two findings in every 500th paragraph"
-    );
+    assert_eq!(diagnostics.len(), counts.0 * per_bad + counts.1 * per_plain);
     // An edit at the very end, where a naive conversion would rescan 20 MB.
     let (line, character) = position(&text, text.len(), "utf-16");
-    client.change(
-        URI,
-        2,
-        json!([edit(line, character, line, character, "It was shocking.")]),
-    );
+    client.change(URI, 2, json!([edit(line, character, line, character, &bad)]));
     let after = client.diagnostics(URI, 2);
-    assert_eq!(after.len(), diagnostics.len() + 1);
-    assert_eq!(
-        after.last().map(|d| d["range"]["start"].clone()),
-        Some(json!({ "line": line, "character": character + 7 }))
-    );
+    assert_eq!(after.len(), diagnostics.len() + per_bad);
+    let first = lint(&bad, Syntax::Markdown).first().map(|f| position(&bad, f.span.start, "utf-16").1).unwrap_or(0);
+    assert_eq!(after[diagnostics.len()]["range"]["start"], json!({ "line": line, "character": character + first }));
     assert_no_panic(&client);
     assert!(client.shutdown().success());
 }

@@ -411,45 +411,72 @@ mod tests {
         Url::parse("file:///draft.txt").unwrap_or_else(|_| unreachable!("a valid URL"))
     }
 
+    /// A rule's own bad example after multi-byte text, its findings, and
+    /// the index of the first that `pred` accepts. The rules' examples keep
+    /// these tests independent of how the rules are tuned.
+    fn example(pred: impl Fn(&Finding) -> bool) -> (String, Vec<Finding>, usize) {
+        for rule in rules::all() {
+            let text = format!("Café 😀 “東京”. {}", rule.meta().bad.trim());
+            let findings = lint(&text);
+            if let Some(i) = findings
+                .iter()
+                .position(|f| f.rule == rule.meta().id && pred(f))
+            {
+                return (text, findings, i);
+            }
+        }
+        panic!("no rule's bad example has such a finding")
+    }
+
+    fn safe_fix(f: &Finding) -> bool {
+        f.fixes.iter().any(|x| x.safe)
+    }
+
     #[test]
     fn a_diagnostic_carries_rule_link_range_and_fixes() {
-        let text = "Café owners were very angry, the mayor said.";
-        let rope = Rope::from_str(text);
-        let findings = lint(text);
-        let very = findings
-            .iter()
-            .find(|f| f.rule == "editorializing/intensifier");
-        let Some(very) = very else {
-            panic!("intensifier flagged in {findings:?}")
-        };
-        let ranges = ranges(text, &rope, std::slice::from_ref(very), Encoding::Utf16);
-        let d = diagnostic(very, ranges[0], 7);
-        // "Café" is one UTF-16 unit shorter than its UTF-8 bytes.
+        let (text, findings, i) = example(safe_fix);
+        let rope = Rope::from_str(&text);
+        let finding = &findings[i];
+        let d = diagnostic(
+            finding,
+            ranges(&text, &rope, &findings, Encoding::Utf16)[i],
+            7,
+        );
+        // Before the finding, "Café 😀 “東京”. " is 12 UTF-16 units but 21 bytes.
+        let column = |b: usize| text[..b].encode_utf16().count() as u32;
         assert_eq!(
             d.range,
-            tower_lsp::lsp_types::Range::new(Position::new(0, 17), Position::new(0, 21))
+            LspRange::new(
+                Position::new(0, column(finding.span.start)),
+                Position::new(0, column(finding.span.end))
+            )
         );
-        assert_eq!(
-            d.code,
-            Some(NumberOrString::String("editorializing/intensifier".into()))
-        );
+        assert!(d.range.start.character >= 12);
+        assert_eq!(d.code, Some(NumberOrString::String(finding.rule.into())));
         assert_eq!(d.source.as_deref(), Some(SOURCE));
-        let meta = rules::find("editorializing/intensifier").map(|r| r.meta().doc_url());
-        assert_eq!(d.code_description.map(|c| c.href.to_string()), meta);
+        let link = rules::find(finding.rule).map(|r| r.meta().doc_url());
+        assert_eq!(d.code_description.map(|c| c.href.to_string()), link);
         let data: Option<DiagnosticData> = d.data.and_then(|v| serde_json::from_value(v).ok());
         assert_eq!(
-            data.map(|d| (d.version, d.fixes.len(), d.fixes[0].safe)),
-            Some((7, 1, true))
+            data,
+            Some(DiagnosticData {
+                version: 7,
+                fixes: finding.fixes.iter().map(fix_data).collect()
+            })
         );
     }
 
     #[test]
     fn the_published_json_is_that_of_the_diagnostics() {
-        let text = "Critics say “東京” was very shocking 😀.\n\nThe program costs $4 million.";
-        let rope = Rope::from_str(text);
-        let findings = lint(text);
-        assert!(findings.len() >= 3 && findings.iter().any(|f| !f.fixes.is_empty()));
-        let ranges = ranges(text, &rope, &findings, Encoding::Utf16);
+        let text = rules::all()
+            .iter()
+            .map(|r| format!("東京 😀 {}", r.meta().bad.trim()))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let rope = Rope::from_str(&text);
+        let findings = lint(&text);
+        assert!(findings.len() >= 10 && findings.iter().any(safe_fix));
+        let ranges = ranges(&text, &rope, &findings, Encoding::Utf16);
         let body = publish_notification(&uri(), 5, &findings, &ranges).unwrap_or_default();
         let message: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
         assert_eq!(message["method"], "textDocument/publishDiagnostics");
@@ -471,14 +498,10 @@ mod tests {
 
     #[test]
     fn quick_fixes_come_from_data_of_the_current_version_only() {
-        let text = "Café owners were very angry, the mayor said.";
-        let rope = Rope::from_str(text);
-        let findings = lint(text);
-        let d = diagnostic(
-            &findings[0],
-            ranges(text, &rope, &findings, Encoding::Utf16)[0],
-            3,
-        );
+        let (text, findings, i) = example(safe_fix);
+        let rope = Rope::from_str(&text);
+        let ranges = ranges(&text, &rope, &findings, Encoding::Utf16);
+        let d = diagnostic(&findings[i], ranges[i], 3);
         let target = Target {
             uri: &uri(),
             version: 3,
@@ -487,18 +510,27 @@ mod tests {
             document_changes: false,
         };
         let actions = quick_fixes(&target, &d);
-        assert_eq!(actions.len(), 1);
-        assert_eq!(actions[0].is_preferred, Some(true));
-        let changes = actions[0]
-            .edit
-            .as_ref()
-            .and_then(|e| e.changes.as_ref())
-            .and_then(|c| c.get(&uri()))
-            .cloned();
-        assert_eq!(
-            changes.map(|c| c[0].range.start),
-            Some(Position::new(0, 17))
-        );
+        assert_eq!(actions.len(), findings[i].fixes.len());
+        for (action, fix) in actions.iter().zip(&findings[i].fixes) {
+            assert_eq!(action.title, fix.title);
+            assert_eq!(action.is_preferred, fix.safe.then_some(true));
+            let edits = action
+                .edit
+                .as_ref()
+                .and_then(|e| e.changes.as_ref())
+                .and_then(|c| c.get(&uri()))
+                .cloned()
+                .unwrap_or_default();
+            let want: Vec<TextEdit> = fix
+                .edits
+                .iter()
+                .map(|e| TextEdit {
+                    range: position::to_range(&rope, &e.span, Encoding::Utf16),
+                    new_text: e.replacement.clone(),
+                })
+                .collect();
+            assert_eq!(edits, want);
+        }
         let stale = Target {
             version: 4,
             ..target
@@ -554,9 +586,13 @@ mod tests {
 
     #[test]
     fn fix_all_uses_versioned_edits_when_the_client_takes_them() {
-        let text = "It was very big. It was really small.";
-        let rope = Rope::from_str(text);
-        let findings = lint(text);
+        let text = rules::all()
+            .iter()
+            .map(|r| r.meta().bad.trim().to_string())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let rope = Rope::from_str(&text);
+        let findings = lint(&text);
         let target = Target {
             uri: &uri(),
             version: 9,
@@ -576,27 +612,27 @@ mod tests {
             edits[0].edits.len(),
             copydesk::fix::safe_edits(&findings).len()
         );
-        assert!(fix_all(&target, &lint("The council met.")).is_none());
+        assert!(fix_all(&target, &[]).is_none());
     }
 
     #[test]
     fn hover_explains_the_rule_under_the_cursor() {
-        let text = "It was a shocking decision, the mayor said.";
-        let rope = Rope::from_str(text);
-        let findings = lint(text);
-        let at = text.find("shocking").unwrap_or(0) + 3;
-        let Some(hover) = hover(&rope, &findings, at, Encoding::Utf16) else {
+        let (text, findings, i) = example(|f| !f.span.is_empty());
+        let rope = Rope::from_str(&text);
+        let finding = &findings[i];
+        let Some(hover) = hover(&rope, &findings, finding.span.start, Encoding::Utf16) else {
             panic!("no hover")
         };
         let HoverContents::Markup(markup) = hover.contents else {
             panic!("not markdown")
         };
-        assert!(
-            markup.value.contains("editorializing/loaded-word"),
-            "{}",
-            markup.value
-        );
-        assert_eq!(hover.range.map(|r| r.start), Some(Position::new(0, 9)));
+        let explanation = rules::find(finding.rule)
+            .map(|r| r.meta().to_markdown())
+            .unwrap_or_default();
+        assert!(markup.value.contains(&explanation), "{}", markup.value);
+        let at = position::to_position(&rope, finding.span.start, Encoding::Utf16);
+        assert!(hover.range.is_some_and(|r| r.start <= at && at <= r.end));
+        // The "C" of "Café": nothing is flagged there.
         assert!(super::hover(&rope, &findings, 0, Encoding::Utf16).is_none());
     }
 }

@@ -14,7 +14,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use copydesk::{Finding, LintOptions, Linter, Syntax};
+use copydesk::{Finding, Level, LintOptions, Linter, Syntax};
 use serde_json::{json, Value};
 
 /// How long to wait for any one answer before calling the server hung.
@@ -429,6 +429,44 @@ pub fn lint(text: &str, syntax: Syntax) -> Vec<Finding> {
     Linter::new(LintOptions::default())
         .lint(text, syntax)
         .findings
+}
+
+/// What the library finds in `text` with some rules or families set to a level.
+pub fn lint_with(text: &str, levels: &[(&str, &str)]) -> Vec<Finding> {
+    let levels = levels
+        .iter()
+        .map(|(k, v)| (k.to_string(), Level::parse(v).expect("a level")))
+        .collect();
+    Linter::new(LintOptions { levels })
+        .lint(text, Syntax::Markdown)
+        .findings
+}
+
+/// Copy that a rule flags, taken from the rules' own bad examples (so that
+/// tuning a rule does not break the server's tests), after a line and a
+/// sentence of multi-byte text; and the first finding in it that `pred`
+/// accepts.
+pub fn flagged(pred: impl Fn(&Finding) -> bool) -> (String, Finding) {
+    for rule in copydesk::rules::all() {
+        let meta = rule.meta();
+        let text = format!("# Café 😀 “東京”\n\nLe 😀 café. {}\n", meta.bad.trim());
+        if let Some(finding) = lint(&text, Syntax::Markdown)
+            .into_iter()
+            .find(|f| f.rule == meta.id && pred(f))
+        {
+            return (text, finding);
+        }
+    }
+    panic!("no rule's bad example has such a finding")
+}
+
+/// The rules' bad examples that have a finding `pred` accepts, as paragraphs.
+pub fn examples(pred: impl Fn(&Finding) -> bool) -> Vec<String> {
+    copydesk::rules::all()
+        .iter()
+        .map(|r| r.meta().bad.trim().to_string())
+        .filter(|bad| lint(bad, Syntax::Markdown).iter().any(&pred))
+        .collect()
 }
 
 /// The (rule, range) pairs a server should publish for `findings` of `text`.
