@@ -141,8 +141,9 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         .unwrap_or(word.len());
     let (number, suffix) = lower.split_at(numeric_len);
     let value: f64 = number.replace(',', "").parse().ok()?;
+    // "$90m" is money; "23m" alone is a grade or a length, not a statistic.
     let mut scaled = matches!(suffix, "m" | "bn" | "mn" | "b" | "k");
-    if !suffix.is_empty() && !scaled {
+    if !suffix.is_empty() && !(scaled && s.currency_before(s.words[i].start).is_some()) {
         // Ordinals, decades, compounds ("84-year-old", "3-2", "12,000-seat").
         return None;
     }
@@ -213,8 +214,13 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
             j += 1;
         }
         // "30 inches of snow", "400,000 tonnes": amounts, not descriptions ("6 feet tall").
-        (scaled || value >= 1000.0 || s.lower(j) == "of").then_some(FigureKind::Measurement)
-    } else if s.lower(j) == "per" && s.words.get(j + 1).is_some() {
+        // "450 kilometres from Perth", "6 feet tall" describe; they are not counts.
+        let describes = lex.distance_words.contains(&*s.lower(j));
+        (!describes && (scaled || value >= 1000.0 || s.lower(j) == "of"))
+            .then_some(FigureKind::Measurement)
+    } else if s.lower(j) == "per"
+        && (lex.rate_denominators.contains(&*s.lower(j + 1)) || s.is_number_word(j + 1))
+    {
         end = s.words[j + 1].end;
         j += 2;
         Some(FigureKind::Rate)
@@ -474,6 +480,7 @@ mod tests {
             "Parents are Mr. and Mrs. Ferris Gay, 7034 Coronado, and a $5,000 reward was offered.",
             "Foxx (58 in 1932) and Greenberg (58 in 1938) tried. In 1954. In 1960 they left.",
             "Both are 6 feet tall and weigh 200 pounds, short of a two-thirds majority.",
+            "The 23m wool sold in trays of 12 per layer, 1,600 kilometres from Perth.",
         ] {
             assert!(found(t).is_empty(), "{t}: {:?}", found(t));
         }

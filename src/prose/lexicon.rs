@@ -31,6 +31,7 @@ struct RawAttribution {
     institutions: Vec<String>,
     actor_skips: Vec<String>,
     weekdays: Vec<String>,
+    reporting_verbs: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -45,6 +46,8 @@ struct RawNumbers {
     labels: Vec<String>,
     age_or_duration: Vec<String>,
     street_words: Vec<String>,
+    rate_denominators: Vec<String>,
+    distance_words: Vec<String>,
     superlatives: Vec<String>,
     record_nouns: Vec<String>,
 }
@@ -89,6 +92,7 @@ pub(crate) struct Lexicon {
     pub institutions: HashSet<String>,
     pub actor_skips: HashSet<String>,
     pub weekdays: HashSet<String>,
+    pub reporting_verbs: HashSet<String>,
     pub spelled: HashSet<String>,
     pub scales: HashSet<String>,
     pub currency_symbols: Vec<String>,
@@ -100,6 +104,8 @@ pub(crate) struct Lexicon {
     pub labels: HashSet<String>,
     pub age_or_duration: Vec<String>,
     pub street_words: HashSet<String>,
+    pub rate_denominators: HashSet<String>,
+    pub distance_words: HashSet<String>,
     pub superlatives: HashSet<String>,
     pub record_nouns: HashSet<String>,
 }
@@ -125,6 +131,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         institutions: set(raw.attribution.institutions),
         actor_skips: set(raw.attribution.actor_skips),
         weekdays: set(raw.attribution.weekdays),
+        reporting_verbs: set(raw.attribution.reporting_verbs),
         spelled: set(raw.numbers.spelled),
         scales: set(raw.numbers.scales),
         currency_symbols: raw.numbers.currency_symbols,
@@ -135,6 +142,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         labels: set(raw.numbers.labels),
         age_or_duration: raw.numbers.age_or_duration,
         street_words: set(raw.numbers.street_words),
+        rate_denominators: set(raw.numbers.rate_denominators),
+        distance_words: set(raw.numbers.distance_words),
         superlatives: set(raw.numbers.superlatives),
         record_nouns: set(raw.numbers.record_nouns),
     }

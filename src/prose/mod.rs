@@ -21,25 +21,6 @@ pub use quotations::Quotation;
 
 use lexicon::lexicon;
 
-/// Verbs that take a subject after them in inverted attribution (", said Smith").
-const INVERTED_SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "wrote",
-    "writes",
-    "added",
-    "adds",
-    "noted",
-    "warned",
-    "explained",
-    "argued",
-    "asked",
-    "replied",
-    "predicted",
-    "estimated",
-];
-
 /// How a paragraph's quotations connect to its neighbours', for quotations
 /// that run over several paragraphs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -254,8 +235,15 @@ impl<'a> Paragraph<'a> {
                 if self.text[c.span.clone()].eq_ignore_ascii_case("according to") {
                     return true;
                 }
+                let verb = self.text[c.span.clone()].to_ascii_lowercase();
+                let reporting = lexicon().reporting_verbs.contains(&verb);
                 if c.span.start < span.start {
-                    // The words must be in the clause the cue reports, not in the next one.
+                    // The words must be in the clause a reporting verb governs
+                    // ("says it is very concerned"), not in the object of an
+                    // action ("announced its state-of-the-art center") or the next clause.
+                    if !reporting {
+                        return false;
+                    }
                     let between = &self.text[c.span.end..span.start];
                     return ![", and ", ", but ", "; ", ", while "]
                         .iter()
@@ -264,9 +252,7 @@ impl<'a> Paragraph<'a> {
                 let between = &self.text[span.end..c.span.start];
                 between.rfind([',', '"', '”']).is_some_and(|p| {
                     let subject = between[p + 1..].split_whitespace().count();
-                    let verb = self.text[c.span.clone()].to_ascii_lowercase();
-                    (1..=5).contains(&subject)
-                        || (subject == 0 && INVERTED_SPEECH_VERBS.contains(&verb.as_str()))
+                    (1..=5).contains(&subject) || (subject == 0 && reporting)
                 })
             })
     }
@@ -347,12 +333,12 @@ impl<'a> Paragraph<'a> {
     /// which then opens the next paragraph.
     pub fn introduces_quotation(&self) -> bool {
         let trimmed = self.text.trim_end();
+        // "Smith said:", and lead-ins that name the speaker without a verb of
+        // saying ("Coach Maria Okonkwo had a simple request:").
         trimmed.ends_with(':')
-            && self
-                .sentences
-                .len()
-                .checked_sub(1)
-                .is_some_and(|last| self.sentence_attributed(last))
+            && self.sentences.len().checked_sub(1).is_some_and(|last| {
+                self.sentence_attributed(last) || self.names_a_person(&self.sentences[last])
+            })
     }
 
     /// How this paragraph's quotations connect to its neighbours'.

@@ -160,6 +160,10 @@ mod tests {
             ID,
             "The mayor said:\n\n\"It didn't come from me. But I will have something to say.\"\n",
         );
+        assert_clean(
+            ID,
+            "Coach Maria Okonkwo had a simple request:\n\n\"Show up on time and play for each other.\"\n",
+        );
         assert_eq!(
             crate::rules::test_support::lint_rule(
                 ID,

@@ -15,8 +15,8 @@ mod tests {
     fn flags_the_writers_opinion() {
         assert_flags(
             ID,
-            "The fee should be abolished. Patients deserve better.",
-            &["should be", "deserve"],
+            "The fee is unfair. Patients deserve better.",
+            &["deserve"],
         );
         assert_flags(
             ID,

@@ -23,6 +23,11 @@ mod tests {
             "The acclaimed author spoke. It was a huge success.",
             &["acclaimed", "huge success"],
         );
+        assert_flags(
+            ID,
+            "The hospital announced its world-class cancer center.",
+            &["world-class"],
+        );
     }
 
     #[test]
