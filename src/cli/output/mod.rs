@@ -78,8 +78,10 @@ pub(crate) struct CheckReport {
 /// A finding with its 1-based line and character column range.
 pub(crate) struct Located<'r> {
     pub finding: &'r Finding,
+    /// Where the flagged text starts.
     pub line: usize,
     pub column: usize,
+    /// Just past the flagged text.
     pub end_line: usize,
     pub end_column: usize,
 }
@@ -184,6 +186,7 @@ impl CheckReport {
     }
 }
 
+/// "1 file", "2 files".
 pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
