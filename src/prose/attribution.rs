@@ -93,7 +93,7 @@ pub fn cues_with_verbs(
                 _ => continue,
             }
         } else {
-            if let Some(p) = prev.as_deref() {
+            if let Some(p) = prev {
                 if lex.noun_like.contains(word) && lex.determiners.contains(p) {
                     continue;
                 }
@@ -147,7 +147,7 @@ fn actor_subject(
         }
         let sentence_start = prev == 0 || sentence_of(words[prev - 1].start) != sentence;
         let named = word.starts_with(char::is_uppercase)
-            && !(sentence_start && lex.determiners.contains(&lower))
+            && (!sentence_start || !lex.determiners.contains(&lower))
             && !lex.weekdays.contains(&lower)
             && !lex.months.contains(&lower);
         if named || lex.institutions.contains(&lower) {

@@ -143,7 +143,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     let value: f64 = number.replace(',', "").parse().ok()?;
     // "$90m" is money; "23m" alone is a grade or a length, not a statistic.
     let mut scaled = matches!(suffix, "m" | "bn" | "mn" | "b" | "k");
-    if !suffix.is_empty() && !(scaled && s.currency_before(s.words[i].start).is_some()) {
+    if !suffix.is_empty() && (!scaled || s.currency_before(s.words[i].start).is_none()) {
         // Ordinals, decades, compounds ("84-year-old", "3-2", "12,000-seat").
         return None;
     }
@@ -218,16 +218,12 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         let describes = lex.distance_words.contains(&*s.lower(j));
         (!describes && (scaled || value >= 1000.0 || s.lower(j) == "of"))
             .then_some(FigureKind::Measurement)
-    } else if s.lower(j) == "per"
-        && (lex.rate_denominators.contains(&*s.lower(j + 1)) || s.is_number_word(j + 1))
-    {
-        end = s.words[j + 1].end;
-        j += 2;
-        Some(FigureKind::Rate)
-    } else if s.lower(j) == "in"
-        && s.adjacent(j - 1)
-        && s.adjacent(j)
-        && is_denominator(s, j + 1, value)
+    } else if (s.lower(j) == "per"
+        && (lex.rate_denominators.contains(&*s.lower(j + 1)) || s.is_number_word(j + 1)))
+        || (s.lower(j) == "in"
+            && s.adjacent(j - 1)
+            && s.adjacent(j)
+            && is_denominator(s, j + 1, value))
     {
         end = s.words[j + 1].end;
         j += 2;

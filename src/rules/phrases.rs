@@ -310,10 +310,10 @@ impl PhraseRule {
                 .get(i)
                 .is_some_and(|w| para.sentence_of(w.start) == para.sentence_of(span.start))
         };
-        if entry.not_after.iter().any(|w| *w == prev) && first > 0 && same_sentence(first - 1) {
+        if entry.not_after.contains(&prev) && first > 0 && same_sentence(first - 1) {
             return false;
         }
-        if entry.not_before.iter().any(|w| *w == next) && same_sentence(last + 1) {
+        if entry.not_before.contains(&next) && same_sentence(last + 1) {
             return false;
         }
         match entry.position {
