@@ -1,6 +1,8 @@
 //! The server's copy of an open document: a rope, edited in place by
 //! incremental changes, with the client's version and the syntax to lint it as.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use copydesk::Syntax;
 use ropey::Rope;
 use tower_lsp::lsp_types::{Range, TextDocumentContentChangeEvent, Url};
@@ -14,8 +16,8 @@ pub struct Document {
     pub rope: Rope,
     /// The client's version of the text.
     pub version: i32,
-    /// Bumped on every change the server applies, whatever the client's
-    /// version says: results are matched to text by revision, so a client
+    /// New on every `didChange`, whatever the client's version says, and
+    /// never reused: results are matched to text by revision, so a client
     /// that repeats a version cannot get stale results accepted.
     pub revision: u64,
     /// How the text is linted.
@@ -42,7 +44,7 @@ impl Document {
         Document {
             rope: Rope::from_str(text),
             version,
-            revision: 0,
+            revision: next_revision(),
             syntax,
         }
     }
@@ -62,7 +64,7 @@ impl Document {
         self.version = version;
         // Even a change of version alone is new text to the client, which
         // expects diagnostics tagged with it.
-        self.revision += 1;
+        self.revision = next_revision();
         problems
     }
 
@@ -94,6 +96,14 @@ impl Document {
         }
         Ok(adjusted)
     }
+}
+
+/// A revision number never handed out before in this process, so that a
+/// result can never be matched to another text, not even to that of a
+/// document closed and opened again under the same URI.
+fn next_revision() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// The syntax to lint a document as: the client's language id when it names
@@ -173,22 +183,25 @@ mod tests {
     }
 
     #[test]
-    fn a_didchange_moves_version_and_revision_once() {
+    fn a_didchange_moves_version_and_revision() {
         let mut doc = Document::new("ab", 1, Syntax::PlainText);
-        let problems = doc.apply_changes(
-            2,
-            &[
-                change((0, 0), (0, 0), "x"),
-                change((0, 2), (0, 1), "y"),
-                change((0, 3), (0, 3), "z"),
-            ],
-            Encoding::Utf16,
-        );
-        assert_eq!(problems.len(), 1);
+        let opened = doc.revision;
+        let changes = [
+            change((0, 0), (0, 0), "x"),
+            change((0, 2), (0, 1), "y"),
+            change((0, 3), (0, 3), "z"),
+        ];
+        let problems = doc.apply_changes(2, &changes, Encoding::Utf16);
+        assert_eq!(problems.len(), 1, "the inverted range");
         assert_eq!(doc.rope.to_string(), "xabz");
-        assert_eq!((doc.version, doc.revision), (2, 1));
+        assert_eq!(doc.version, 2);
+        assert_ne!(doc.revision, opened);
+        let changed = doc.revision;
         assert!(doc.apply_changes(3, &[], Encoding::Utf16).is_empty());
-        assert_eq!((doc.version, doc.revision), (3, 2));
+        assert_eq!(doc.version, 3);
+        assert_ne!(doc.revision, changed);
+        // Never the revision of another document either.
+        assert!(Document::new("ab", 1, Syntax::PlainText).revision > doc.revision);
     }
 
     #[test]
