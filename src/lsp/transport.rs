@@ -278,11 +278,9 @@ pub fn repair_lone_surrogates(body: &mut [u8]) {
         }
     };
     let mut i = 0;
-    while i < body.len() {
-        if body[i] != b'\\' {
-            i += 1;
-            continue;
-        }
+    // Backslashes are rare in prose: jump from one to the next.
+    while let Some(next) = body.get(i..).and_then(|rest| memchr::memchr(b'\\', rest)) {
+        i += next;
         // Inside a string a backslash always starts an escape; `\\` is one.
         if body.get(i + 1) != Some(&b'u') {
             i += 2;
@@ -452,6 +450,8 @@ mod tests {
         assert_eq!(repaired(r#""\\\ud800""#), r#""\\\uFFFD""#);
         // Truncated escapes are left for the parser to refuse.
         assert_eq!(repaired(r#""\ud8"#), r#""\ud8"#);
+        // A backslash as the very last byte.
+        assert_eq!(repaired("x\\"), "x\\");
     }
 
     proptest! {
