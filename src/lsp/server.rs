@@ -37,8 +37,9 @@ pub struct Server {
     config: RwLock<Arc<Config>>,
     /// Open documents by URI.
     pub documents: Mutex<HashMap<Url, OpenDocument>>,
-    /// Rule failures already reported, so each is logged once.
-    failures_logged: Mutex<HashSet<(&'static str, String)>>,
+    /// Rules whose failure was reported: each is logged once, not once per
+    /// paragraph and keystroke.
+    failures_logged: Mutex<HashSet<&'static str>>,
     /// Set by `shutdown`; decides the exit code.
     shut_down: Arc<AtomicBool>,
 }
@@ -70,7 +71,7 @@ impl Server {
     pub fn log_failures(&self, failures: &[RuleFailure]) {
         let mut logged = lock(&self.failures_logged);
         for failure in failures {
-            if logged.insert((failure.rule, failure.message.clone())) {
+            if logged.insert(failure.rule) {
                 self.outbox.log(
                     MessageType::ERROR,
                     format!("copydesk rule {} failed ({}); its other findings and the other rules still report", failure.rule, failure.message),
@@ -413,7 +414,11 @@ mod tests {
             .inner()
             .server
             .log_failures(&[failure.clone(), failure.clone(), other]);
-        service.inner().server.log_failures(&[failure]);
+        let again = RuleFailure {
+            message: "index 7 out of range".into(),
+            ..failure.clone()
+        };
+        service.inner().server.log_failures(&[failure, again]);
         outbox.flush(Duration::from_secs(10));
         let written = sink.text();
         assert_eq!(
@@ -428,5 +433,6 @@ mod tests {
             1,
             "{written}"
         );
+        assert!(!written.contains("index 7"), "{written}");
     }
 }
