@@ -16,7 +16,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
 use crate::finding::{Carry, ChainEnd, Finding, Severity};
-use crate::prose::markup::{extract, Block};
+use crate::prose::markup::{extract, Block, BlockKind};
 use crate::prose::{Paragraph, QuoteLinks, Syntax};
 use crate::rules::directive::unknown::DATA as UNKNOWN_DIRECTIVE;
 use crate::rules::house::{self, HouseWords};
@@ -300,7 +300,13 @@ impl Linter {
         let mut report = LintReport::default();
         for (i, (block, result)) in blocks.iter().zip(results).enumerate() {
             for finding in &result.findings {
-                let previous = i.checked_sub(1).map(|p| &results[p].links);
+                // A list takes its lead-in from the paragraph before the list.
+                let previous = (0..i)
+                    .rev()
+                    .find(|&p| {
+                        blocks[p].kind != BlockKind::ListItem || block.kind != BlockKind::ListItem
+                    })
+                    .map(|p| &results[p].links);
                 let covered = match finding.quote_chain {
                     Some(ChainEnd::Opening) => attributed_chains[i].0,
                     Some(ChainEnd::Closing) => attributed_chains[i].1,

@@ -31,22 +31,22 @@ const STYLES: [&str; 7] = [
 
 /// (family, precision floor, recall floor) on the labelled corpus.
 const FAMILY_FLOORS: [(&str, f64, f64); 3] = [
-    ("attribution", 0.65, 0.55),
+    ("attribution", 0.90, 0.55),
     ("editorializing", 0.90, 0.62),
-    ("figures", 0.45, 0.52),
+    ("figures", 0.93, 0.83),
 ];
 
 /// Editorializing per 1,000 words on editorials and reviews over the same on
 /// Brown press reportage. The goal is 4.0; this is where the rules stand.
-const OPINION_RATIO_FLOOR: f64 = 3.3;
+const OPINION_RATIO_FLOOR: f64 = 4.0;
 
 /// Findings of the 100-finding review sample that `tests/corpus/REVIEW.md`
 /// records as accepted (the goal is 90), and the most it may record as rejected.
-const REVIEW_ACCEPTED_FLOOR: usize = 42;
+const REVIEW_ACCEPTED_FLOOR: usize = 44;
 const REVIEW_REJECTED_CEILING: usize = 58;
 
 /// Overall (precision, recall) floor.
-const TOTAL_FLOOR: (f64, f64) = (0.72, 0.60);
+const TOTAL_FLOOR: (f64, f64) = (0.90, 0.65);
 
 #[test]
 fn markers_parse_into_spans() {

@@ -87,6 +87,12 @@ pub fn cues_with_verbs(
                 }
                 _ => continue,
             }
+        } else if matches!(word, "comes" | "come" | "came") {
+            // "That figure comes from the utility."
+            match (next, words.get(i + 1)) {
+                (Some(n), Some(r)) if n.eq_ignore_ascii_case("from") => w.start..r.end,
+                _ => continue,
+            }
         } else if word == "according" {
             match (next, words.get(i + 1)) {
                 (Some(n), Some(r)) if n.eq_ignore_ascii_case("to") => w.start..r.end,

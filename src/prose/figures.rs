@@ -147,6 +147,18 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         // Ordinals, decades, compounds ("84-year-old", "3-2", "12,000-seat").
         return None;
     }
+    // "Attendance was 41,212", "blends 10 percent ethanol": a gate count and a recipe.
+    if i >= 1 && matches!(&*s.lower(i - 1), "blends" | "blend" | "contains") {
+        return None;
+    }
+    if i >= 2 && s.lower(i - 2) == "attendance" {
+        return None;
+    }
+    // "About 800 people attended": a crowd estimate is a statistic at any size.
+    let crowd = i >= 1
+        && lex.estimators.contains(&*s.lower(i - 1))
+        && lex.crowd_nouns.contains(&*s.lower(i + 1))
+        && s.adjacent(i);
     let prev = i
         .checked_sub(1)
         .map_or_else(|| Lower::new(""), |p| s.lower(p));
@@ -215,7 +227,9 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         }
         // "30 inches of snow", "400,000 tonnes": amounts, not descriptions ("6 feet tall").
         // "450 kilometres from Perth", "6 feet tall" describe; they are not counts.
-        let describes = lex.distance_words.contains(&*s.lower(j));
+        // "the 1,500 meters" is a race, not a measurement.
+        let event = i > 0 && s.lower(i - 1) == "the" && s.lower(j) != "of";
+        let describes = event || lex.distance_words.contains(&*s.lower(j));
         (!describes && (scaled || value >= 1000.0 || s.lower(j) == "of"))
             .then_some(FigureKind::Measurement)
     } else if (s.lower(j) == "per"
@@ -244,6 +258,15 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         None
     } else {
         let year_like = !number.contains([',', '.']) && (1000.0..=2100.0).contains(&value);
+        if crowd && (50.0..1000.0).contains(&value) && !year_like {
+            return Some((
+                Figure {
+                    span: start..s.words[i + 1].end,
+                    kind: FigureKind::Count,
+                },
+                i + 2,
+            ));
+        }
         (value >= 1000.0 && !year_like).then_some(FigureKind::Count)
     }?;
     Some((
@@ -358,6 +381,20 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     let lex = s.lex;
     let lower = s.lower(i);
     let start = s.words[i].start;
+    // "a league record", "a world record".
+    if lower == "record"
+        && i > 0
+        && lex.record_scopes.contains(&*s.lower(i - 1))
+        && s.adjacent(i - 1)
+    {
+        return Some((
+            Figure {
+                span: s.words[i - 1].start..s.words[i].end,
+                kind: FigureKind::Ranking,
+            },
+            i + 1,
+        ));
+    }
     if lower == "record" || lower == "all-time" {
         let next = s.lower(i + 1);
         if lex.record_nouns.contains(&*next) && s.adjacent(i) {
@@ -372,6 +409,10 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         return None;
     }
     if !lex.superlatives.contains(&*lower) {
+        return None;
+    }
+    // "her best time since 2019" is a personal record, not a statistic.
+    if i > 0 && matches!(&*s.lower(i - 1), "her" | "his" | "their" | "my" | "your") {
         return None;
     }
     // The anchor must come soon and in the same clause.
@@ -394,6 +435,16 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
             "in" if s.lower(j + 1) == "history" || s.lower(j + 1) == "decades" => {
                 Some(s.words[j + 1].end)
             }
+            // "the oldest tree in the county", "the largest in the club's history".
+            "in" if (j + 1..(j + 4).min(s.words.len()))
+                .any(|k| lex.ranking_scopes.contains(&*s.lower(k))) =>
+            {
+                (j + 1..(j + 4).min(s.words.len()))
+                    .find(|&k| lex.ranking_scopes.contains(&*s.lower(k)))
+                    .map(|k| s.words[k].end)
+            }
+            "outside" if s.words.get(j + 1).is_some() => Some(s.words[j + 1].end),
+            "kind" if s.lower(j - 1) == "its" => Some(s.words[j].end),
             "in" if s.is_number_word(j + 1) && s.lower(j + 2).starts_with("year") => {
                 Some(s.words[j + 2].end)
             }
@@ -477,6 +528,7 @@ mod tests {
             "Foxx (58 in 1932) and Greenberg (58 in 1938) tried. In 1954. In 1960 they left.",
             "Both are 6 feet tall and weigh 200 pounds, short of a two-thirds majority.",
             "The 23m wool sold in trays of 12 per layer, 1,600 kilometres from Perth.",
+            "She won the 10,000 meters, her best time since 2019. Attendance was 41,212.",
         ] {
             assert!(found(t).is_empty(), "{t}: {:?}", found(t));
         }

@@ -31,6 +31,8 @@ struct RawAttribution {
     institutions: Vec<String>,
     actor_skips: Vec<String>,
     weekdays: Vec<String>,
+    person_roles: Vec<String>,
+    market_words: Vec<String>,
     reporting_verbs: Vec<String>,
 }
 
@@ -50,6 +52,10 @@ struct RawNumbers {
     distance_words: Vec<String>,
     superlatives: Vec<String>,
     record_nouns: Vec<String>,
+    ranking_scopes: Vec<String>,
+    record_scopes: Vec<String>,
+    estimators: Vec<String>,
+    crowd_nouns: Vec<String>,
 }
 
 /// FNV-1a: word lookups happen for every word of every keystroke, and the
@@ -92,6 +98,8 @@ pub(crate) struct Lexicon {
     pub institutions: HashSet<String>,
     pub actor_skips: HashSet<String>,
     pub weekdays: HashSet<String>,
+    pub person_roles: HashSet<String>,
+    pub market_words: HashSet<String>,
     pub reporting_verbs: HashSet<String>,
     pub spelled: HashSet<String>,
     pub scales: HashSet<String>,
@@ -108,6 +116,10 @@ pub(crate) struct Lexicon {
     pub distance_words: HashSet<String>,
     pub superlatives: HashSet<String>,
     pub record_nouns: HashSet<String>,
+    pub ranking_scopes: HashSet<String>,
+    pub record_scopes: HashSet<String>,
+    pub estimators: HashSet<String>,
+    pub crowd_nouns: HashSet<String>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -131,6 +143,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         institutions: set(raw.attribution.institutions),
         actor_skips: set(raw.attribution.actor_skips),
         weekdays: set(raw.attribution.weekdays),
+        person_roles: set(raw.attribution.person_roles),
+        market_words: set(raw.attribution.market_words),
         reporting_verbs: set(raw.attribution.reporting_verbs),
         spelled: set(raw.numbers.spelled),
         scales: set(raw.numbers.scales),
@@ -146,6 +160,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         distance_words: set(raw.numbers.distance_words),
         superlatives: set(raw.numbers.superlatives),
         record_nouns: set(raw.numbers.record_nouns),
+        ranking_scopes: set(raw.numbers.ranking_scopes),
+        record_scopes: set(raw.numbers.record_scopes),
+        estimators: set(raw.numbers.estimators),
+        crowd_nouns: set(raw.numbers.crowd_nouns),
     }
 });
 

@@ -159,7 +159,8 @@ impl<'a> Paragraph<'a> {
             let cue = para
                 .speaker_cue(&para.quotations[q])
                 .map(|c| c.source.clone());
-            para.quotations[q].attributed = cue.is_some();
+            para.quotations[q].attributed =
+                cue.is_some() || para.introduced_by_name(&para.quotations[q]);
             para.quotations[q].speaker = cue.flatten();
         }
         para
@@ -293,6 +294,41 @@ impl<'a> Paragraph<'a> {
 
     /// Whether a quotation's speaker is in reach: a cue in a sentence the
     /// quotation overlaps, or in the sentence just before or after it.
+    /// Whether a named person introduces the quotation without a verb of
+    /// saying: a lead-in ending in a colon ("Resident Joan Meyers had a simple
+    /// request: "…""), or a short sentence just before it ("Coach Maria
+    /// Okonkwo was blunt. "…"").
+    fn introduced_by_name(&self, q: &Quotation) -> bool {
+        let sentence = self.sentence_of(q.span.start);
+        let own = &self.sentences[sentence];
+        let lead_in = own.start..q.span.start;
+        if self.text[lead_in.clone()].trim_end().ends_with(':') {
+            return self.names_a_person(&lead_in);
+        }
+        // "That was the estimate of Lara Dunn, who …" right after the quotation.
+        let last = self.sentence_of(q.span.end.saturating_sub(1).max(q.span.start));
+        if let Some(after) = self.sentences.get(last + 1) {
+            let opening = self.text[after.clone()]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            if matches!(opening, "That" | "Those" | "These" | "So" | "This")
+                && self.names_a_person(after)
+            {
+                return true;
+            }
+        }
+        let Some(before) = sentence.checked_sub(1).map(|s| self.sentences[s].clone()) else {
+            return false;
+        };
+        let short = self.text[before.clone()].split_whitespace().count() <= 8;
+        let quotes_itself = self
+            .quotations
+            .iter()
+            .any(|o| o.depth == 0 && o.span.start >= before.start && o.span.start < before.end);
+        lead_in.is_empty() && short && !quotes_itself && self.names_a_person(&before)
+    }
+
     fn speaker_cue(&self, q: &Quotation) -> Option<&Cue> {
         let first = self.sentence_of(q.span.start);
         let last = self.sentence_of(q.span.end.saturating_sub(1).max(q.span.start));
@@ -379,6 +415,23 @@ impl<'a> Paragraph<'a> {
             let word = &self.text[self.words[i].clone()];
             (word.starts_with(char::is_uppercase) && !self.starts_sentence(i))
                 || matches!(word, "he" | "she" | "He" | "She")
+                || lexicon().person_roles.contains(&word.to_ascii_lowercase())
+        })
+    }
+
+    /// Whether the clause before `offset` is about market data the reporter
+    /// reads off the exchange ("The S&P 500 fell 1.8 percent").
+    pub fn market_data(&self, offset: usize) -> bool {
+        let sentence = &self.sentences[self.sentence_of(offset)];
+        let clause_start = self.text[sentence.start..offset]
+            .rfind([',', ';'])
+            .map_or(sentence.start, |p| sentence.start + p);
+        let lex = lexicon();
+        self.text[clause_start..offset].split_whitespace().any(|w| {
+            lex.market_words.contains(
+                &w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
+                    .to_ascii_lowercase(),
+            )
         })
     }
 

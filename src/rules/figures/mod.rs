@@ -60,11 +60,13 @@ pub(crate) fn check_figures(
     out: &mut Vec<Finding>,
 ) {
     // Headlines summarise a story whose body carries the attribution.
-    if para.kind == BlockKind::Heading {
+    // Tables present data under a caption that carries the source.
+    if para.kind == BlockKind::Heading || para.kind == BlockKind::TableCell {
         return;
     }
     for figure in para.figures.iter().filter(|f| kinds.contains(&f.kind)) {
         if para.in_quotation(figure.span.clone())
+            || (figure.kind == FigureKind::Percentage && para.market_data(figure.span.start))
             || para.claim_attributed(para.sentence_of(figure.span.start))
         {
             continue;
