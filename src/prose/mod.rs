@@ -253,9 +253,21 @@ impl<'a> Paragraph<'a> {
                 let between = &self.text[span.end..c.span.start];
                 between.rfind([',', '"', '”']).is_some_and(|p| {
                     let subject = between[p + 1..].split_whitespace().count();
-                    (1..=5).contains(&subject) || (subject == 0 && reporting)
+                    (1..=5).contains(&subject)
+                        || (subject == 0 && reporting && self.inverted_subject_after(c))
                 })
             })
+    }
+
+    /// Whether a name or a determiner follows the cue: inverted attribution
+    /// (", said Smith", ", said the mayor"), not ", insisted that …".
+    fn inverted_subject_after(&self, cue: &Cue) -> bool {
+        let next = self.word_index_at(cue.span.end);
+        self.words.get(next).is_some_and(|w| {
+            let word = &self.text[w.clone()];
+            word.starts_with(char::is_uppercase)
+                || matches!(word, "the" | "a" | "an" | "his" | "her" | "their")
+        })
     }
 
     /// Whether the paragraph opens with "According to X," which covers all of it.
