@@ -28,8 +28,9 @@ pub fn text(bytes: &[u8]) -> String {
 /// percentage (a `%` in a message) and a flagged phrase across a line break.
 pub const STORY: &str = "# Council approves plan\n\n\
 Unfortunately, the vote came after a very long night. Council member Ray Dunn\n\
-claimed that the plan would raise taxes, and Mayor Elena Ortiz, desperate\n\
-to win back voters, insisted that it would not.\n\n\
+claimed that the plan would raise taxes, and Mayor Elena Ortiz insisted that it would not.\n\n\
+The senator, desperate\n\
+to win back voters, announced a tax cut.\n\n\
 Rents rose 60% last year. The regime at City Hall had the votes.\n";
 
 /// A second file, plain text, with findings.
