@@ -46,8 +46,13 @@ fn assert_text_is(client: &mut Client, version: i64, text: &str) {
 /// Copy that a rule flags (its own bad example), so that the diagnostics
 /// compared say something about the text.
 fn flagged_sentence() -> String {
-    let bad = copydesk::rules::find("attribution/weasel-attribution").map(|r| r.meta().bad.trim().to_string()).unwrap_or_default();
-    assert!(!lint(&bad, Syntax::Markdown).is_empty(), "the bad example is flagged");
+    let bad = copydesk::rules::find("attribution/weasel-attribution")
+        .map(|r| r.meta().bad.trim().to_string())
+        .unwrap_or_default();
+    assert!(
+        !lint(&bad, Syntax::Markdown).is_empty(),
+        "the bad example is flagged"
+    );
     bad
 }
 
@@ -203,7 +208,10 @@ fn control_characters_lone_surrogates_and_invalid_utf8_are_taken_in_stride() {
     assert_text_is(&mut client, 1, &text);
 
     // Control and format characters: none of them is a line break to the protocol.
-    let odd = format!("\0 \u{b} \u{c} \u{85} \u{2028} \u{2029} \u{202e} \u{feff} \u{1b}[31m. {}\r", flagged_sentence());
+    let odd = format!(
+        "\0 \u{b} \u{c} \u{85} \u{2028} \u{2029} \u{202e} \u{feff} \u{1b}[31m. {}\r",
+        flagged_sentence()
+    );
     let odd = odd.as_str();
     client.change(URI, 2, json!([edit(0, 0, 0, 0, odd)]));
     text.insert_str(0, odd);
@@ -238,9 +246,14 @@ fn a_twenty_megabyte_document() {
     let mut client = client();
     // Every 500th paragraph is copy a rule flags; paragraphs are judged one
     // by one, so the library's count for each kind gives the total.
-    let bad = copydesk::rules::find("attribution/weasel-attribution").map(|r| r.meta().bad.trim().to_string()).unwrap_or_default();
+    let bad = copydesk::rules::find("attribution/weasel-attribution")
+        .map(|r| r.meta().bad.trim().to_string())
+        .unwrap_or_default();
     let plain = "The council met on Tuesday and approved the agenda without debate.";
-    let (per_bad, per_plain) = (lint(&bad, Syntax::Markdown).len(), lint(plain, Syntax::Markdown).len());
+    let (per_bad, per_plain) = (
+        lint(&bad, Syntax::Markdown).len(),
+        lint(plain, Syntax::Markdown).len(),
+    );
     assert!(per_bad > 0);
     let mut text = String::with_capacity(21 << 20);
     let mut counts = (0, 0);
@@ -259,11 +272,21 @@ fn a_twenty_megabyte_document() {
     assert_eq!(diagnostics.len(), counts.0 * per_bad + counts.1 * per_plain);
     // An edit at the very end, where a naive conversion would rescan 20 MB.
     let (line, character) = position(&text, text.len(), "utf-16");
-    client.change(URI, 2, json!([edit(line, character, line, character, &bad)]));
+    client.change(
+        URI,
+        2,
+        json!([edit(line, character, line, character, &bad)]),
+    );
     let after = client.diagnostics(URI, 2);
     assert_eq!(after.len(), diagnostics.len() + per_bad);
-    let first = lint(&bad, Syntax::Markdown).first().map(|f| position(&bad, f.span.start, "utf-16").1).unwrap_or(0);
-    assert_eq!(after[diagnostics.len()]["range"]["start"], json!({ "line": line, "character": character + first }));
+    let first = lint(&bad, Syntax::Markdown)
+        .first()
+        .map(|f| position(&bad, f.span.start, "utf-16").1)
+        .unwrap_or(0);
+    assert_eq!(
+        after[diagnostics.len()]["range"]["start"],
+        json!({ "line": line, "character": character + first })
+    );
     assert_no_panic(&client);
     assert!(client.shutdown().success());
 }
