@@ -168,7 +168,20 @@ pub(crate) fn apply(
     if !directives.is_empty() && !findings.is_empty() {
         let lines = LineIndex::new(source);
         let suppressed = Suppressed::new(source, &lines, &directives);
-        findings.retain(|f| !suppressed.covers(&lines, f));
+        // Findings are sorted by start: the region directives are replayed
+        // once, as far as each finding, not from the top for every one.
+        let mut state = Region::default();
+        let mut replayed = 0;
+        findings.retain(|f| {
+            while let Some(&(at, i)) = suppressed.regions.get(replayed) {
+                if at > f.span.start {
+                    break;
+                }
+                state.apply(&suppressed.directives[i]);
+                replayed += 1;
+            }
+            !suppressed.covers(&lines, &state, f)
+        });
     }
     if let Some(severity) = unknown {
         for u in unknowns {
@@ -237,7 +250,9 @@ impl Suppressed {
         }
     }
 
-    fn covers(&self, index: &LineIndex, finding: &Finding) -> bool {
+    /// Whether `finding` is suppressed, `state` being the region directives
+    /// up to its start.
+    fn covers(&self, index: &LineIndex, state: &Region, finding: &Finding) -> bool {
         if finding.rule == UNKNOWN.rule.id {
             return false;
         }
@@ -252,16 +267,8 @@ impl Suppressed {
         {
             return true;
         }
-        // Replay the region directives before the finding: the latest one
-        // that speaks about the rule (its own name first, then its family's)
-        // decides.
-        let mut state = Region::default();
-        for &(at, i) in &self.regions {
-            if at > finding.span.start {
-                break;
-            }
-            state.apply(&self.directives[i]);
-        }
+        // Of the region directives before the finding, the latest one that
+        // speaks about the rule (its own name first, then its family's) decides.
         state.off(finding.rule, family)
     }
 }
