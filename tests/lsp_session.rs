@@ -353,7 +353,10 @@ fn null_settings_make_the_server_ask_for_its_section() {
 fn a_client_that_pulls_gets_reports_and_no_pushes() {
     let mut client = Client::spawn();
     let result = client.initialize(
-        json!({ "textDocument": { "diagnostic": { "dynamicRegistration": false } } }),
+        json!({
+            "textDocument": { "diagnostic": { "dynamicRegistration": false } },
+            "workspace": { "diagnostics": { "refreshSupport": true } }
+        }),
         json!({ "debounceMs": 0 }),
     );
     assert_eq!(
@@ -398,6 +401,19 @@ fn a_client_that_pulls_gets_reports_and_no_pushes() {
         json!({ "textDocument": { "uri": "file:///nowhere.md" } }),
     );
     assert!(unknown.get("error").is_some(), "{unknown}");
+    // New settings: the client is told to pull again, and gets the new judgement.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "debounceMs": 0, "severity": { finding.rule: "off" } } }),
+    );
+    client.wait_server_request("workspace/diagnostic/refresh");
+    assert_eq!(client.server_requests, ["workspace/diagnostic/refresh"]);
+    let refreshed = pull(&mut client, after["resultId"].clone());
+    let off = lint_with(&edited, &[(finding.rule, "off")]);
+    assert_eq!(
+        published(refreshed["items"].as_array().expect("items")),
+        expected(&edited, &off, "utf-16")
+    );
     client.sync();
     assert!(
         client.published.is_empty(),

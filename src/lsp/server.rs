@@ -106,11 +106,15 @@ impl Server {
             }
             *config = Arc::new(Config::new(parsed.settings, config.generation + 1));
         }
-        for open in lock(&self.documents).values() {
-            open.touch();
-        }
+        let any_open = {
+            let documents = lock(&self.documents);
+            documents.values().for_each(OpenDocument::touch);
+            !documents.is_empty()
+        };
+        // A pulling client asks again when told to; with nothing open (as
+        // during `initialize`) there is nothing to ask about.
         let support = self.client_support();
-        if support.pull_diagnostics && support.diagnostic_refresh {
+        if any_open && support.pull_diagnostics && support.diagnostic_refresh {
             let client = self.client.clone();
             tokio::spawn(async move { client.workspace_diagnostic_refresh().await });
         }

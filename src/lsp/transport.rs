@@ -209,6 +209,9 @@ fn parse(mut body: Vec<u8>) -> Result<Incoming, (Value, i64, String)> {
             object.remove("params");
         }
     }
+    if value.get("method").and_then(Value::as_str) == Some("initialize") {
+        patch_workspace_diagnostics(&mut value);
+    }
     let id = value
         .get("id")
         .filter(|id| id.is_number() || id.is_string())
@@ -229,6 +232,23 @@ fn parse(mut body: Vec<u8>) -> Result<Incoming, (Value, i64, String)> {
             -32600,
             "Invalid request: neither a request nor a response".into(),
         ))
+    }
+}
+
+/// LSP 3.17 names the client's capability `workspace.diagnostics`, but
+/// lsp-types 0.94 reads it as `workspace.diagnostic`, so the server would
+/// never learn that the client takes `workspace/diagnostic/refresh`. Copy it
+/// under the name lsp-types reads.
+fn patch_workspace_diagnostics(initialize: &mut Value) {
+    let workspace = initialize
+        .pointer_mut("/params/capabilities/workspace")
+        .and_then(Value::as_object_mut);
+    if let Some(workspace) = workspace {
+        if !workspace.contains_key("diagnostic") {
+            if let Some(diagnostics) = workspace.get("diagnostics").cloned() {
+                workspace.insert("diagnostic".into(), diagnostics);
+            }
+        }
     }
 }
 
@@ -530,6 +550,23 @@ mod tests {
         let mut bytes = br#"{"jsonrpc":"2.0","method":"x","params":{"t":"a"#.to_vec();
         bytes.extend_from_slice(b"\xff\"}}");
         assert!(matches!(parse(bytes), Ok(Incoming::Request(_))));
+    }
+
+    #[test]
+    fn the_workspace_diagnostics_capability_reaches_lsp_types() {
+        let body = json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "capabilities": { "workspace": { "diagnostics": { "refreshSupport": true } } } } });
+        let Ok(Incoming::Request(request)) = parse(body.to_string().into_bytes()) else {
+            panic!("not a request")
+        };
+        let params: Option<tower_lsp::lsp_types::InitializeParams> = request
+            .params()
+            .and_then(|p| serde_json::from_value(p.clone()).ok());
+        let refresh = params
+            .and_then(|p| p.capabilities.workspace)
+            .and_then(|w| w.diagnostic)
+            .and_then(|d| d.refresh_support);
+        assert_eq!(refresh, Some(true));
     }
 
     #[test]

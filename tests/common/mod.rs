@@ -250,6 +250,21 @@ impl Client {
         );
     }
 
+    /// Waits until the server has made a request of the client (answered
+    /// on the way, as any other), syncing meanwhile so that reading goes on.
+    pub fn wait_server_request(&mut self, method: &str) {
+        for _ in 0..10_000 {
+            if self.server_requests.iter().any(|m| m == method) {
+                return;
+            }
+            self.sync();
+        }
+        panic!(
+            "the server never sent {method}; it sent {:?}",
+            self.server_requests
+        );
+    }
+
     /// `initialize` with these client capabilities and options, then `initialized`.
     pub fn initialize(&mut self, capabilities: Value, options: Value) -> Value {
         let mut params =
