@@ -19,6 +19,12 @@ mod tests {
             &["extremely", "very"],
         );
         assert_eq!(fixed(ID, "It was very cold."), "It was cold.");
+        // Both fixes of a repeated intensifier together leave clean copy.
+        let text = "It was very, very cold.";
+        let report =
+            crate::Linter::new(crate::LintOptions::only(ID)).lint(text, crate::Syntax::Markdown);
+        let edits = crate::fix::safe_edits(&report.findings);
+        assert_eq!(crate::fix::apply(text, edits.iter()), "It was cold.");
     }
 
     #[test]

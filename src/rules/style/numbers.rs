@@ -16,8 +16,13 @@ rule_data!(NUMBERS: Numbers = "numbers.toml");
 
 /// The value of a number word from one to ninety-nine ("seven", "Twenty-five").
 pub(crate) fn word_value(word: &str) -> Option<u64> {
-    let lower = word.to_ascii_lowercase();
-    let lower = lower.replace('‑', "-");
+    // Called for every word: rule most out on the first letter, without allocating.
+    let first = word.bytes().next()?.to_ascii_lowercase();
+    if !matches!(first, b'o' | b't' | b'f' | b's' | b'e' | b'n') || word.len() > 24 {
+        return None;
+    }
+    let lower = crate::prose::lexicon::Lower::new(word);
+    let lower: &str = &lower;
     let simple = |w: &str| -> Option<u64> {
         if let Some(i) = NUMBERS.units.iter().position(|u| u == w) {
             return Some(i as u64);
@@ -28,8 +33,8 @@ pub(crate) fn word_value(word: &str) -> Option<u64> {
             .position(|t| !t.is_empty() && t == w)
             .map(|i| i as u64 * 10)
     };
-    match lower.split_once('-') {
-        None => simple(&lower).filter(|&v| v > 0),
+    match lower.split_once(['-', '‑']) {
+        None => simple(lower).filter(|&v| v > 0),
         Some((tens, unit)) => {
             let (t, u) = (simple(tens)?, simple(unit)?);
             (t >= 20 && t % 10 == 0 && (1..=9).contains(&u)).then_some(t + u)
