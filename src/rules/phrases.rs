@@ -385,10 +385,10 @@ pub(crate) fn deletion(para: &Paragraph, span: Range<usize>, safe: bool) -> Fix 
         // ", ironically, cut" → " cut": both commas go, one space stays.
         return Fix::replace(title, span.start - 2..span.end + 1, "", safe);
     }
-    if after.starts_with(',') {
+    if let Some(rest) = after.strip_prefix(',') {
         // "very, very cold": the word goes with its comma, or the fixes of a
         // repeated word leave "was, cold".
-        let rest = after[1..].trim_start_matches(' ');
+        let rest = rest.trim_start_matches(' ');
         return Fix::replace(title, span.start..text.len() - rest.len(), "", safe);
     }
     let trailing = after.len() - after.trim_start_matches(' ').len();
