@@ -14,6 +14,24 @@ pub(crate) struct Numbers {
 
 rule_data!(NUMBERS: Numbers = "numbers.toml");
 
+/// Each unit and tens word with its value ("seven" → 7, "forty" → 40), for
+/// lookups on every word of every paragraph.
+static SIMPLE_VALUES: std::sync::LazyLock<std::collections::HashMap<&'static str, u64>> =
+    std::sync::LazyLock::new(|| {
+        let units = NUMBERS
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.as_str(), i as u64));
+        let tens = NUMBERS
+            .tens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(i, t)| (t.as_str(), i as u64 * 10));
+        units.chain(tens).collect()
+    });
+
 /// The value of a number word from one to ninety-nine ("seven", "Twenty-five").
 pub(crate) fn word_value(word: &str) -> Option<u64> {
     // Called for every word: rule most out on the first letter, without allocating.
@@ -23,16 +41,7 @@ pub(crate) fn word_value(word: &str) -> Option<u64> {
     }
     let lower = crate::prose::lexicon::Lower::new(word);
     let lower: &str = &lower;
-    let simple = |w: &str| -> Option<u64> {
-        if let Some(i) = NUMBERS.units.iter().position(|u| u == w) {
-            return Some(i as u64);
-        }
-        NUMBERS
-            .tens
-            .iter()
-            .position(|t| !t.is_empty() && t == w)
-            .map(|i| i as u64 * 10)
-    };
+    let simple = |w: &str| SIMPLE_VALUES.get(w).copied();
     match lower.split_once(['-', '‑']) {
         None => simple(lower).filter(|&v| v > 0),
         Some((tens, unit)) => {
