@@ -58,6 +58,9 @@ pub struct Paragraph<'a> {
     pub cues: Vec<Cue>,
     /// Figures that may need a source.
     pub figures: Vec<Figure>,
+    /// Indexes of the outer (depth 0) quotations, in order: they never
+    /// overlap one another, so their ends are in order too.
+    outer: Vec<usize>,
     /// The text with every run of whitespace squeezed to one space, so that
     /// phrases match across line breaks and blanked markup.
     squeezed: Squeezed,
@@ -144,9 +147,13 @@ impl<'a> Paragraph<'a> {
             quotations: quotations::quotations_in(text, kind == BlockKind::Heading),
             cues: Vec::new(),
             figures: Vec::new(),
+            outer: Vec::new(),
             squeezed: Squeezed::new(text),
             phrase_hits: std::sync::OnceLock::new(),
         };
+        para.outer = (0..para.quotations.len())
+            .filter(|&i| para.quotations[i].depth == 0)
+            .collect();
         para.cues = attribution::cues_with_verbs(
             text,
             &para.words,
@@ -154,6 +161,9 @@ impl<'a> Paragraph<'a> {
             |at| para.in_quotation(at..at + 1),
             |at| para.sentence_of(at),
         );
+        // Found in word order, so already in sentence order; the lookups
+        // below rely on it (a stable sort keeps the order within a sentence).
+        para.cues.sort_by_key(|c| c.sentence);
         para.figures = figures::figures(text, &para.words);
         for q in 0..para.quotations.len() {
             let cue = para
@@ -198,9 +208,22 @@ impl<'a> Paragraph<'a> {
 
     /// The outer quotation that contains any byte of `span`.
     pub fn quotation_at(&self, span: Range<usize>) -> Option<&Quotation> {
-        self.quotations
-            .iter()
-            .find(|q| q.depth == 0 && q.span.start < span.end && span.start < q.span.end)
+        // The first outer quotation ending after the span starts, if it
+        // starts before the span ends.
+        let first = self
+            .outer
+            .partition_point(|&i| self.quotations[i].span.end <= span.start);
+        self.outer
+            .get(first)
+            .map(|&i| &self.quotations[i])
+            .filter(|q| q.span.start < span.end)
+    }
+
+    /// The cues of sentences `first..=last`.
+    fn cues_of(&self, first: usize, last: usize) -> &[Cue] {
+        let from = self.cues.partition_point(|c| c.sentence < first);
+        let to = self.cues.partition_point(|c| c.sentence <= last);
+        &self.cues[from..to.max(from)]
     }
 
     /// Whether any byte of `span` lies inside a direct quotation: words there
@@ -211,13 +234,13 @@ impl<'a> Paragraph<'a> {
 
     /// Whether sentence `index` carries its own attribution cue.
     pub fn sentence_attributed(&self, index: usize) -> bool {
-        self.cues.iter().any(|c| c.sentence == index && !c.actor)
+        self.cues_of(index, index).iter().any(|c| !c.actor)
     }
 
     /// Whether sentence `index` has a source for its figures: a speech or
     /// report cue, or a named actor acting ("the council approved $4 million").
     pub fn sentence_sourced(&self, index: usize) -> bool {
-        self.cues.iter().any(|c| c.sentence == index)
+        !self.cues_of(index, index).is_empty()
     }
 
     /// Whether an attribution in the same sentence owns the words at `span`:
@@ -227,9 +250,9 @@ impl<'a> Paragraph<'a> {
     /// ("The senator, desperate to win, announced …").
     pub fn span_attributed(&self, span: &Range<usize>) -> bool {
         let sentence = self.sentence_of(span.start);
-        self.cues
+        self.cues_of(sentence, sentence)
             .iter()
-            .filter(|c| c.sentence == sentence && !c.actor)
+            .filter(|c| !c.actor)
             // A cue inside the words themselves ("we believe") attributes nothing.
             .filter(|c| c.span.end <= span.start || c.span.start >= span.end)
             .any(|c| {
@@ -346,7 +369,7 @@ impl<'a> Paragraph<'a> {
         let last = self.sentence_of(q.span.end.saturating_sub(1).max(q.span.start));
         let in_reach = |c: &&Cue| c.sentence + 1 >= first && c.sentence <= last + 1;
         // Prefer a cue in the quotation's own sentences, then one next to them.
-        self.cues
+        self.cues_of(first.saturating_sub(1), last + 1)
             .iter()
             .filter(|c| !c.actor)
             .filter(in_reach)
@@ -401,11 +424,9 @@ impl<'a> Paragraph<'a> {
         // "Russell Creighton says drought has claimed another casualty." names
         // the speaker of the quotation that opens the next paragraph.
         let names_speaker = last_sentence.is_some_and(|s| {
-            self.cues.iter().any(|c| {
-                c.sentence == s
-                    && !c.actor
-                    && c.source.as_ref().is_some_and(|r| self.names_a_person(r))
-            })
+            self.cues_of(s, s)
+                .iter()
+                .any(|c| !c.actor && c.source.as_ref().is_some_and(|r| self.names_a_person(r)))
         });
         QuoteLinks {
             opening: opening.map(|q| q.attributed),
