@@ -209,7 +209,7 @@ fn extract_plain(source: &str) -> Extracted {
     let mut out = Extracted::default();
     let mut para_start: Option<usize> = None;
     let mut offset = 0;
-    for line in source.split_inclusive('\n') {
+    for line in lines_inclusive(source) {
         let trimmed = line.trim();
         let directive = trimmed.starts_with("<!--") && trimmed.ends_with("-->");
         if trimmed.is_empty() || directive {
@@ -231,6 +231,22 @@ fn extract_plain(source: &str) -> Extracted {
     out
 }
 
+/// The lines of `text` with their endings: `\n`, `\r\n` or a lone `\r`
+/// (classic Mac OS), as editors and the language server count lines.
+fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let ends = memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(move |&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+        .map(|i| i + 1)
+        .chain((!text.is_empty()).then_some(text.len()));
+    ends.filter_map(move |end| {
+        let line = (end > start).then(|| &text[start..end]);
+        start = end;
+        line
+    })
+}
+
 /// Whether a line ends as a sentence or a quotation does.
 fn ends_sentence(line: &str) -> bool {
     line.trim_end()
@@ -244,7 +260,7 @@ fn ends_sentence(line: &str) -> bool {
 fn push_plain_block(source: &str, range: Range<usize>, blocks: &mut Vec<Block>) {
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut at = range.start;
-    for line in source[range.clone()].split_inclusive('\n') {
+    for line in lines_inclusive(&source[range.clone()]) {
         lines.push(at..at + line.trim_end().len());
         at += line.len();
     }
