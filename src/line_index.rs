@@ -4,6 +4,9 @@
 /// long line, so that placing many findings on one huge line stays linear.
 const MARK_EVERY: usize = 16 * 1024;
 
+/// The UTF-8 byte-order mark.
+const BOM: &str = "\u{feff}";
+
 /// The start offsets of the lines of a text.
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -60,10 +63,14 @@ impl LineIndex {
             .copied()
             .filter(|&(at, _)| at > start)
             .unwrap_or((start, 0));
-        let col = before
+        let mut col = before
             + text
                 .get(from..offset)
                 .map_or(offset - from, |s| s.chars().count());
+        // A byte-order mark is not a character an editor shows or counts.
+        if start == 0 && offset >= BOM.len() && text.starts_with(BOM) {
+            col -= 1;
+        }
         (line + 1, col + 1)
     }
 
@@ -90,6 +97,15 @@ mod tests {
         assert_eq!(idx.line_col(t, t.len()), (3, 5));
         assert_eq!(idx.line_text(t, 0), "ab");
         assert_eq!(idx.line_text(t, 2), "last");
+    }
+
+    #[test]
+    fn a_byte_order_mark_takes_no_column() {
+        let t = "\u{feff}ab\ncd";
+        let idx = LineIndex::new(t);
+        assert_eq!(idx.line_col(t, 3), (1, 1));
+        assert_eq!(idx.line_col(t, 4), (1, 2));
+        assert_eq!(idx.line_col(t, t.len()), (2, 3));
     }
 
     #[test]
