@@ -15,7 +15,9 @@ pub const FILE_NAMES: [&str; 2] = ["copydesk.toml", ".copydesk.toml"];
 /// merged into it.
 ///
 /// A folder holding both names is an error: which one wins would otherwise
-/// be a silent surprise.
+/// be a silent surprise. So is a file that is a symbolic link to somewhere
+/// outside the repository (outside a repository: outside its own folder),
+/// so that a cloned repository cannot make copydesk read other files.
 pub fn discover(start: &Path) -> Result<Option<PathBuf>, ConfigError> {
     let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
     let mut dir = if start.is_dir() {
@@ -30,7 +32,7 @@ pub fn discover(start: &Path) -> Result<Option<PathBuf>, ConfigError> {
             .filter(|p| p.is_file())
             .collect();
         match found.as_slice() {
-            [one] => return Ok(Some(one.clone())),
+            [one] => return inside_repository(one, d).map(Some),
             [first, ..] => {
                 let message = format!(
                     "both {} and {} are in this folder; keep one",
@@ -46,6 +48,35 @@ pub fn discover(start: &Path) -> Result<Option<PathBuf>, ConfigError> {
         dir = d.parent();
     }
     Ok(None)
+}
+
+/// `path`, found in `folder`, unless it is a symbolic link that leads out
+/// of the repository holding `folder` (or out of `folder` when it is in no
+/// repository).
+fn inside_repository(path: &Path, folder: &Path) -> Result<PathBuf, ConfigError> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(path.to_path_buf());
+    }
+    let root = folder
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(folder);
+    let target = std::fs::canonicalize(path)
+        .map_err(|e| ConfigError::file(path, format!("cannot follow the symbolic link: {e}")))?;
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    if target.starts_with(&root) {
+        Ok(path.to_path_buf())
+    } else {
+        Err(ConfigError::file(
+            path,
+            format!(
+                "is a symbolic link to {}, outside {}; copydesk reads no configuration from outside the repository",
+                target.display(),
+                root.display()
+            ),
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -101,6 +132,34 @@ mod tests {
             discover(&repo.join("a/story.md")).ok().flatten(),
             Some(outer.path().join("copydesk.toml"))
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_may_point_inside_the_repository_but_not_out_of_it() {
+        let outer = tempfile::tempdir().expect("tempdir");
+        let repo = outer.path().join("repo");
+        std::fs::create_dir_all(repo.join(".git")).expect("mkdir");
+        touch(&repo.join("shared/desk.toml"));
+        touch(&repo.join("metro/story.md"));
+        std::os::unix::fs::symlink(
+            repo.join("shared/desk.toml"),
+            repo.join("metro/copydesk.toml"),
+        )
+        .expect("symlink");
+        assert_eq!(
+            discover(&repo.join("metro/story.md")).ok().flatten(),
+            Some(repo.join("metro/copydesk.toml"))
+        );
+        touch(&outer.path().join("secret.toml"));
+        touch(&repo.join("sports/story.md"));
+        std::os::unix::fs::symlink(
+            outer.path().join("secret.toml"),
+            repo.join("sports/copydesk.toml"),
+        )
+        .expect("symlink");
+        let error = discover(&repo.join("sports/story.md")).expect_err("refused");
+        assert!(error.message.contains("outside"), "{error}");
     }
 
     #[test]
