@@ -15,6 +15,8 @@ use std::hash::{Hash, Hasher};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::finding::{Carry, ChainEnd, Finding, Severity};
 use crate::prose::markup::{extract, Block, BlockKind};
 use crate::prose::{Paragraph, QuoteLinks, Syntax};
@@ -97,7 +99,7 @@ pub struct LintReport {
 }
 
 /// What the linter keeps of one analysed paragraph.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct ParagraphResult {
     /// Findings with offsets relative to the paragraph.
     findings: Vec<Finding>,
@@ -203,20 +205,30 @@ impl Linter {
         }
         let extracted = extract(source, syntax);
         let blocks = extracted.blocks;
-        let mut fresh = HashMap::with_capacity(blocks.len());
-        cache.misses = 0;
-        let results: Vec<Arc<ParagraphResult>> = blocks
+        let keys: Vec<u64> = blocks.iter().map(block_key).collect();
+        let missing: Vec<usize> = (0..blocks.len())
+            .filter(|&i| !cache.entries.contains_key(&keys[i]))
+            .collect();
+        cache.misses = missing.len();
+        // A keystroke misses one paragraph; opening a document misses them
+        // all, and then the paragraphs are analysed on every core.
+        let analyse = |&i: &usize| (keys[i], Arc::new(self.analyse(&blocks[i])));
+        let analysed: Vec<(u64, Arc<ParagraphResult>)> = if missing.len() >= PARALLEL_MISSES {
+            missing.par_iter().map(analyse).collect()
+        } else {
+            missing.iter().map(analyse).collect()
+        };
+        let mut fresh: HashMap<u64, Arc<ParagraphResult>> = HashMap::with_capacity(blocks.len());
+        fresh.extend(analysed);
+        let results: Vec<Arc<ParagraphResult>> = keys
             .iter()
-            .map(|block| {
-                let key = block_key(block);
-                let result = match cache.entries.get(&key) {
-                    Some(hit) => Arc::clone(hit),
-                    None => {
-                        cache.misses += 1;
-                        Arc::new(self.analyse(block))
-                    }
-                };
-                fresh.insert(key, Arc::clone(&result));
+            .map(|key| {
+                let result = fresh
+                    .get(key)
+                    .or_else(|| cache.entries.get(key))
+                    .map(Arc::clone)
+                    .unwrap_or_default();
+                fresh.entry(*key).or_insert_with(|| Arc::clone(&result));
                 result
             })
             .collect();
@@ -377,6 +389,9 @@ fn quote_chains(results: &[Arc<ParagraphResult>]) -> Vec<(bool, bool)> {
     }
     out
 }
+/// How many paragraphs must need analysis before it is spread over threads.
+const PARALLEL_MISSES: usize = 64;
+
 fn block_key(block: &Block) -> u64 {
     let mut hasher = DefaultHasher::new();
     block.kind.hash(&mut hasher);
