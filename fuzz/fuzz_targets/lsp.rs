@@ -57,6 +57,9 @@ mod settings;
 #[allow(dead_code)]
 #[path = "../../src/lsp/transport.rs"]
 mod transport;
+#[allow(dead_code)]
+#[path = "../../src/lsp/workspace.rs"]
+mod workspace;
 
 /// A story with findings of several kinds, fixes and multibyte text.
 const STORY: &str = "# Café “naïve” 東京 😀\n\nCritics say the legendary plan was very shocking.\r\n\n\"We will win,\" she said. About 3,000 people came, a 14 percent rise.\n";

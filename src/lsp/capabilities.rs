@@ -4,7 +4,7 @@ use tower_lsp::lsp_types::{
     ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability,
     DiagnosticOptions, DiagnosticServerCapabilities, HoverProviderCapability, ServerCapabilities,
     TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    WorkDoneProgressOptions,
+    TextDocumentSyncSaveOptions, WorkDoneProgressOptions,
 };
 
 use super::position::Encoding;
@@ -27,6 +27,9 @@ pub struct ClientSupport {
     pub document_changes: bool,
     /// The client answers `workspace/configuration`.
     pub configuration: bool,
+    /// The client lets the server register `workspace/didChangeWatchedFiles`
+    /// (to hear of copydesk.toml changes).
+    pub watch_files: bool,
 }
 
 impl ClientSupport {
@@ -48,6 +51,10 @@ impl ClientSupport {
                 .and_then(|e| e.document_changes)
                 .unwrap_or(false),
             configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+            watch_files: workspace
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false),
         }
     }
 }
@@ -70,6 +77,8 @@ pub fn server_capabilities(client: &ClientSupport) -> ServerCapabilities {
             TextDocumentSyncOptions {
                 open_close: Some(true),
                 change: Some(TextDocumentSyncKind::INCREMENTAL),
+                // An open copydesk.toml that is saved is read again.
+                save: Some(TextDocumentSyncSaveOptions::Supported(true)),
                 ..TextDocumentSyncOptions::default()
             },
         )),

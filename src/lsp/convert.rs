@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use copydesk::{rules, Edit, Finding, Fix, Severity};
+use copydesk::suppressions::{ignore_fix, IgnoreScope};
+use copydesk::{rules, Edit, Finding, Fix, Severity, Syntax};
 use ropey::Rope;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
@@ -321,6 +322,54 @@ pub fn quick_fixes(target: &Target, diagnostic: &Diagnostic) -> Vec<CodeAction> 
             })
         })
         .collect()
+}
+
+/// "Ignore RULE on this line" and "Ignore RULE in this file" for each
+/// diagnostic the client sent back that is one of `findings` (at `ranges`,
+/// of the target's text): the edit inserts a suppression directive. Never
+/// preferred: the writer's fix is the better choice.
+pub fn ignore_actions(
+    target: &Target,
+    syntax: Syntax,
+    findings: &[Finding],
+    ranges: &[LspRange],
+    diagnostics: &[Diagnostic],
+) -> Vec<CodeAction> {
+    let mut text = None;
+    let mut actions = Vec::new();
+    for diagnostic in diagnostics {
+        if diagnostic.source.as_deref() != Some(SOURCE) {
+            continue;
+        }
+        let Some(NumberOrString::String(code)) = &diagnostic.code else {
+            continue;
+        };
+        let Some(finding) = findings
+            .iter()
+            .zip(ranges)
+            .find(|(f, r)| f.rule == code && **r == diagnostic.range)
+            .map(|(f, _)| f)
+        else {
+            // Not a finding of this text (any more): nothing to ignore.
+            continue;
+        };
+        let text: &String = text.get_or_insert_with(|| String::from(target.rope));
+        for scope in [IgnoreScope::Line, IgnoreScope::File] {
+            let fix = ignore_fix(text, syntax, finding, scope);
+            let edits: Vec<ByteEdit> = fix_data(&fix).edits;
+            if let Some(edit) = target.workspace_edit(&edits) {
+                actions.push(CodeAction {
+                    title: fix.title,
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic.clone()]),
+                    edit: Some(edit),
+                    is_preferred: None,
+                    ..CodeAction::default()
+                });
+            }
+        }
+    }
+    actions
 }
 
 /// "Apply all safe copydesk fixes": the first safe fix of every finding that

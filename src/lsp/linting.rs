@@ -14,6 +14,7 @@
 
 use std::sync::Arc;
 
+use copydesk::config::Config as FileConfig;
 use copydesk::{Finding, Linter, ParagraphCache};
 use ropey::Rope;
 use tokio::sync::{watch, Mutex as AsyncMutex};
@@ -23,14 +24,16 @@ use super::convert;
 use super::documents::Document;
 use super::server::{lock, Server};
 use super::settings::Settings;
+use super::workspace;
 
 /// The settings in force and the linter they make.
 pub struct Config {
     /// The settings.
     pub settings: Settings,
-    /// The linter for them.
-    pub linter: Linter,
-    /// Bumped on every change of settings.
+    /// The linter for them, for documents that are not files (no
+    /// copydesk.toml applies to those).
+    pub linter: Arc<Linter>,
+    /// Bumped on every change of settings or of configuration files.
     pub generation: u64,
 }
 
@@ -38,7 +41,7 @@ impl Config {
     /// The configuration for `settings`, as the `generation`th one.
     pub fn new(settings: Settings, generation: u64) -> Config {
         Config {
-            linter: Linter::new(settings.lint_options()),
+            linter: Arc::new(Linter::new(settings.lint_options())),
             settings,
             generation,
         }
@@ -87,6 +90,9 @@ pub struct LintSlot {
     /// in which rules run, not a change of severity, so it is dropped here.
     cache_generation: u64,
     last: Option<Arc<Linted>>,
+    /// The linter last built for the document's file, with the file
+    /// configuration and settings generation it was built from.
+    linter: Option<(Arc<FileConfig>, u64, Arc<Linter>)>,
 }
 
 /// An open document with its lint state.
@@ -127,6 +133,10 @@ impl Server {
     /// For a client that takes pushed diagnostics, a new result is also
     /// published.
     pub async fn lint(self: &Arc<Self>, uri: &Url) -> Option<Arc<Linted>> {
+        // A configuration file is not copy: its diagnostics are its errors.
+        if workspace::is_config_uri(uri) {
+            return None;
+        }
         let slot = self.with_document(uri, |open| Arc::clone(&open.slot))?;
         let mut slot = slot.lock().await;
         let config = self.config();
@@ -151,14 +161,19 @@ impl Server {
         }
         let mut cache = std::mem::take(&mut slot.cache);
         let previous = slot.last.take();
+        let built = slot.linter.take();
         let encoding = self.client_support().encoding;
         let server = Arc::clone(self);
         let target = uri.clone();
         // Linting and serialising are CPU work: off the async threads, so
         // that incoming edits are applied while a lint runs.
         let job = tokio::task::spawn_blocking(move || {
+            let built = server.linter_for(&target, &config, built);
+            let linter = built
+                .as_ref()
+                .map_or(&config.linter, |(_, _, linter)| linter);
             let text = String::from(&rope);
-            let report = config.linter.lint_cached(&text, syntax, &mut cache);
+            let report = linter.lint_cached(&text, syntax, &mut cache);
             let ranges = convert::ranges(&text, &rope, &report.findings, encoding);
             let linted = Linted {
                 stamp,
@@ -172,11 +187,12 @@ impl Server {
             // Freeing the previous result and the text waits until the
             // client has the new diagnostics.
             drop((previous, text));
-            (cache, linted)
+            (cache, linted, built)
         });
         match job.await {
-            Ok((cache, linted)) => {
+            Ok((cache, linted, built)) => {
                 slot.cache = cache;
+                slot.linter = built;
                 let linted = Arc::new(linted);
                 slot.last = Some(Arc::clone(&linted));
                 Some(linted)
@@ -190,6 +206,27 @@ impl Server {
                 None
             }
         }
+    }
+
+    /// The linter for the document at `uri` when it is a file: its
+    /// copydesk.toml under the editor's settings. `built` is the one made
+    /// last time, reused when neither changed. `None` for other documents.
+    fn linter_for(
+        &self,
+        uri: &Url,
+        config: &Config,
+        built: Option<(Arc<FileConfig>, u64, Arc<Linter>)>,
+    ) -> Option<(Arc<FileConfig>, u64, Arc<Linter>)> {
+        let path = workspace::file_path(uri)?;
+        let (file_config, events) = self.workspace.config_for(&path);
+        self.config_events(events);
+        if let Some(built) = built.filter(|(c, generation, _)| {
+            Arc::ptr_eq(c, &file_config) && *generation == config.generation
+        }) {
+            return Some(built);
+        }
+        let linter = Arc::new(workspace::linter(&file_config, &path, &config.settings));
+        Some((file_config, config.generation, linter))
     }
 
     /// Queues `linted` for the client if it pushes diagnostics and the

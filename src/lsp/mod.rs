@@ -66,6 +66,7 @@ mod position;
 mod server;
 mod settings;
 mod transport;
+mod workspace;
 
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};

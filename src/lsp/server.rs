@@ -2,6 +2,7 @@
 //! linting or the conversions, and answers. No judgement lives here.
 
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 
@@ -10,10 +11,12 @@ use serde_json::Value;
 use tower_lsp::jsonrpc::{Error, Result};
 use tower_lsp::lsp_types::{
     CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse, ConfigurationItem,
-    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, DocumentDiagnosticParams, DocumentDiagnosticReport,
-    DocumentDiagnosticReportResult, FullDocumentDiagnosticReport, Hover, HoverParams,
-    InitializeParams, InitializeResult, InitializedParams, MessageType,
+    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentDiagnosticParams,
+    DocumentDiagnosticReport, DocumentDiagnosticReportResult, FileSystemWatcher,
+    FullDocumentDiagnosticReport, GlobPattern, Hover, HoverParams, InitializeParams,
+    InitializeResult, InitializedParams, MessageType, Registration,
     RelatedFullDocumentDiagnosticReport, RelatedUnchangedDocumentDiagnosticReport, ServerInfo,
     UnchangedDocumentDiagnosticReport, Url,
 };
@@ -26,6 +29,7 @@ use super::linting::{self, Config, OpenDocument};
 use super::outbox::Outbox;
 use super::position;
 use super::settings::{self, Settings};
+use super::workspace::{self, Event, Workspace};
 
 /// The state the handlers share.
 pub struct Server {
@@ -35,6 +39,8 @@ pub struct Server {
     client: Client,
     support: RwLock<ClientSupport>,
     config: RwLock<Arc<Config>>,
+    /// The copydesk.toml files that govern open documents.
+    pub workspace: Workspace,
     /// Open documents by URI.
     pub documents: Mutex<HashMap<Url, OpenDocument>>,
     /// Rules whose failure was reported: each is logged once, not once per
@@ -106,6 +112,59 @@ impl Server {
             }
             *config = Arc::new(Config::new(parsed.settings, config.generation + 1));
         }
+        self.relint_all();
+    }
+
+    /// Tells the writer what changed in the configuration files: errors as
+    /// diagnostics on the file (and, the first time, as a message), mended
+    /// files cleared.
+    pub fn config_events(&self, events: Vec<Event>) {
+        let encoding = self.client_support().encoding;
+        for event in events {
+            let (path, diagnostics) = match event {
+                Event::Broken { error, show } => {
+                    if show {
+                        self.outbox.notify(
+                            "window/showMessage",
+                            &serde_json::json!({
+                                "type": MessageType::ERROR,
+                                "message": format!("copydesk cannot use {error}. The previous configuration stays in effect."),
+                            }),
+                        );
+                    }
+                    self.outbox.log(
+                        MessageType::ERROR,
+                        format!("copydesk configuration: {error}"),
+                    );
+                    let diagnostic = workspace::diagnostic(&error, encoding);
+                    (error.path, vec![diagnostic])
+                }
+                Event::Mended(path) => (path, Vec::new()),
+            };
+            let Ok(uri) = Url::from_file_path(&path) else {
+                continue;
+            };
+            self.outbox.notify(
+                "textDocument/publishDiagnostics",
+                &serde_json::json!({ "uri": uri, "diagnostics": diagnostics }),
+            );
+        }
+    }
+
+    /// Reads the configuration files again after `changed` changed, and
+    /// lints the open documents again.
+    pub fn reload_configs(&self, changed: &[std::path::PathBuf]) {
+        let events = self.workspace.reload(changed);
+        self.config_events(events);
+        {
+            let mut config = self.config.write().unwrap_or_else(PoisonError::into_inner);
+            *config = Arc::new(Config::new(config.settings.clone(), config.generation + 1));
+        }
+        self.relint_all();
+    }
+
+    /// Lints every open document again (the settings or configuration changed).
+    fn relint_all(&self) {
         let any_open = {
             let documents = lock(&self.documents);
             documents.values().for_each(OpenDocument::touch);
@@ -135,6 +194,7 @@ impl Backend {
                 client,
                 support: RwLock::default(),
                 config: RwLock::new(Arc::new(Config::new(Settings::default(), 0))),
+                workspace: Workspace::default(),
                 documents: Mutex::default(),
                 failures_logged: Mutex::default(),
                 shut_down,
@@ -144,6 +204,35 @@ impl Backend {
 
     fn log(&self, typ: MessageType, message: impl Into<String>) {
         self.server.outbox.log(typ, message);
+    }
+
+    /// Reads the configuration file at `uri` (and the others) again, off
+    /// the async threads.
+    fn reload_config(&self, uri: &Url) {
+        let Some(path) = workspace::file_path(uri) else {
+            return;
+        };
+        let server = Arc::clone(&self.server);
+        tokio::task::spawn_blocking(move || server.reload_configs(&[path]));
+    }
+}
+
+/// The registration of the watcher for configuration files.
+fn watcher() -> Registration {
+    let watchers: Vec<FileSystemWatcher> = workspace::WATCHED
+        .iter()
+        .map(|glob| FileSystemWatcher {
+            glob_pattern: GlobPattern::String((*glob).to_string()),
+            kind: None,
+        })
+        .collect();
+    Registration {
+        id: "copydesk-config-files".into(),
+        method: "workspace/didChangeWatchedFiles".into(),
+        register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
+            watchers,
+        })
+        .ok(),
     }
 }
 
@@ -170,6 +259,18 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         let support = self.server.client_support();
+        if support.watch_files {
+            let client = self.server.client.clone();
+            let server = Arc::clone(&self.server);
+            tokio::spawn(async move {
+                if let Err(e) = client.register_capability(vec![watcher()]).await {
+                    server.outbox.log(
+                        MessageType::WARNING,
+                        format!("copydesk cannot watch copydesk.toml files: {e}"),
+                    );
+                }
+            });
+        }
         self.log(
             MessageType::INFO,
             format!(
@@ -192,6 +293,7 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let item = params.text_document;
+        let config_file = workspace::is_config_uri(&item.uri);
         let syntax = documents::syntax_of(&item.uri, &item.language_id);
         let (open, changed) = OpenDocument::new(Document::new(&item.text, item.version, syntax));
         if lock(&self.server.documents)
@@ -206,7 +308,15 @@ impl LanguageServer for Backend {
                 ),
             );
         }
-        if !self.server.client_support().pull_diagnostics {
+        if config_file {
+            // Not copy: it is checked, not linted.
+            if let Some(path) = workspace::file_path(&item.uri) {
+                let server = Arc::clone(&self.server);
+                tokio::task::spawn_blocking(move || {
+                    server.config_events(server.workspace.check(&path));
+                });
+            }
+        } else if !self.server.client_support().pull_diagnostics {
             tokio::spawn(linting::watch_document(
                 Arc::clone(&self.server),
                 item.uri,
@@ -249,10 +359,40 @@ impl LanguageServer for Backend {
             self.log(MessageType::WARNING, message);
         }
         open.touch();
+        drop(documents);
+        if workspace::is_config_uri(uri) {
+            // Editors that save as the writer types, and clients that watch
+            // no files, still get the new configuration.
+            self.reload_config(uri);
+        }
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        if workspace::is_config_uri(&params.text_document.uri) {
+            self.reload_config(&params.text_document.uri);
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let changed: Vec<PathBuf> = params
+            .changes
+            .iter()
+            .filter_map(|change| workspace::file_path(&change.uri))
+            .filter(|path| workspace::is_config_path(path))
+            .collect();
+        if changed.is_empty() {
+            return;
+        }
+        let server = Arc::clone(&self.server);
+        // Reading files is blocking work.
+        let _ = tokio::task::spawn_blocking(move || server.reload_configs(&changed)).await;
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
+        if let Some(path) = workspace::file_path(&uri) {
+            self.server.workspace.forget(&path);
+        }
         let mut documents = lock(&self.server.documents);
         if documents.remove(&uri).is_none() {
             self.log(
@@ -261,7 +401,8 @@ impl LanguageServer for Backend {
             );
             return;
         }
-        if !self.server.client_support().pull_diagnostics {
+        // A configuration file's diagnostics are its errors, which stay.
+        if !self.server.client_support().pull_diagnostics && !workspace::is_config_uri(&uri) {
             // Under the lock, so no lint result can slip in after it.
             self.server.outbox.notify(
                 "textDocument/publishDiagnostics",
@@ -337,8 +478,26 @@ impl LanguageServer for Backend {
                 actions.extend(convert::quick_fixes(&target, diagnostic));
             }
         }
-        // "Ignore this rule here" joins the quick fixes once copydesk has
-        // suppressions (the configuration issue): one action per diagnostic.
+        if wants(CodeActionKind::QUICKFIX.as_str()) && !params.context.diagnostics.is_empty() {
+            // "Ignore RULE on this line / in this file", after the fixes.
+            let syntax = self.server.with_document(uri, |open| open.doc.syntax);
+            if let (Some(syntax), Some(linted)) = (syntax, self.server.lint(uri).await) {
+                let target = Target {
+                    uri,
+                    version: linted.version,
+                    rope: &linted.rope,
+                    encoding: support.encoding,
+                    document_changes: support.document_changes,
+                };
+                actions.extend(convert::ignore_actions(
+                    &target,
+                    syntax,
+                    &linted.findings,
+                    &linted.ranges,
+                    &params.context.diagnostics,
+                ));
+            }
+        }
         if wants(FIX_ALL_KIND) {
             if let Some(linted) = self.server.lint(uri).await {
                 let target = Target {
@@ -364,6 +523,21 @@ impl LanguageServer for Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = &params.text_document.uri;
+        if workspace::is_config_uri(uri) {
+            let encoding = self.server.client_support().encoding;
+            let items = workspace::file_path(uri)
+                .map(|path| self.server.workspace.diagnostics(&path, encoding))
+                .unwrap_or_default();
+            return Ok(DocumentDiagnosticReportResult::Report(
+                DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                    related_documents: None,
+                    full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                        result_id: None,
+                        items,
+                    },
+                }),
+            ));
+        }
         let Some(linted) = self.server.lint(uri).await else {
             return Err(Error::invalid_params(format!("{uri} is not open")));
         };
