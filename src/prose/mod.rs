@@ -275,7 +275,9 @@ impl<'a> Paragraph<'a> {
                 }
                 let between = &self.text[span.end..c.span.start];
                 between.rfind([',', '"', '”']).is_some_and(|p| {
-                    let subject = between[p + 1..].split_whitespace().count();
+                    // Past the mark, which may be more than one byte (”).
+                    let after = p + between[p..].chars().next().map_or(1, char::len_utf8);
+                    let subject = between[after..].split_whitespace().count();
                     (1..=5).contains(&subject)
                         || (subject == 0 && reporting && self.inverted_subject_after(c))
                 })

@@ -110,9 +110,12 @@ fn word_at(text: &str, at: usize) -> &str {
 
 /// The whitespace-delimited token that ends at `end`, without opening marks.
 fn token_before(text: &str, end: usize) -> &str {
+    // Past the whitespace, which may be more than one byte (a no-break space).
     let start = text[..end]
         .rfind(|c: char| c.is_whitespace())
-        .map_or(0, |p| p + 1);
+        .map_or(0, |p| {
+            p + text[p..].chars().next().map_or(1, char::len_utf8)
+        });
     text[start..end].trim_start_matches(['"', '“', '‘', '\'', '(', '[', '«'])
 }
 
