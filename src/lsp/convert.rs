@@ -344,6 +344,12 @@ pub fn ignore_actions(
         let Some(NumberOrString::String(code)) = &diagnostic.code else {
             continue;
         };
+        // A diagnostic of another version of the text: the client asks
+        // again once it has the new diagnostics, as for the quick fixes.
+        let version = diagnostic.data.as_ref().and_then(|d| d.get("version"));
+        if version.is_some_and(|v| v.as_i64() != Some(i64::from(target.version))) {
+            continue;
+        }
         let Some(finding) = findings
             .iter()
             .zip(ranges)

@@ -44,6 +44,8 @@ pub struct Client {
     pub configuration: Value,
     /// Requests the server made of the client, by method.
     pub server_requests: Vec<String>,
+    /// The same requests, whole.
+    pub server_request_messages: Vec<Value>,
 }
 
 impl Client {
@@ -84,6 +86,7 @@ impl Client {
             stderr,
             configuration: Value::Null,
             server_requests: Vec::new(),
+            server_request_messages: Vec::new(),
         }
     }
 
@@ -184,6 +187,7 @@ impl Client {
             _ => Value::Null,
         };
         self.server_requests.push(method);
+        self.server_request_messages.push(request.clone());
         self.send(&json!({ "jsonrpc": "2.0", "id": request["id"], "result": result }));
     }
 

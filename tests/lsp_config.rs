@@ -1,0 +1,311 @@
+//! copydesk.toml in a live language-server session: the file that governs
+//! an open document is honoured, a change on disk reaches the document, a
+//! broken file is reported on itself while the previous configuration
+//! stays, the watcher is registered when the client allows, and the
+//! "Ignore" code actions insert directives that silence the diagnostic.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{apply_edits, flagged, range, Client};
+use serde_json::{json, Value};
+use tower_lsp::lsp_types::Url;
+
+const FAMILY: &str = "editorializing";
+
+/// A temporary workspace (a repository, so discovery stops at its root).
+struct Workspace {
+    dir: tempfile::TempDir,
+}
+
+impl Workspace {
+    fn new() -> Workspace {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::create_dir(dir.path().join(".git")).expect("a .git folder");
+        Workspace { dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn uri(&self, name: &str) -> String {
+        Url::from_file_path(self.path(name))
+            .expect("an absolute path")
+            .to_string()
+    }
+
+    fn write(&self, name: &str, text: &str) {
+        std::fs::write(self.path(name), text).expect("writable");
+    }
+}
+
+fn client(capabilities: Value) -> Client {
+    let mut client = Client::spawn();
+    client.initialize(capabilities, json!({ "debounceMs": 0 }));
+    client
+}
+
+/// Copy with a finding of [`FAMILY`].
+fn story() -> String {
+    flagged(|f| f.rule.starts_with(&format!("{FAMILY}/"))).0
+}
+
+fn codes(diagnostics: &[Value]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+fn has_family(diagnostics: &[Value]) -> bool {
+    codes(diagnostics)
+        .iter()
+        .any(|c| c.starts_with(&format!("{FAMILY}/")))
+}
+
+/// Waits for published diagnostics of `uri` that satisfy `pred`.
+fn wait_published(
+    client: &mut Client,
+    uri: &str,
+    what: &str,
+    pred: impl Fn(&[Value]) -> bool,
+) -> Vec<Value> {
+    let message = client.wait_for(what, |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && pred(
+                m["params"]["diagnostics"]
+                    .as_array()
+                    .map_or(&[], Vec::as_slice),
+            )
+    });
+    message["params"]["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn file_changed(client: &mut Client, path: &Path) {
+    let uri = Url::from_file_path(path)
+        .expect("an absolute path")
+        .to_string();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri, "type": 2 }] }),
+    );
+}
+
+#[test]
+fn a_family_turned_off_in_copydesk_toml_is_honoured() {
+    let workspace = Workspace::new();
+    workspace.write("copydesk.toml", &format!("[rules]\n{FAMILY} = \"off\"\n"));
+    let text = story();
+    let mut client = client(json!({}));
+    let governed = workspace.uri("story.md");
+    client.open(&governed, "markdown", 1, &text);
+    let diagnostics = client.diagnostics(&governed, 1);
+    assert!(!has_family(&diagnostics), "{:?}", codes(&diagnostics));
+    // The same copy where no configuration applies is flagged.
+    let free = format!("untitled:{}", "Untitled-1");
+    client.open(&free, "markdown", 1, &text);
+    let diagnostics = client.diagnostics(&free, 1);
+    assert!(has_family(&diagnostics), "{:?}", codes(&diagnostics));
+    client.shutdown();
+}
+
+#[test]
+fn a_changed_copydesk_toml_reaches_the_open_document() {
+    let workspace = Workspace::new();
+    let text = story();
+    let mut client = client(json!({}));
+    let uri = workspace.uri("story.md");
+    client.open(&uri, "markdown", 1, &text);
+    let before = client.diagnostics(&uri, 1);
+    assert!(has_family(&before), "{:?}", codes(&before));
+
+    workspace.write("copydesk.toml", &format!("[rules]\n{FAMILY} = \"off\"\n"));
+    file_changed(&mut client, &workspace.path("copydesk.toml"));
+    wait_published(&mut client, &uri, "diagnostics without the family", |d| {
+        !has_family(d)
+    });
+
+    workspace.write("copydesk.toml", "[rules]\n");
+    file_changed(&mut client, &workspace.path("copydesk.toml"));
+    wait_published(
+        &mut client,
+        &uri,
+        "diagnostics with the family again",
+        has_family,
+    );
+    client.shutdown();
+}
+
+#[test]
+fn a_broken_copydesk_toml_is_reported_and_the_previous_one_stays() {
+    let workspace = Workspace::new();
+    workspace.write("copydesk.toml", &format!("[rules]\n{FAMILY} = \"off\"\n"));
+    let text = story();
+    let mut client = client(json!({}));
+    let uri = workspace.uri("story.md");
+    client.open(&uri, "markdown", 1, &text);
+    let before = client.diagnostics(&uri, 1);
+    assert!(!has_family(&before), "{:?}", codes(&before));
+
+    // Line 3 names a level that does not exist; line 2 would turn the
+    // family back on, were the file usable.
+    workspace.write(
+        "copydesk.toml",
+        &format!("[rules]\n{FAMILY} = \"hint\"\nfigures = \"loud\"\n"),
+    );
+    file_changed(&mut client, &workspace.path("copydesk.toml"));
+    let config_uri = workspace.uri("copydesk.toml");
+    let reported = wait_published(&mut client, &config_uri, "the config error", |d| {
+        !d.is_empty()
+    });
+    assert_eq!(reported.len(), 1, "{reported:?}");
+    let error = &reported[0];
+    assert_eq!(error["source"], "copydesk", "{error}");
+    assert_eq!(error["code"], "config", "{error}");
+    assert_eq!(error["severity"], 1, "{error}");
+    assert_eq!(error["range"]["start"]["line"], 2, "{error}");
+    let message = client.wait_for("the error shown to the writer", |m| {
+        m["method"] == "window/showMessage"
+    });
+    assert!(
+        message["params"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("copydesk.toml")),
+        "{message}"
+    );
+    // Linted again, still with the last good configuration.
+    let after = client.diagnostics(&uri, 1);
+    assert!(!has_family(&after), "{:?}", codes(&after));
+
+    // Mended: the error goes, and the new file applies.
+    workspace.write("copydesk.toml", "[rules]\n");
+    file_changed(&mut client, &workspace.path("copydesk.toml"));
+    wait_published(&mut client, &config_uri, "the config error cleared", |d| {
+        d.is_empty()
+    });
+    wait_published(&mut client, &uri, "diagnostics with the family", |d| {
+        has_family(d)
+    });
+    client.shutdown();
+}
+
+fn registrations(client: &Client) -> Vec<Value> {
+    client
+        .server_request_messages
+        .iter()
+        .filter(|m| m["method"] == "client/registerCapability")
+        .flat_map(|m| {
+            m["params"]["registrations"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+#[test]
+fn the_config_watcher_is_registered_when_the_client_allows() {
+    let mut watching = client(
+        json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } }),
+    );
+    watching.wait_server_request("client/registerCapability");
+    let asked = registrations(&watching);
+    let watcher = asked
+        .iter()
+        .find(|r| r["method"] == "workspace/didChangeWatchedFiles")
+        .unwrap_or_else(|| panic!("no watcher in {asked:?}"));
+    let globs: Vec<&str> = watcher["registerOptions"]["watchers"]
+        .as_array()
+        .map(|w| w.iter().filter_map(|w| w["globPattern"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(globs, ["**/copydesk.toml", "**/.copydesk.toml"]);
+    watching.shutdown();
+
+    let mut plain = client(json!({}));
+    for _ in 0..20 {
+        plain.sync();
+    }
+    assert!(registrations(&plain).is_empty());
+    plain.shutdown();
+}
+
+fn ignore_action(client: &mut Client, uri: &str, diagnostic: &Value, title: &str) -> Value {
+    let answer = client.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": diagnostic["range"], "context": { "diagnostics": [diagnostic] } }),
+    );
+    let actions = answer["result"].as_array().cloned().unwrap_or_default();
+    let action = actions
+        .iter()
+        .find(|a| a["title"] == title)
+        .cloned()
+        .unwrap_or_else(|| panic!("no {title:?} in {actions:?}"));
+    assert_eq!(action["kind"], "quickfix", "{action}");
+    assert_ne!(action["isPreferred"], true, "{action}");
+    action
+}
+
+#[test]
+fn the_ignore_actions_silence_the_diagnostic() {
+    let workspace = Workspace::new();
+    let (text, finding) = flagged(|f| f.rule.starts_with(&format!("{FAMILY}/")));
+    let rule = finding.rule;
+    let at = range(&text, finding.span.clone(), "utf-16");
+    let mut client = client(json!({}));
+    let uri = workspace.uri("story.md");
+    client.open(&uri, "markdown", 1, &text);
+    let diagnostics = client.diagnostics(&uri, 1);
+    let diagnostic = diagnostics
+        .iter()
+        .find(|d| d["code"] == rule && d["range"] == at)
+        .cloned()
+        .unwrap_or_else(|| panic!("{finding:?} not in {diagnostics:?}"));
+    let line = &at["start"]["line"];
+
+    let action = ignore_action(
+        &mut client,
+        &uri,
+        &diagnostic,
+        &format!("Ignore {rule} on this line"),
+    );
+    let edits = action["edit"]["changes"][&uri]
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| panic!("no edits: {action}"));
+    let ignored = apply_edits(&text, &edits, "utf-16");
+    assert!(ignored.contains("copydesk-disable"), "{ignored}");
+    client.change(&uri, 2, json!([{ "text": ignored }]));
+    let after = client.diagnostics(&uri, 2);
+    assert!(
+        !after
+            .iter()
+            .any(|d| d["code"] == rule && &d["range"]["start"]["line"] == line),
+        "{after:?}"
+    );
+
+    // Back to the original copy; the whole file this time.
+    client.change(&uri, 3, json!([{ "text": text }]));
+    let again = client.diagnostics(&uri, 3);
+    assert!(again.iter().any(|d| d["code"] == rule), "{again:?}");
+    let action = ignore_action(
+        &mut client,
+        &uri,
+        &diagnostic,
+        &format!("Ignore {rule} in this file"),
+    );
+    let edits = action["edit"]["changes"][&uri]
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| panic!("no edits: {action}"));
+    let ignored = apply_edits(&text, &edits, "utf-16");
+    client.change(&uri, 4, json!([{ "text": ignored }]));
+    let after = client.diagnostics(&uri, 4);
+    assert!(!after.iter().any(|d| d["code"] == rule), "{after:?}");
+    client.shutdown();
+}
