@@ -195,6 +195,39 @@ fn a_broken_copydesk_toml_is_reported_and_the_previous_one_stays() {
     client.shutdown();
 }
 
+#[test]
+fn saving_a_copydesk_toml_open_in_the_editor_reloads_it() {
+    let workspace = Workspace::new();
+    workspace.write("copydesk.toml", "[rules]\n");
+    let text = story();
+    let mut client = client(json!({}));
+    let uri = workspace.uri("story.md");
+    client.open(&uri, "markdown", 1, &text);
+    let before = client.diagnostics(&uri, 1);
+    assert!(has_family(&before), "{:?}", codes(&before));
+
+    let config_uri = workspace.uri("copydesk.toml");
+    client.open(&config_uri, "toml", 1, "[rules]\n");
+    let off = format!("[rules]\n{FAMILY} = \"off\"\n");
+    workspace.write("copydesk.toml", &off);
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": config_uri } }),
+    );
+    wait_published(&mut client, &uri, "diagnostics without the family", |d| {
+        !has_family(d)
+    });
+    // The configuration file itself is not linted as copy.
+    client.sync();
+    assert!(
+        !client.published.iter().any(|p| p["uri"] == config_uri
+            && p["diagnostics"].as_array().is_some_and(|d| !d.is_empty())),
+        "{:?}",
+        client.published
+    );
+    client.shutdown();
+}
+
 fn registrations(client: &Client) -> Vec<Value> {
     client
         .server_request_messages

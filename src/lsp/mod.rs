@@ -47,6 +47,18 @@
 //! settings stay. An unknown key, rule or family is skipped with a warning.
 //! Open documents are linted again when the settings change.
 //!
+//! # copydesk.toml
+//!
+//! A document that is a file is linted with the copydesk.toml that governs
+//! it (found upward from its folder, overrides applied), with the settings
+//! above over it. The server registers a watcher for `**/copydesk.toml` and
+//! `**/.copydesk.toml` when the client allows dynamic registration, and also
+//! reloads when such a file open in the editor is changed or saved; open
+//! documents are then linted again. A broken file keeps the previous
+//! configuration in force, is shown once (`window/showMessage`) and gets a
+//! diagnostic of its own (code `config`). Every diagnostic also offers
+//! "Ignore RULE on this line" and "Ignore RULE in this file" quick fixes.
+//!
 //! # Layout
 //!
 //! [`transport`] reads and writes JSON-RPC frames, [`outbox`] owns stdout,
