@@ -26,10 +26,20 @@ fn code_actions(client: &mut Client, range: Value, diagnostics: Value, only: Val
         "textDocument/codeAction",
         json!({ "textDocument": { "uri": URI }, "range": range, "context": context }),
     );
-    answer["result"]
+    let actions = answer["result"]
         .as_array()
         .cloned()
-        .unwrap_or_else(|| panic!("no actions: {answer}"))
+        .unwrap_or_else(|| panic!("no actions: {answer}"));
+    // Every diagnostic also offers "Ignore RULE on this line / in this file"
+    // (tested in tests/lsp_config.rs); these tests count the rule's own fixes.
+    actions
+        .into_iter()
+        .filter(|a| {
+            !a["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Ignore "))
+        })
+        .collect()
 }
 
 /// The text edits of a workspace edit for `URI`, in either shape.
