@@ -56,13 +56,15 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     }
 });
 
-fn whole_word(text: &str, span: &Range<usize>) -> bool {
+/// Whether `span` of `text` is a whole word (or words): no letter, digit or
+/// hyphen touches it on either side.
+pub(crate) fn whole_word(text: &str, span: &Range<usize>) -> bool {
     let inner = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
     !inner(text[..span.start].chars().next_back()) && !inner(text[span.end..].chars().next())
 }
 
 /// Keeps the leftmost-longest of overlapping hits, in text order.
-fn leftmost_longest(mut hits: Vec<(usize, Range<usize>)>) -> Vec<(usize, Range<usize>)> {
+pub(crate) fn leftmost_longest(mut hits: Vec<(usize, Range<usize>)>) -> Vec<(usize, Range<usize>)> {
     hits.sort_by(|a, b| a.1.start.cmp(&b.1.start).then(b.1.end.cmp(&a.1.end)));
     let mut out: Vec<(usize, Range<usize>)> = Vec::with_capacity(hits.len());
     for hit in hits {

@@ -10,6 +10,7 @@
 mod avoid_term;
 mod preferred_term;
 
+use crate::rules::phrases::{leftmost_longest, whole_word};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
@@ -220,7 +221,7 @@ impl Matcher {
 
     /// (entry index, range) of whole-word matches, leftmost-longest, not overlapping.
     fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
-        let mut hits: Vec<(usize, Range<usize>)> = [&self.loose, &self.exact]
+        let hits: Vec<(usize, Range<usize>)> = [&self.loose, &self.exact]
             .into_iter()
             .flatten()
             .flat_map(|(automaton, owners)| {
@@ -231,20 +232,8 @@ impl Matcher {
                     .collect::<Vec<_>>()
             })
             .collect();
-        hits.sort_by(|a, b| a.1.start.cmp(&b.1.start).then(b.1.end.cmp(&a.1.end)));
-        let mut out: Vec<(usize, Range<usize>)> = Vec::with_capacity(hits.len());
-        for hit in hits {
-            if out.last().is_none_or(|last| hit.1.start >= last.1.end) {
-                out.push(hit);
-            }
-        }
-        out
+        leftmost_longest(hits)
     }
-}
-
-fn whole_word(text: &str, span: &Range<usize>) -> bool {
-    let inner = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
-    !inner(text[..span.start].chars().next_back()) && !inner(text[span.end..].chars().next())
 }
 
 #[cfg(test)]
