@@ -111,9 +111,13 @@ fn small_figure(
     {
         return None;
     }
-    // A numbered line ("3. Next step") in plain text.
-    let line_start = para.text[..span.start].rfind('\n').map_or(0, |p| p + 1);
-    if para.text[line_start..span.start].trim().is_empty() && matches!(after, '.' | ')') {
+    // A numbered line ("3. Next step") in plain text: only whitespace
+    // between the start of the line and the figure. (Looking back over the
+    // whitespace only, not for the line start: a long line of figures
+    // would make that quadratic.)
+    let indent = para.text[..span.start]
+        .trim_end_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r');
+    if (indent.is_empty() || indent.ends_with(['\n', '\r'])) && matches!(after, '.' | ')') {
         return None;
     }
     if exception_follows(para, i) {
