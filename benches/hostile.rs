@@ -90,6 +90,20 @@ fn rows() -> Vec<Row> {
             Syntax::Markdown,
         ),
         (
+            "figures-one-line",
+            [
+                (
+                    "100k".into(),
+                    format!("{}\nIt was shocking.\n", "[^1]".repeat(100_000)),
+                ),
+                (
+                    "200k".into(),
+                    format!("{}\nIt was shocking.\n", "[^1]".repeat(200_000)),
+                ),
+            ],
+            Syntax::Markdown,
+        ),
+        (
             "nested-block-quotes",
             [
                 ("5000".into(), nested("> ", 5_000)),

@@ -314,6 +314,24 @@ fn pathological_emphasis_runs() {
 }
 
 #[test]
+fn a_long_line_of_figures() {
+    // Footnote references leave their numbers in the prose: 200,000 figures
+    // on one line, each once looked back to the start of the line.
+    let dir = temp_dir();
+    write(
+        dir.path(),
+        "refs.md",
+        format!("{}\nIt was shocking.\n", "[^1]".repeat(200_000)),
+    );
+    let out = check(dir.path(), &["refs.md"]);
+    assert_eq!(status(&out), 1, "{}", text(&out.stderr));
+    assert_eq!(
+        located(&out),
+        [(2, 8, "editorializing/loaded-word".to_string())]
+    );
+}
+
+#[test]
 fn unterminated_code_fence_is_code_to_the_end() {
     let dir = temp_dir();
     write(
