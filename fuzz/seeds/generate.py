@@ -61,6 +61,10 @@ HOSTILE = {
     "table": "| a | b |\n|---|---|\n| Critics say | 14 percent |\n",
     "front-matter": "---\ntitle: x\n---\n+++\nx\n+++\nIt was shocking.\n",
     "footnote": "It was shocking.[^1]\n\n[^1]: Critics say so.\n",
+    # Regressions: inputs that once crashed or were slow.
+    "regress-nbsp-abbreviation": "The \u00a0Mr. No. It was a shocking plan.\n",
+    "regress-curly-quote-before-cue": "It was shocking \u201d the mayor said.\n",
+    "regress-figures-one-line": "[^1]" * 2000 + "\nIt was shocking.\n",
 }
 
 
