@@ -101,6 +101,10 @@ impl Settings {
 }
 
 fn severity(value: &Value, warnings: &mut Vec<String>) -> Result<BTreeMap<String, Level>, String> {
+    // Neovim encodes an empty Lua table as `[]`: an empty map, not a wrong type.
+    if value.as_array().is_some_and(Vec::is_empty) {
+        return Ok(BTreeMap::new());
+    }
     let object = as_object(value, "severity")?;
     let mut out = BTreeMap::new();
     for (key, level) in object {
@@ -230,6 +234,13 @@ mod tests {
                 Some(&Level::On(Severity::Error))
             );
         }
+    }
+
+    #[test]
+    fn an_empty_lua_table_is_an_empty_severity_map() {
+        let parsed = parse(json!({ "severity": [], "debounceMs": 10 })).map(|p| p.settings);
+        assert_eq!(parsed.as_ref().map(|s| s.severity.is_empty()), Ok(true));
+        assert_eq!(parsed.map(|s| s.debounce), Ok(Duration::from_millis(10)));
     }
 
     #[test]
