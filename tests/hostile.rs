@@ -537,6 +537,17 @@ fn a_repository_config_that_is_a_device_or_a_pipe_is_not_read() {
     assert!(made.success());
     let (code, report) = check_repo(&dir);
     assert_eq!((code, report.lines().count()), (1, 1), "{report}");
+    // Named with --config (or reloaded by the language server when it
+    // changes), a pipe or a device is refused, not opened.
+    for config in [config.to_str().unwrap_or_default(), "/dev/zero"] {
+        let out = check(&dir.path().join("repo"), &["--config", config, "story.md"]);
+        assert_eq!(status(&out), 2, "{config}");
+        assert!(
+            text(&out.stderr).contains("not a regular file"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
 }
 
 #[test]

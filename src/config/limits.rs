@@ -34,8 +34,14 @@ pub(crate) fn too_big() -> String {
 }
 
 /// Reads a configuration file, refusing one over [`MAX_FILE_BYTES`] without
-/// reading the rest of it.
+/// reading the rest of it, and anything but a regular file.
 pub(crate) fn read(path: &Path) -> Result<String, ConfigError> {
+    // Only a regular file: opening a named pipe would block for ever, and a
+    // device such as /dev/zero would never end.
+    let metadata = std::fs::metadata(path).map_err(|e| ConfigError::file(path, io_message(&e)))?;
+    if !metadata.is_file() {
+        return Err(ConfigError::file(path, "not a regular file"));
+    }
     let file = std::fs::File::open(path).map_err(|e| ConfigError::file(path, io_message(&e)))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES as u64 + 1)
