@@ -5,6 +5,7 @@
 //! options ([`RuleOptions`]); inline directives ([`crate::suppressions`])
 //! are applied last.
 
+mod reextract;
 mod rule_options;
 
 pub use rule_options::{specs as rule_option_specs, OptionSpec, RuleOptions};
@@ -17,8 +18,10 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use reextract::Extraction;
+
 use crate::finding::{Carry, ChainEnd, Finding, Severity};
-use crate::prose::markup::{extract, Block, BlockKind};
+use crate::prose::markup::{Block, BlockKind};
 use crate::prose::{Paragraph, QuoteLinks, Syntax};
 use crate::rules::directive::unknown::DATA as UNKNOWN_DIRECTIVE;
 use crate::rules::house::{self, HouseWords};
@@ -117,6 +120,12 @@ pub struct ParagraphCache {
     entries: HashMap<u64, Arc<ParagraphResult>>,
     /// Paragraphs analysed (not taken from the cache) by the latest lint.
     pub misses: usize,
+    /// The document as last linted, so that the next lint re-extracts only
+    /// the part an edit touched.
+    extraction: Extraction,
+    /// The keys and results of its blocks, in order.
+    keys: Vec<u64>,
+    results: Vec<Arc<ParagraphResult>>,
 }
 
 /// The rules of a configuration, ready to run.
@@ -199,44 +208,63 @@ impl Linter {
         syntax: Syntax,
         cache: &mut ParagraphCache,
     ) -> LintReport {
-        if cache.linter != self.fingerprint {
-            cache.entries.clear();
-            cache.linter = self.fingerprint;
+        let ParagraphCache {
+            linter,
+            entries,
+            misses,
+            extraction,
+            keys,
+            results,
+        } = cache;
+        if *linter != self.fingerprint {
+            entries.clear();
+            keys.clear();
+            results.clear();
+            *linter = self.fingerprint;
         }
-        let extracted = extract(source, syntax);
-        let blocks = extracted.blocks;
-        let keys: Vec<u64> = blocks.iter().map(block_key).collect();
-        let missing: Vec<usize> = (0..blocks.len())
-            .filter(|&i| !cache.entries.contains_key(&keys[i]))
+        let previous_blocks = extraction.extracted.blocks.len();
+        let splice = extraction.update(source, syntax);
+        let blocks = &extraction.extracted.blocks;
+        // The blocks to look up: those re-extracted, or all of them when the
+        // previous results do not line up with the previous blocks.
+        let (window, replaced) = match splice {
+            Some(s) if keys.len() == previous_blocks => {
+                (s.kept_before..s.new_after, s.kept_before..s.old_after)
+            }
+            _ => (0..blocks.len(), 0..keys.len()),
+        };
+        let window_keys: Vec<u64> = blocks[window.clone()].iter().map(block_key).collect();
+        let missing: Vec<usize> = (0..window_keys.len())
+            .filter(|&i| !entries.contains_key(&window_keys[i]))
             .collect();
-        cache.misses = missing.len();
+        *misses = missing.len();
         // A keystroke misses one paragraph; opening a document misses them
         // all, and then the paragraphs are analysed on every core.
-        let analyse = |&i: &usize| (keys[i], Arc::new(self.analyse(&blocks[i])));
+        let analyse = |&i: &usize| {
+            let result = self.analyse(&blocks[window.start + i]);
+            (window_keys[i], Arc::new(result))
+        };
         let analysed: Vec<(u64, Arc<ParagraphResult>)> = if missing.len() >= PARALLEL_MISSES {
             missing.par_iter().map(analyse).collect()
         } else {
             missing.iter().map(analyse).collect()
         };
-        let mut fresh: HashMap<u64, Arc<ParagraphResult>> = HashMap::with_capacity(blocks.len());
-        fresh.extend(analysed);
-        let results: Vec<Arc<ParagraphResult>> = keys
+        entries.extend(analysed);
+        let window_results: Vec<Arc<ParagraphResult>> = window_keys
             .iter()
-            .map(|key| {
-                let result = fresh
-                    .get(key)
-                    .or_else(|| cache.entries.get(key))
-                    .map(Arc::clone)
-                    .unwrap_or_default();
-                fresh.entry(*key).or_insert_with(|| Arc::clone(&result));
-                result
-            })
+            .map(|key| entries.get(key).map(Arc::clone).unwrap_or_default())
             .collect();
-        cache.entries = fresh;
-        let mut report = self.assemble(&blocks, &results);
+        keys.splice(replaced.clone(), window_keys);
+        results.splice(replaced, window_results);
+        // Entries no block uses any more are dropped now and then, so the
+        // cache never grows far beyond the document.
+        if entries.len() > 2 * keys.len() + PARALLEL_MISSES {
+            *entries = keys.iter().copied().zip(results.iter().cloned()).collect();
+        }
+        let mut report = self.assemble(blocks, results);
         crate::suppressions::apply(
             source,
-            &extracted.comments,
+            &extraction.extracted.comments,
             &mut report.findings,
             self.unknown_directive,
         );

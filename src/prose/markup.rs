@@ -74,6 +74,10 @@ pub struct Extracted {
     pub blocks: Vec<Block>,
     /// HTML comments (Markdown) or directive lines (plain text).
     pub comments: Vec<Comment>,
+    /// Byte ranges of the top-level sections (Markdown blocks, plain-text
+    /// paragraphs), in order: each is parsed the same wherever parsing
+    /// starts at its beginning, which lets an edit be re-extracted alone.
+    pub sections: Vec<Range<usize>>,
 }
 
 /// Splits `source` into prose blocks.
@@ -106,7 +110,20 @@ fn extract_markdown(source: &str) -> Extracted {
     let mut stack: Vec<Builder> = Vec::new();
     // Depth of elements whose text is not prose (code blocks, images, front matter).
     let mut skip = 0usize;
+    // Nesting depth of the element being read; 0 between top-level blocks.
+    let mut depth = 0usize;
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        match &event {
+            Event::Start(_) => {
+                if depth == 0 {
+                    out.sections.push(range.clone());
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.sections.push(range.clone()),
+            _ => {}
+        }
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => stack.push(Builder {
@@ -215,6 +232,7 @@ fn extract_plain(source: &str) -> Extracted {
         if trimmed.is_empty() || directive {
             if let Some(start) = para_start.take() {
                 push_plain_block(source, start..offset, &mut out.blocks);
+                out.sections.push(start..offset);
             }
             if directive {
                 // A directive on a line of its own, as in Markdown.
@@ -227,6 +245,7 @@ fn extract_plain(source: &str) -> Extracted {
     }
     if let Some(start) = para_start {
         push_plain_block(source, start..source.len(), &mut out.blocks);
+        out.sections.push(start..source.len());
     }
     out
 }
