@@ -128,6 +128,13 @@ pub struct ParagraphCache {
     results: Vec<Arc<ParagraphResult>>,
 }
 
+impl ParagraphCache {
+    /// The text of the latest lint.
+    pub fn text(&self) -> &str {
+        self.extraction.source()
+    }
+}
+
 /// The rules of a configuration, ready to run.
 pub struct Linter {
     rules: Vec<(&'static dyn Rule, Severity)>,
@@ -208,6 +215,19 @@ impl Linter {
         syntax: Syntax,
         cache: &mut ParagraphCache,
     ) -> LintReport {
+        self.lint_filled(syntax, cache, |buffer| buffer.push_str(source))
+    }
+
+    /// Lints the text that `fill` writes into the cache's buffer, reusing the
+    /// analysis of unchanged paragraphs. For a document kept in another form
+    /// (an editor's rope), this copies it once instead of twice; the text is
+    /// [`ParagraphCache::text`] afterwards.
+    pub fn lint_filled(
+        &self,
+        syntax: Syntax,
+        cache: &mut ParagraphCache,
+        fill: impl FnOnce(&mut String),
+    ) -> LintReport {
         let ParagraphCache {
             linter,
             entries,
@@ -223,7 +243,8 @@ impl Linter {
             *linter = self.fingerprint;
         }
         let previous_blocks = extraction.extracted.blocks.len();
-        let splice = extraction.update(source, syntax);
+        let splice = extraction.update(syntax, fill);
+        let source = extraction.source();
         let blocks = &extraction.extracted.blocks;
         // The blocks to look up: those re-extracted, or all of them when the
         // previous results do not line up with the previous blocks.

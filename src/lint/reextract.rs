@@ -18,6 +18,9 @@ use crate::prose::Syntax;
 pub(super) struct Extraction {
     /// The source that was extracted.
     source: String,
+    /// The buffer the next source is written to; the previous source after
+    /// an update. Two buffers that swap: no allocation per keystroke.
+    next: String,
     /// Its syntax.
     syntax: Option<Syntax>,
     /// Whether it may hold reference definitions or footnotes (`]:`), which
@@ -41,22 +44,29 @@ pub(super) struct Splice {
 }
 
 impl Extraction {
-    /// Extracts `source`, re-parsing only what changed since the previous
-    /// extraction when that is safe. The splice is `None` after a full parse.
-    pub fn update(&mut self, source: &str, syntax: Syntax) -> Option<Splice> {
+    /// The source of the latest extraction.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Extracts the text that `fill` writes, re-parsing only what changed
+    /// since the previous extraction when that is safe. The splice is `None`
+    /// after a full parse.
+    pub fn update(&mut self, syntax: Syntax, fill: impl FnOnce(&mut String)) -> Option<Splice> {
+        let mut source = std::mem::take(&mut self.next);
+        source.clear();
+        fill(&mut source);
         let references =
             syntax == Syntax::Markdown && memchr::memmem::find(source.as_bytes(), b"]:").is_some();
         let splice = (self.syntax == Some(syntax) && !self.references && !references)
-            .then(|| self.respliced(source, syntax))
+            .then(|| self.respliced(&source, syntax))
             .flatten();
         if splice.is_none() {
-            self.extracted = extract(source, syntax);
+            self.extracted = extract(&source, syntax);
             self.syntax = Some(syntax);
         }
         self.references = references;
-        // Reuses the buffer: no allocation once the document stops growing.
-        self.source.clear();
-        self.source.push_str(source);
+        self.next = std::mem::replace(&mut self.source, source);
         splice
     }
 
@@ -301,7 +311,7 @@ mod tests {
             let syntax = if markdown { Syntax::Markdown } else { Syntax::PlainText };
             let mut extraction = Extraction::default();
             let mut text = doc;
-            extraction.update(&text, syntax);
+            extraction.update(syntax, |b| b.push_str(&text));
             assert_same(&extraction.extracted, &extract(&text, syntax), &text);
             for (at, len, piece, newline) in edits {
                 let boundaries: Vec<usize> =
@@ -310,7 +320,7 @@ mod tests {
                 let end = boundaries[(at.index(boundaries.len()) + len).min(boundaries.len() - 1)];
                 let insert = if newline { format!("\n{piece}") } else { piece.to_string() };
                 text.replace_range(start..end, &insert);
-                extraction.update(&text, syntax);
+                extraction.update(syntax, |b| b.push_str(&text));
                 assert_same(&extraction.extracted, &extract(&text, syntax), &text);
             }
         }
@@ -322,10 +332,13 @@ mod tests {
             .map(|i| format!("Paragraph {i} says something.\n\n"))
             .collect();
         let mut extraction = Extraction::default();
-        assert_eq!(extraction.update(&text, Syntax::Markdown), None);
+        assert_eq!(
+            extraction.update(Syntax::Markdown, |b| b.push_str(&text)),
+            None
+        );
         let at = text.find("Paragraph 20").unwrap_or_default() + 4;
         text.insert(at, 'x');
-        let splice = extraction.update(&text, Syntax::Markdown);
+        let splice = extraction.update(Syntax::Markdown, |b| b.push_str(&text));
         assert_eq!(
             splice,
             Some(Splice {
@@ -341,7 +354,10 @@ mod tests {
         );
         // Opening a fence swallows the rest of the document: a full parse.
         text.insert_str(at, "\n```\n");
-        assert_eq!(extraction.update(&text, Syntax::Markdown), None);
+        assert_eq!(
+            extraction.update(Syntax::Markdown, |b| b.push_str(&text)),
+            None
+        );
         assert_same(
             &extraction.extracted,
             &extract(&text, Syntax::Markdown),

@@ -172,9 +172,10 @@ impl Server {
             let linter = built
                 .as_ref()
                 .map_or(&config.linter, |(_, _, linter)| linter);
-            let text = String::from(&rope);
-            let report = linter.lint_cached(&text, syntax, &mut cache);
-            let ranges = convert::ranges(&text, &rope, &report.findings, encoding);
+            let report = linter.lint_filled(syntax, &mut cache, |text| {
+                rope.chunks().for_each(|chunk| text.push_str(chunk))
+            });
+            let ranges = convert::ranges(cache.text(), &rope, &report.findings, encoding);
             let linted = Linted {
                 stamp,
                 version,
@@ -184,9 +185,9 @@ impl Server {
             };
             server.log_failures(&report.failures);
             server.publish(&target, &linted);
-            // Freeing the previous result and the text waits until the
-            // client has the new diagnostics.
-            drop((previous, text));
+            // Freeing the previous result waits until the client has the new
+            // diagnostics.
+            drop(previous);
             (cache, linted, built)
         });
         match job.await {
