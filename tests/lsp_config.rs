@@ -196,6 +196,30 @@ fn a_broken_copydesk_toml_is_reported_and_the_previous_one_stays() {
 }
 
 #[test]
+fn a_copydesk_toml_linked_out_of_the_repository_is_refused_on_reload() {
+    let workspace = Workspace::new();
+    let outside = tempfile::tempdir().expect("a temporary folder");
+    let secret = outside.path().join("elsewhere.toml");
+    std::fs::write(&secret, format!("[rules]\n{FAMILY} = \"off\"\n")).expect("writable");
+    let mut client = client(json!({}));
+    // The file appears as a link to a file outside the repository, before
+    // any document it governs is open: the report on the changed file
+    // refuses it, as discovery does, without reading through the link.
+    std::os::unix::fs::symlink(&secret, workspace.path("copydesk.toml")).expect("symlink");
+    file_changed(&mut client, &workspace.path("copydesk.toml"));
+    let config_uri = workspace.uri("copydesk.toml");
+    let reported = wait_published(&mut client, &config_uri, "the refusal", |d| !d.is_empty());
+    let message = reported[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("outside"), "{message}");
+    // And it does not apply.
+    let uri = workspace.uri("story.md");
+    client.open(&uri, "markdown", 1, &story());
+    let diagnostics = client.diagnostics(&uri, 1);
+    assert!(has_family(&diagnostics), "{:?}", codes(&diagnostics));
+    client.shutdown();
+}
+
+#[test]
 fn saving_a_copydesk_toml_open_in_the_editor_reloads_it() {
     let workspace = Workspace::new();
     workspace.write("copydesk.toml", "[rules]\n");

@@ -53,7 +53,7 @@ pub fn discover(start: &Path) -> Result<Option<PathBuf>, ConfigError> {
 /// `path`, found in `folder`, unless it is a symbolic link that leads out
 /// of the repository holding `folder` (or out of `folder` when it is in no
 /// repository).
-fn inside_repository(path: &Path, folder: &Path) -> Result<PathBuf, ConfigError> {
+pub(super) fn inside_repository(path: &Path, folder: &Path) -> Result<PathBuf, ConfigError> {
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if !is_link {
         return Ok(path.to_path_buf());

@@ -134,6 +134,14 @@ impl Config {
         Config::parse(&text, path)
     }
 
+    /// Reads and checks a configuration file found in its folder, as
+    /// [`discover`] would take it: a symbolic link that leads out of the
+    /// repository is refused before anything is read through it.
+    pub fn load_found(path: &Path) -> Result<Config, ConfigError> {
+        let folder = path.parent().unwrap_or(Path::new("."));
+        Config::load(&discover::inside_repository(path, folder)?)
+    }
+
     /// Checks the text of a configuration file; `path` names it in errors
     /// and its folder anchors the override globs.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {

@@ -127,7 +127,7 @@ impl Workspace {
     /// changing what applies.
     pub fn check(&self, path: &Path) -> Vec<Event> {
         let result = if path.exists() {
-            FileConfig::load(path).map(|_| ())
+            FileConfig::load_found(path).map(|_| ())
         } else {
             Ok(())
         };
