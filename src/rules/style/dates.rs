@@ -35,7 +35,39 @@ pub(crate) fn is_month(lower: &str) -> bool {
         .any(|m| m.forms.iter().any(|f| f == lower))
 }
 
-/// A month as written in a paragraph.
+/// The forms of the months, by first letter, each with its month, in month order.
+static BY_LETTER: std::sync::LazyLock<[Vec<(&'static str, &'static Month)>; 26]> =
+    std::sync::LazyLock::new(|| {
+        let mut by_letter: [Vec<(&'static str, &'static Month)>; 26] = Default::default();
+        for month in &MONTHS.months {
+            for form in &month.forms {
+                if let Some(b) = form.bytes().next().filter(u8::is_ascii_lowercase) {
+                    by_letter[usize::from(b - b'a')].push((form.as_str(), month));
+                }
+            }
+        }
+        by_letter
+    });
+
+/// The month one of whose forms `word` is, ignoring ASCII case.
+fn month_of(word: &str) -> Option<&'static Month> {
+    // Two rules ask this of every capitalized word: most are ruled out by
+    // their length or first letter before any comparison. The forms are
+    // lowercase (a test checks), so ignoring ASCII case is lowercasing the
+    // word, without allocating.
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    let first = word.as_bytes()[0].to_ascii_lowercase();
+    if !first.is_ascii_lowercase() {
+        return None;
+    }
+    BY_LETTER[usize::from(first - b'a')]
+        .iter()
+        .find(|(form, _)| form.eq_ignore_ascii_case(word))
+        .map(|&(_, month)| month)
+}
+
 pub(crate) struct MonthAt {
     pub month: &'static Month,
     /// The word, with its period when it has one.
@@ -52,8 +84,7 @@ pub(crate) fn month_at(para: &Paragraph, i: usize) -> Option<MonthAt> {
     if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let lower = w.to_ascii_lowercase();
-    let month = MONTHS.months.iter().find(|m| m.forms.contains(&lower))?;
+    let month = month_of(w)?;
     let r = para.words[i].clone();
     let period = para.text[r.end..].starts_with('.');
     let day = (adjacent(para, i)
@@ -84,4 +115,20 @@ pub(crate) fn day_value(w: &str) -> Option<u32> {
         return None;
     }
     digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_forms_are_lowercase_and_three_to_nine_letters() {
+        // `month_of` relies on both.
+        for form in MONTHS.months.iter().flat_map(|m| &m.forms) {
+            assert_eq!(*form, form.to_ascii_lowercase());
+            assert!((3..=9).contains(&form.len()), "{form}");
+        }
+        assert_eq!(month_of("SEPT").map(|m| m.name.as_str()), Some("September"));
+        assert!(month_of("Septembers").is_none());
+    }
 }

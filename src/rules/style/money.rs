@@ -58,28 +58,29 @@ impl Rule for Money {
     }
 }
 
-/// The value of word `i` as a number: digits, a number word, or "a"/"one" before a scale.
-fn amount(para: &Paragraph, i: usize) -> Option<(String, Option<u64>)> {
+/// The value of word `i` as a number: digits (the figure as written), a
+/// number word, or "a"/"one" before a scale. Nothing is allocated here: this
+/// runs for every word.
+fn amount<'p>(para: &'p Paragraph, i: usize) -> Option<(Option<&'p str>, Option<u64>)> {
     let w = word(para, i);
     if digits_value(w).is_some() {
-        return Some((w.to_string(), None));
+        return Some((Some(w), None));
     }
     if w.eq_ignore_ascii_case("a") {
         // "a million dollars" is an amount; "a billion dollar fiasco" is casual.
         let plural = word(para, i + 2).eq_ignore_ascii_case("dollars");
         return scale_value(word(para, i + 1))
             .filter(|_| plural)
-            .map(|_| ("1".to_string(), Some(1)));
+            .map(|_| (None, Some(1)));
     }
-    word_value(w).map(|v| (v.to_string(), Some(v)))
+    word_value(w).map(|v| (None, Some(v)))
 }
 
 /// "six billion dollars", "5 dollars", "$6 billion dollars" → "$6 billion", "$5".
 fn dollars_in_words(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, bool, usize)> {
-    if para.starts_sentence(i) {
-        return None;
-    }
-    let (figure, spelled) = amount(para, i)?;
+    // The cheap tests first: most words are no amount, and most amounts are
+    // not followed by "dollars".
+    let (digits, spelled) = amount(para, i)?;
     let mut j = i + 1;
     let mut scale = None;
     if let Some(s) = scale_value(word(para, j)).filter(|_| adjacent(para, i)) {
@@ -91,9 +92,14 @@ fn dollars_in_words(para: &Paragraph, i: usize) -> Option<(Range<usize>, String,
         .iter()
         .any(|d| word(para, j).eq_ignore_ascii_case(d))
         || !adjacent(para, j - 1)
+        || para.starts_sentence(i)
     {
         return None;
     }
+    let figure = match digits {
+        Some(digits) => digits.to_string(),
+        None => spelled.unwrap_or_default().to_string(),
+    };
     let start = para.words[i].start;
     let sign = para.text[..start].ends_with('$');
     let figure = match (&scale, spelled) {
@@ -135,9 +141,10 @@ fn dollar_sign_amount(para: &Paragraph, i: usize) -> Option<(Range<usize>, Strin
 /// "fifty cents" → "50 cents".
 fn spelled_cents(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, bool, usize)> {
     let v = word_value(word(para, i)).filter(|v| *v < 100)?;
-    if para.starts_sentence(i)
+    let next = word(para, i + 1);
+    if !(next.eq_ignore_ascii_case("cents") || next.eq_ignore_ascii_case("cent"))
         || !adjacent(para, i)
-        || !["cents", "cent"].contains(&word(para, i + 1).to_ascii_lowercase().as_str())
+        || para.starts_sentence(i)
     {
         return None;
     }

@@ -170,6 +170,10 @@ fn spelled_number(
     i: usize,
     w: &str,
 ) -> Option<(String, String, Option<std::ops::Range<usize>>)> {
+    // Both branches below need a number word where `w` starts.
+    if !super::numbers::may_be_number_word(w) {
+        return None;
+    }
     let span = para.words[i].clone();
     // An age written as one hyphenated word: "five-year-old".
     if let Some((number, rest)) = w.split_once('-') {

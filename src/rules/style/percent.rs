@@ -29,20 +29,20 @@ impl Rule for Percent {
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
         for i in 0..para.words.len() {
             let w = word(para, i);
-            let figure = if digits_value(w).is_some() {
-                w.to_string()
+            // Whether the word is a number, then whether a percent sign or
+            // word follows, and only then the figure is written out.
+            let digits = digits_value(w).is_some();
+            let value = if digits {
+                None
             } else {
                 match word_value(w) {
-                    Some(v) => v.to_string(),
+                    Some(v) => Some(v),
                     None => continue,
                 }
             };
-            if para.starts_sentence(i) {
-                continue;
-            }
-            let start = para.words[i].start;
-            let end = if para.text[para.words[i].end..].starts_with(" %") {
-                para.words[i].end + 2
+            let after = para.words[i].end;
+            let end = if para.text[after..].starts_with(" %") {
+                after + 2
             } else {
                 let Some(words) = DATA
                     .percent_words
@@ -55,6 +55,14 @@ impl Rule for Percent {
                 // Not "percentage points": "3 percent points" is not a thing either.
                 para.words[i + words].end
             };
+            if para.starts_sentence(i) {
+                continue;
+            }
+            let figure = match value {
+                Some(v) => v.to_string(),
+                None => w.to_string(),
+            };
+            let start = para.words[i].start;
             let span = start..end;
             if quoted(para, &span) {
                 continue;
