@@ -19,9 +19,13 @@ rule_data!(NUMBERS: Numbers = "numbers.toml");
 /// paragraph for three rules: most words find an empty bucket, and the others
 /// are compared with one or two words ignoring ASCII case, which costs a
 /// fraction of lowercasing and SipHashing every word.
-type Buckets = Vec<[Vec<(&'static str, u64)>; 26]>;
+struct SimpleValues {
+    buckets: Vec<[Vec<(&'static str, u64)>; 26]>,
+    /// The length of the shortest tens word, hyphen and unit word together.
+    shortest_compound: usize,
+}
 
-static SIMPLE_VALUES: std::sync::LazyLock<Buckets> = std::sync::LazyLock::new(|| {
+static SIMPLE_VALUES: std::sync::LazyLock<SimpleValues> = std::sync::LazyLock::new(|| {
     let units = NUMBERS
         .units
         .iter()
@@ -33,7 +37,7 @@ static SIMPLE_VALUES: std::sync::LazyLock<Buckets> = std::sync::LazyLock::new(||
         .enumerate()
         .filter(|(_, t)| !t.is_empty())
         .map(|(i, t)| (t.as_str(), i as u64 * 10));
-    let mut buckets: Buckets = Vec::new();
+    let mut buckets: Vec<[Vec<(&'static str, u64)>; 26]> = Vec::new();
     for (w, v) in units.chain(tens) {
         // The words are lowercase ASCII (a test checks).
         let Some(letter) = w.bytes().next().filter(u8::is_ascii_lowercase) else {
@@ -49,7 +53,18 @@ static SIMPLE_VALUES: std::sync::LazyLock<Buckets> = std::sync::LazyLock::new(||
             None => bucket.push((w, v)),
         }
     }
-    buckets
+    let shortest = |words: &[String]| {
+        words
+            .iter()
+            .filter(|w| !w.is_empty())
+            .map(String::len)
+            .min()
+            .unwrap_or(0)
+    };
+    SimpleValues {
+        buckets,
+        shortest_compound: shortest(&NUMBERS.tens) + 1 + shortest(&NUMBERS.units),
+    }
 });
 
 /// The value of a unit or tens word, any ASCII case.
@@ -58,7 +73,7 @@ fn simple(word: &str) -> Option<u64> {
     if !letter.is_ascii_lowercase() {
         return None;
     }
-    SIMPLE_VALUES.get(word.len())?[usize::from(letter - b'a')]
+    SIMPLE_VALUES.buckets.get(word.len())?[usize::from(letter - b'a')]
         .iter()
         .find(|(w, _)| w.eq_ignore_ascii_case(word))
         .map(|&(_, v)| v)
@@ -81,21 +96,25 @@ pub(crate) fn word_value(word: &str) -> Option<u64> {
     if !may_be_number_word(word) || word.len() > 24 {
         return None;
     }
-    // The first hyphen or non-breaking hyphen (U+2011), found byte by byte:
-    // `split_once` with a pattern of two chars decodes every character.
+    // A listed word has no hyphen (a test checks), so a match ends it; most
+    // words find an empty bucket, and only then is the word searched for a
+    // hyphen or non-breaking hyphen (U+2011), byte by byte: `split_once`
+    // with a pattern of two chars decodes every character.
+    if let Some(v) = simple(word) {
+        return (v > 0).then_some(v);
+    }
+    // Shorter than any tens word, hyphen and unit word together ("forty-one").
+    if word.len() < SIMPLE_VALUES.shortest_compound {
+        return None;
+    }
     let bytes = word.as_bytes();
-    let hyphen = (0..bytes.len()).find_map(|p| match bytes[p] {
+    let (p, len) = (0..bytes.len()).find_map(|p| match bytes[p] {
         b'-' => Some((p, 1)),
         0xE2 if bytes[p..].starts_with("‑".as_bytes()) => Some((p, 3)),
         _ => None,
-    });
-    match hyphen {
-        None => simple(word).filter(|&v| v > 0),
-        Some((p, len)) => {
-            let (t, u) = (simple(&word[..p])?, simple(&word[p + len..])?);
-            (t >= 20 && t % 10 == 0 && (1..=9).contains(&u)).then_some(t + u)
-        }
-    }
+    })?;
+    let (t, u) = (simple(&word[..p])?, simple(&word[p + len..])?);
+    (t >= 20 && t % 10 == 0 && (1..=9).contains(&u)).then_some(t + u)
 }
 
 /// The word for one through nine.

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::numbers::{spelled, word_value};
-use super::{adjacent, is_digits, phrase_at, quoted, same_sentence, word};
+use super::{adjacent, phrase_at, quoted, same_sentence, word};
 use crate::finding::{Finding, Fix};
 use crate::prose::{BlockKind, Paragraph};
 use crate::rules::{rule_data, Rule, RuleMeta};
@@ -40,14 +40,19 @@ impl Rule for Numerals {
         if matches!(para.kind, BlockKind::Heading | BlockKind::TableCell) {
             return;
         }
+        let classes = super::classes(para);
         for i in 0..para.words.len() {
-            let span = para.words[i].clone();
-            let w = &para.text[span.clone()];
-            let finding = if is_digits(w) {
-                small_figure(para, i, w)
+            // Figures and number words only: the others are ruled out by
+            // their class, without looking at the text again.
+            let class = classes[i];
+            let finding = if class.digits {
+                small_figure(para, i, word(para, i))
+            } else if class.number.is_some() || (class.number_initial && class.hyphen) {
+                spelled_number(para, i, word(para, i))
             } else {
-                spelled_number(para, i, w)
+                None
             };
+            let span = para.words[i].clone();
             if let Some((message, replacement, target)) = finding {
                 let target = target.unwrap_or_else(|| span.clone());
                 if quoted(para, &target) {
@@ -170,10 +175,6 @@ fn spelled_number(
     i: usize,
     w: &str,
 ) -> Option<(String, String, Option<std::ops::Range<usize>>)> {
-    // Both branches below need a number word where `w` starts.
-    if !super::numbers::may_be_number_word(w) {
-        return None;
-    }
     let span = para.words[i].clone();
     // An age written as one hyphenated word: "five-year-old".
     if let Some((number, rest)) = w.split_once('-') {
@@ -194,7 +195,7 @@ fn spelled_number(
             }
         }
     }
-    let value = word_value(w)?;
+    let value = u64::from(super::classes(para)[i].number?);
     // Sentence openers are spelled out; capitalized words mid-sentence are names.
     if para.starts_sentence(i) || w.starts_with(|c: char| c.is_uppercase()) {
         return None;

@@ -2,7 +2,6 @@
 
 use serde::Deserialize;
 
-use super::numbers::{digits_value, word_value};
 use super::{phrase_at, quoted, word};
 use crate::finding::{Finding, Fix};
 use crate::prose::Paragraph;
@@ -27,15 +26,16 @@ impl Rule for Percent {
     }
 
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+        let classes = super::classes(para);
         for i in 0..para.words.len() {
             let w = word(para, i);
             // Whether the word is a number, then whether a percent sign or
             // word follows, and only then the figure is written out.
-            let digits = digits_value(w).is_some();
-            let value = if digits {
+            let class = classes[i];
+            let value = if class.figure {
                 None
             } else {
-                match word_value(w) {
+                match class.number {
                     Some(v) => Some(v),
                     None => continue,
                 }

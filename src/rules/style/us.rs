@@ -36,6 +36,10 @@ impl Rule for UsAbbreviation {
         }
         for i in 0..para.words.len() {
             let w = word(para, i);
+            // "US…" and "United" only.
+            if !w.starts_with('U') {
+                continue;
+            }
             let r = para.words[i].clone();
             if w == "US" || w.starts_with("US'") || w.starts_with("US’") {
                 let shouting =
