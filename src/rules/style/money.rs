@@ -50,12 +50,12 @@ impl Rule for Money {
             if quoted(para, &span) {
                 continue;
             }
-            let message = if cents {
+            let template = if cents {
                 &DATA.cents_message
             } else {
                 &DATA.message
-            }
-            .replace("{fixed}", &fixed);
+            };
+            let message = crate::rules::fill(template, "{fixed}", &fixed);
             let title = format!("Write “{fixed}”");
             out.push(
                 Finding::new(&DATA.rule, span.clone(), message)

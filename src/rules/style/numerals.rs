@@ -163,7 +163,7 @@ fn small_figure(
         word_text.to_string()
     };
     Some((
-        DATA.spell_out.replace("{word}", &replacement),
+        crate::rules::fill(&DATA.spell_out, "{word}", &replacement),
         replacement,
         None,
     ))
@@ -187,8 +187,11 @@ fn spelled_number(
                 let target = span.start..span.start + number.len();
                 let figure = value.to_string();
                 return Some((
-                    DATA.use_figures_for
-                        .replace("{figure}", &format!("{figure}-{rest}")),
+                    crate::rules::fill(
+                        &DATA.use_figures_for,
+                        "{figure}",
+                        &format!("{figure}-{rest}"),
+                    ),
                     figure,
                     Some(target),
                 ));
@@ -227,18 +230,22 @@ fn spelled_number(
     }
     let figure = value.to_string();
     if value >= 10 {
-        return Some((DATA.use_figures.replace("{figure}", &figure), figure, None));
+        return Some((
+            crate::rules::fill(&DATA.use_figures, "{figure}", &figure),
+            figure,
+            None,
+        ));
     }
     let with_next = format!("{figure} {}", word(para, i + 1));
     if adjacent(para, i) && super::numbers::scale_value(&next).is_some_and(|s| s >= 1_000_000) {
-        let message = DATA.use_figures_scale.replace("{figure}", &with_next);
+        let message = crate::rules::fill(&DATA.use_figures_scale, "{figure}", &with_next);
         return Some((message, figure, None));
     }
     let measure = adjacent(para, i) && DATA.units.contains(&next);
     let age = DATA.age_phrases.iter().any(|p| phrase_at(para, i + 1, p));
     (measure || age).then(|| {
         (
-            DATA.use_figures_for.replace("{figure}", &with_next),
+            crate::rules::fill(&DATA.use_figures_for, "{figure}", &with_next),
             figure,
             None,
         )

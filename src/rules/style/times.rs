@@ -42,7 +42,7 @@ impl Rule for Times {
                 Finding::new(
                     &DATA.rule,
                     span.clone(),
-                    DATA.message.replace("{fixed}", &fixed),
+                    crate::rules::fill(&DATA.message, "{fixed}", &fixed),
                 )
                 .with_fix(Fix::replace(title, span, fixed, true)),
             );

@@ -72,7 +72,7 @@ impl Rule for UsAbbreviation {
                 if quoted(para, &span) {
                     continue;
                 }
-                let message = DATA.adjective_message.replace("{noun}", noun);
+                let message = crate::rules::fill(&DATA.adjective_message, "{noun}", noun);
                 out.push(
                     Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
                         "Write “U.S.”",
