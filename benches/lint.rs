@@ -1,7 +1,7 @@
 //! Throughput of the whole default rule set on news-like Markdown.
 //! Target: at least 50 MB/s single-threaded. Figures go in benches/README.md.
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 
 use copydesk::{LintOptions, Linter, ParagraphCache, Syntax};
 
@@ -66,4 +66,32 @@ fn throughput(c: &mut Criterion) {
 }
 
 criterion_group!(benches, throughput);
-criterion_main!(benches);
+
+/// `LINT_ONCE=<bytes> cargo bench --bench lint` lints one generated document and exits, so that
+/// `valgrind --tool=callgrind` (or `perf stat -e instructions`) can count the instructions of a lint
+/// without criterion's warm-up and sampling; `LINT_DOC=<bytes>` prints the document instead, to diff
+/// `copydesk check --format json` on it before and after a change.
+fn main() {
+    let size = |var: &str| {
+        std::env::var(var)
+            .ok()
+            .map(|v| v.parse::<usize>().expect("a size in bytes"))
+    };
+    if let Some(bytes) = size("LINT_DOC") {
+        print!("{}", document(bytes));
+        return;
+    }
+    if let Some(bytes) = size("LINT_ONCE") {
+        // `LINT_REPEAT=2` lints it twice: the difference of the two counts is
+        // the cost of one lint, without start-up and the rules' one-time set-up.
+        let doc = document(bytes);
+        let linter = Linter::new(LintOptions::default());
+        for _ in 0..size("LINT_REPEAT").unwrap_or(1) {
+            let findings = linter.lint(&doc, Syntax::Markdown).findings.len();
+            eprintln!("{} bytes, {findings} findings", doc.len());
+        }
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

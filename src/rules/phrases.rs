@@ -276,7 +276,7 @@ impl PhraseRule {
                 return;
             }
             let text = &para.text[span.clone()];
-            let mut message = self.data.message.replace("{text}", text);
+            let mut message = super::fill(&self.data.message, "{text}", text);
             if let Some(note) = &entry.note {
                 message.push(' ');
                 message.push_str(note);

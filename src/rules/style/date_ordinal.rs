@@ -40,7 +40,11 @@ impl Rule for DateOrdinal {
                 continue;
             }
             let fixed = value.to_string();
-            let message = DATA.message.replace("{text}", w).replace("{fixed}", &fixed);
+            let message = crate::rules::fill(
+                &crate::rules::fill(&DATA.message, "{text}", w),
+                "{fixed}",
+                &fixed,
+            );
             out.push(
                 Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
                     format!("Write “{fixed}”"),

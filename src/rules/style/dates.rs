@@ -35,7 +35,43 @@ pub(crate) fn is_month(lower: &str) -> bool {
         .any(|m| m.forms.iter().any(|f| f == lower))
 }
 
-/// A month as written in a paragraph.
+/// The forms of the months, by first letter, each with its month's index, in month order.
+static BY_LETTER: std::sync::LazyLock<[Vec<(&'static str, u8)>; 26]> =
+    std::sync::LazyLock::new(|| {
+        let mut by_letter: [Vec<(&'static str, u8)>; 26] = Default::default();
+        for (index, month) in MONTHS.months.iter().enumerate() {
+            for form in &month.forms {
+                if let Some(b) = form.bytes().next().filter(u8::is_ascii_lowercase) {
+                    by_letter[usize::from(b - b'a')].push((form.as_str(), index as u8));
+                }
+            }
+        }
+        by_letter
+    });
+
+/// The index of the month one of whose forms `word` is, ignoring ASCII case.
+pub(crate) fn month_of(word: &str) -> Option<u8> {
+    // Most words are ruled out by their length or first letter before any
+    // comparison. The forms are lowercase (a test checks), so ignoring ASCII
+    // case is lowercasing the word, without allocating.
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    let first = word.as_bytes()[0].to_ascii_lowercase();
+    if !first.is_ascii_lowercase() {
+        return None;
+    }
+    BY_LETTER[usize::from(first - b'a')]
+        .iter()
+        .find(|(form, _)| form.eq_ignore_ascii_case(word))
+        .map(|&(_, index)| index)
+}
+
+/// The month at an index `month_of` gave.
+pub(crate) fn month(index: u8) -> &'static Month {
+    &MONTHS.months[usize::from(index)]
+}
+
 pub(crate) struct MonthAt {
     pub month: &'static Month,
     /// The word, with its period when it has one.
@@ -48,12 +84,8 @@ pub(crate) struct MonthAt {
 
 /// Word `i` as a capitalized month, with the day that follows it.
 pub(crate) fn month_at(para: &Paragraph, i: usize) -> Option<MonthAt> {
-    let w = word(para, i);
-    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return None;
-    }
-    let lower = w.to_ascii_lowercase();
-    let month = MONTHS.months.iter().find(|m| m.forms.contains(&lower))?;
+    // Worked out once per paragraph for the two rules that ask of every word.
+    let month = month(super::classes(para)[i].month?);
     let r = para.words[i].clone();
     let period = para.text[r.end..].starts_with('.');
     let day = (adjacent(para, i)
@@ -84,4 +116,23 @@ pub(crate) fn day_value(w: &str) -> Option<u32> {
         return None;
     }
     digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_forms_are_lowercase_and_three_to_nine_letters() {
+        // `month_of` relies on both.
+        for form in MONTHS.months.iter().flat_map(|m| &m.forms) {
+            assert_eq!(*form, form.to_ascii_lowercase());
+            assert!((3..=9).contains(&form.len()), "{form}");
+        }
+        assert_eq!(
+            month_of("SEPT").map(|m| month(m).name.as_str()),
+            Some("September")
+        );
+        assert!(month_of("Septembers").is_none());
+    }
 }

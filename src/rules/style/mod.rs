@@ -35,6 +35,75 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &toward::Toward,
 ];
 
+/// What the style rules ask of every word before anything dearer, worked
+/// out once per paragraph ([`classes`]) rather than by each rule for each
+/// word: the number, money, percent, date and time rules all start by asking
+/// whether a word is a figure, a number word or a month.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordClass {
+    /// Starts with an ASCII digit.
+    pub leading_digit: bool,
+    /// ASCII digits only ("7", "2024"): [`is_digits`].
+    pub digits: bool,
+    /// A figure [`numbers::digits_value`] reads ("3,000", "7.5").
+    pub figure: bool,
+    /// Starts with the first letter of a number word: [`numbers::may_be_number_word`].
+    pub number_initial: bool,
+    /// Contains a hyphen ("five-year-old"); only known for `number_initial` words.
+    pub hyphen: bool,
+    /// "a" or "A".
+    pub article: bool,
+    /// The value of a number word ("seven", "Twenty-five"): [`numbers::word_value`].
+    pub number: Option<u8>,
+    /// The month a capitalized word names ("Jan", "September"): its index.
+    pub month: Option<u8>,
+}
+
+impl WordClass {
+    fn of(w: &str) -> WordClass {
+        let bytes = w.as_bytes();
+        let Some(&first) = bytes.first() else {
+            return WordClass::default();
+        };
+        if first.is_ascii_digit() {
+            return WordClass {
+                leading_digit: true,
+                digits: is_digits(w),
+                figure: numbers::digits_value(w).is_some(),
+                ..WordClass::default()
+            };
+        }
+        let number_initial = numbers::may_be_number_word(w);
+        WordClass {
+            number_initial,
+            // Only asked of words that may be number words ("five-year-old").
+            hyphen: number_initial && bytes.contains(&b'-'),
+            article: bytes.len() == 1 && first.eq_ignore_ascii_case(&b'a'),
+            number: if number_initial {
+                numbers::word_value(w).and_then(|v| u8::try_from(v).ok())
+            } else {
+                None
+            },
+            month: if first.is_ascii_uppercase() {
+                dates::month_of(w)
+            } else {
+                None
+            },
+            ..WordClass::default()
+        }
+    }
+}
+
+/// The class of every word of the paragraph, worked out by the first rule that asks.
+pub(crate) fn classes<'p>(para: &'p Paragraph) -> &'p [WordClass] {
+    para.style_words.get_or_init(|| {
+        para.words
+            .iter()
+            .map(|r| WordClass::of(&para.text[r.clone()]))
+            .collect()
+    })
+}
+
 /// The text of word `i`, or "".
 pub(crate) fn word<'p>(para: &'p Paragraph, i: usize) -> &'p str {
     para.words.get(i).map_or("", |r| &para.text[r.clone()])

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::numbers::{digits_value, scale_value, word_value};
+use super::numbers::scale_value;
 use super::{adjacent, is_digits, quoted, word};
 use crate::finding::{Finding, Fix};
 use crate::prose::Paragraph;
@@ -30,8 +30,15 @@ impl Rule for Money {
     }
 
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+        let classes = super::classes(para);
         let mut i = 0;
         while i < para.words.len() {
+            // Each finding below starts at a figure, a number word or "a".
+            let class = classes[i];
+            if !(class.figure || class.number.is_some() || class.article) {
+                i += 1;
+                continue;
+            }
             let found = dollars_in_words(para, i)
                 .or_else(|| dollar_sign_amount(para, i))
                 .or_else(|| spelled_cents(para, i));
@@ -43,12 +50,12 @@ impl Rule for Money {
             if quoted(para, &span) {
                 continue;
             }
-            let message = if cents {
+            let template = if cents {
                 &DATA.cents_message
             } else {
                 &DATA.message
-            }
-            .replace("{fixed}", &fixed);
+            };
+            let message = crate::rules::fill(template, "{fixed}", &fixed);
             let title = format!("Write “{fixed}”");
             out.push(
                 Finding::new(&DATA.rule, span.clone(), message)
@@ -58,28 +65,29 @@ impl Rule for Money {
     }
 }
 
-/// The value of word `i` as a number: digits, a number word, or "a"/"one" before a scale.
-fn amount(para: &Paragraph, i: usize) -> Option<(String, Option<u64>)> {
-    let w = word(para, i);
-    if digits_value(w).is_some() {
-        return Some((w.to_string(), None));
+/// The value of word `i` as a number: digits (the figure as written), a
+/// number word, or "a"/"one" before a scale. Nothing is allocated here: this
+/// runs for every figure and number word.
+fn amount<'p>(para: &'p Paragraph, i: usize) -> Option<(Option<&'p str>, Option<u64>)> {
+    let class = super::classes(para)[i];
+    if class.figure {
+        return Some((Some(word(para, i)), None));
     }
-    if w.eq_ignore_ascii_case("a") {
+    if class.article {
         // "a million dollars" is an amount; "a billion dollar fiasco" is casual.
         let plural = word(para, i + 2).eq_ignore_ascii_case("dollars");
         return scale_value(word(para, i + 1))
             .filter(|_| plural)
-            .map(|_| ("1".to_string(), Some(1)));
+            .map(|_| (None, Some(1)));
     }
-    word_value(w).map(|v| (v.to_string(), Some(v)))
+    class.number.map(|v| (None, Some(u64::from(v))))
 }
 
 /// "six billion dollars", "5 dollars", "$6 billion dollars" → "$6 billion", "$5".
 fn dollars_in_words(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, bool, usize)> {
-    if para.starts_sentence(i) {
-        return None;
-    }
-    let (figure, spelled) = amount(para, i)?;
+    // The cheap tests first: most words are no amount, and most amounts are
+    // not followed by "dollars".
+    let (digits, spelled) = amount(para, i)?;
     let mut j = i + 1;
     let mut scale = None;
     if let Some(s) = scale_value(word(para, j)).filter(|_| adjacent(para, i)) {
@@ -91,9 +99,14 @@ fn dollars_in_words(para: &Paragraph, i: usize) -> Option<(Range<usize>, String,
         .iter()
         .any(|d| word(para, j).eq_ignore_ascii_case(d))
         || !adjacent(para, j - 1)
+        || para.starts_sentence(i)
     {
         return None;
     }
+    let figure = match digits {
+        Some(digits) => digits.to_string(),
+        None => spelled.unwrap_or_default().to_string(),
+    };
     let start = para.words[i].start;
     let sign = para.text[..start].ends_with('$');
     let figure = match (&scale, spelled) {
@@ -108,6 +121,10 @@ fn dollars_in_words(para: &Paragraph, i: usize) -> Option<(Range<usize>, String,
 
 /// "$0.50" → "50 cents"; "$5.00" → "$5".
 fn dollar_sign_amount(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, bool, usize)> {
+    // "12.34" is a figure, and most words are not.
+    if !super::classes(para)[i].figure {
+        return None;
+    }
     let w = word(para, i);
     let start = para.words[i].start;
     if !para.text[..start].ends_with('$') || para.text[..start].ends_with("$$") {
@@ -134,10 +151,14 @@ fn dollar_sign_amount(para: &Paragraph, i: usize) -> Option<(Range<usize>, Strin
 
 /// "fifty cents" → "50 cents".
 fn spelled_cents(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, bool, usize)> {
-    let v = word_value(word(para, i)).filter(|v| *v < 100)?;
-    if para.starts_sentence(i)
+    let v = super::classes(para)[i]
+        .number
+        .map(u64::from)
+        .filter(|v| *v < 100)?;
+    let next = word(para, i + 1);
+    if !(next.eq_ignore_ascii_case("cents") || next.eq_ignore_ascii_case("cent"))
         || !adjacent(para, i)
-        || !["cents", "cent"].contains(&word(para, i + 1).to_ascii_lowercase().as_str())
+        || para.starts_sentence(i)
     {
         return None;
     }

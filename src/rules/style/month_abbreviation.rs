@@ -59,9 +59,11 @@ impl Rule for MonthAbbreviation {
             if quoted(para, &span) {
                 continue;
             }
-            let message = template
-                .replace("{text}", &para.text[span.clone()])
-                .replace("{fixed}", &replacement);
+            let message = crate::rules::fill(
+                &crate::rules::fill(template, "{text}", &para.text[span.clone()]),
+                "{fixed}",
+                &replacement,
+            );
             let title = format!("Write “{replacement}”");
             out.push(
                 Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(

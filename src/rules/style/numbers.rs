@@ -14,41 +14,107 @@ pub(crate) struct Numbers {
 
 rule_data!(NUMBERS: Numbers = "numbers.toml");
 
-/// Each unit and tens word with its value ("seven" → 7, "forty" → 40), for
-/// lookups on every word of every paragraph.
-static SIMPLE_VALUES: std::sync::LazyLock<std::collections::HashMap<&'static str, u64>> =
-    std::sync::LazyLock::new(|| {
-        let units = NUMBERS
-            .units
+/// The unit and tens words with their values ("seven" → 7, "forty" → 40),
+/// by length and first letter. `word_value` runs on every word of every
+/// paragraph for three rules: most words find an empty bucket, and the others
+/// are compared with one or two words ignoring ASCII case, which costs a
+/// fraction of lowercasing and SipHashing every word.
+struct SimpleValues {
+    buckets: Vec<[Vec<(&'static str, u64)>; 26]>,
+    /// The length of the shortest tens word, hyphen and unit word together.
+    shortest_compound: usize,
+}
+
+static SIMPLE_VALUES: std::sync::LazyLock<SimpleValues> = std::sync::LazyLock::new(|| {
+    let units = NUMBERS
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.as_str(), i as u64));
+    let tens = NUMBERS
+        .tens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.is_empty())
+        .map(|(i, t)| (t.as_str(), i as u64 * 10));
+    let mut buckets: Vec<[Vec<(&'static str, u64)>; 26]> = Vec::new();
+    for (w, v) in units.chain(tens) {
+        // The words are lowercase ASCII (a test checks).
+        let Some(letter) = w.bytes().next().filter(u8::is_ascii_lowercase) else {
+            continue;
+        };
+        if buckets.len() <= w.len() {
+            buckets.resize_with(w.len() + 1, Default::default);
+        }
+        let bucket = &mut buckets[w.len()][usize::from(letter - b'a')];
+        // A later duplicate overrides an earlier one, as in a map.
+        match bucket.iter_mut().find(|(k, _)| *k == w) {
+            Some(entry) => entry.1 = v,
+            None => bucket.push((w, v)),
+        }
+    }
+    let shortest = |words: &[String]| {
+        words
             .iter()
-            .enumerate()
-            .map(|(i, u)| (u.as_str(), i as u64));
-        let tens = NUMBERS
-            .tens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| !t.is_empty())
-            .map(|(i, t)| (t.as_str(), i as u64 * 10));
-        units.chain(tens).collect()
-    });
+            .filter(|w| !w.is_empty())
+            .map(String::len)
+            .min()
+            .unwrap_or(0)
+    };
+    SimpleValues {
+        buckets,
+        shortest_compound: shortest(&NUMBERS.tens) + 1 + shortest(&NUMBERS.units),
+    }
+});
+
+/// The value of a unit or tens word, any ASCII case.
+fn simple(word: &str) -> Option<u64> {
+    let letter = word.bytes().next()?.to_ascii_lowercase();
+    if !letter.is_ascii_lowercase() {
+        return None;
+    }
+    SIMPLE_VALUES.buckets.get(word.len())?[usize::from(letter - b'a')]
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, v)| v)
+}
+
+/// Whether `word` may be a number word at all: it starts with the first
+/// letter of one. Rules ask this of every word before anything dearer.
+pub(crate) fn may_be_number_word(word: &str) -> bool {
+    word.bytes().next().is_some_and(|b| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'o' | b't' | b'f' | b's' | b'e' | b'n'
+        )
+    })
+}
 
 /// The value of a number word from one to ninety-nine ("seven", "Twenty-five").
 pub(crate) fn word_value(word: &str) -> Option<u64> {
     // Called for every word: rule most out on the first letter, without allocating.
-    let first = word.bytes().next()?.to_ascii_lowercase();
-    if !matches!(first, b'o' | b't' | b'f' | b's' | b'e' | b'n') || word.len() > 24 {
+    if !may_be_number_word(word) || word.len() > 24 {
         return None;
     }
-    let lower = crate::prose::lexicon::Lower::new(word);
-    let lower: &str = &lower;
-    let simple = |w: &str| SIMPLE_VALUES.get(w).copied();
-    match lower.split_once(['-', '‑']) {
-        None => simple(lower).filter(|&v| v > 0),
-        Some((tens, unit)) => {
-            let (t, u) = (simple(tens)?, simple(unit)?);
-            (t >= 20 && t % 10 == 0 && (1..=9).contains(&u)).then_some(t + u)
-        }
+    // A listed word has no hyphen (a test checks), so a match ends it; most
+    // words find an empty bucket, and only then is the word searched for a
+    // hyphen or non-breaking hyphen (U+2011), byte by byte: `split_once`
+    // with a pattern of two chars decodes every character.
+    if let Some(v) = simple(word) {
+        return (v > 0).then_some(v);
     }
+    // Shorter than any tens word, hyphen and unit word together ("forty-one").
+    if word.len() < SIMPLE_VALUES.shortest_compound {
+        return None;
+    }
+    let bytes = word.as_bytes();
+    let (p, len) = (0..bytes.len()).find_map(|p| match bytes[p] {
+        b'-' => Some((p, 1)),
+        0xE2 if bytes[p..].starts_with("‑".as_bytes()) => Some((p, 3)),
+        _ => None,
+    })?;
+    let (t, u) = (simple(&word[..p])?, simple(&word[p + len..])?);
+    (t >= 20 && t % 10 == 0 && (1..=9).contains(&u)).then_some(t + u)
 }
 
 /// The word for one through nine.
@@ -60,11 +126,12 @@ pub(crate) fn spelled(value: u64) -> Option<&'static str> {
 
 /// The multiplier of a scale word ("million" → 1,000,000).
 pub(crate) fn scale_value(word: &str) -> Option<u64> {
-    let lower = word.to_ascii_lowercase();
+    // Any ASCII case, without lowercasing into a fresh String (this runs for
+    // many words); the scale words are lowercase.
     NUMBERS
         .scales
         .iter()
-        .position(|s| *s == lower)
+        .position(|s| s.eq_ignore_ascii_case(word))
         .map(|i| 1000u64.pow(i as u32 + 1))
 }
 
@@ -72,12 +139,26 @@ pub(crate) fn scale_value(word: &str) -> Option<u64> {
 pub(crate) fn digits_value(word: &str) -> Option<f64> {
     if !word.starts_with(|c: char| c.is_ascii_digit())
         || !word
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            .bytes()
+            .all(|c| c.is_ascii_digit() || c == b',' || c == b'.')
     {
         return None;
     }
-    word.replace(',', "").parse().ok()
+    if !word.contains(',') {
+        return word.parse().ok();
+    }
+    // Without the commas, on the stack: a figure is short, and this runs for
+    // every figure of every paragraph.
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for b in word.bytes().filter(|&b| b != b',') {
+        if len == buf.len() {
+            return word.replace(',', "").parse().ok();
+        }
+        buf[len] = b;
+        len += 1;
+    }
+    std::str::from_utf8(&buf[..len]).ok()?.parse().ok()
 }
 
 #[cfg(test)]
@@ -97,5 +178,24 @@ mod tests {
         assert_eq!(scale_value("billion"), Some(1_000_000_000));
         assert_eq!(digits_value("3,000"), Some(3000.0));
         assert_eq!(digits_value("3rd"), None);
+        assert_eq!(digits_value("1,234,567.5"), Some(1234567.5));
+        assert_eq!(digits_value("1.2.3"), None);
+        assert_eq!(scale_value("Million"), Some(1_000_000));
+        assert_eq!(word_value("NINETY-nine"), Some(99));
+        assert_eq!(word_value("twenty‑one"), Some(21));
+    }
+
+    #[test]
+    fn number_words_are_lowercase() {
+        // Words are matched ignoring ASCII case, which equals lowercasing the
+        // word only when the listed forms are lowercase.
+        for w in NUMBERS
+            .units
+            .iter()
+            .chain(&NUMBERS.tens)
+            .chain(&NUMBERS.scales)
+        {
+            assert_eq!(*w, w.to_ascii_lowercase());
+        }
     }
 }

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::numbers::{spelled, word_value};
-use super::{adjacent, is_digits, phrase_at, quoted, same_sentence, word};
+use super::{adjacent, phrase_at, quoted, same_sentence, word};
 use crate::finding::{Finding, Fix};
 use crate::prose::{BlockKind, Paragraph};
 use crate::rules::{rule_data, Rule, RuleMeta};
@@ -40,14 +40,19 @@ impl Rule for Numerals {
         if matches!(para.kind, BlockKind::Heading | BlockKind::TableCell) {
             return;
         }
+        let classes = super::classes(para);
         for i in 0..para.words.len() {
-            let span = para.words[i].clone();
-            let w = &para.text[span.clone()];
-            let finding = if is_digits(w) {
-                small_figure(para, i, w)
+            // Figures and number words only: the others are ruled out by
+            // their class, without looking at the text again.
+            let class = classes[i];
+            let finding = if class.digits {
+                small_figure(para, i, word(para, i))
+            } else if class.number.is_some() || (class.number_initial && class.hyphen) {
+                spelled_number(para, i, word(para, i))
             } else {
-                spelled_number(para, i, w)
+                None
             };
+            let span = para.words[i].clone();
             if let Some((message, replacement, target)) = finding {
                 let target = target.unwrap_or_else(|| span.clone());
                 if quoted(para, &target) {
@@ -158,7 +163,7 @@ fn small_figure(
         word_text.to_string()
     };
     Some((
-        DATA.spell_out.replace("{word}", &replacement),
+        crate::rules::fill(&DATA.spell_out, "{word}", &replacement),
         replacement,
         None,
     ))
@@ -182,15 +187,18 @@ fn spelled_number(
                 let target = span.start..span.start + number.len();
                 let figure = value.to_string();
                 return Some((
-                    DATA.use_figures_for
-                        .replace("{figure}", &format!("{figure}-{rest}")),
+                    crate::rules::fill(
+                        &DATA.use_figures_for,
+                        "{figure}",
+                        &format!("{figure}-{rest}"),
+                    ),
                     figure,
                     Some(target),
                 ));
             }
         }
     }
-    let value = word_value(w)?;
+    let value = u64::from(super::classes(para)[i].number?);
     // Sentence openers are spelled out; capitalized words mid-sentence are names.
     if para.starts_sentence(i) || w.starts_with(|c: char| c.is_uppercase()) {
         return None;
@@ -222,18 +230,22 @@ fn spelled_number(
     }
     let figure = value.to_string();
     if value >= 10 {
-        return Some((DATA.use_figures.replace("{figure}", &figure), figure, None));
+        return Some((
+            crate::rules::fill(&DATA.use_figures, "{figure}", &figure),
+            figure,
+            None,
+        ));
     }
     let with_next = format!("{figure} {}", word(para, i + 1));
     if adjacent(para, i) && super::numbers::scale_value(&next).is_some_and(|s| s >= 1_000_000) {
-        let message = DATA.use_figures_scale.replace("{figure}", &with_next);
+        let message = crate::rules::fill(&DATA.use_figures_scale, "{figure}", &with_next);
         return Some((message, figure, None));
     }
     let measure = adjacent(para, i) && DATA.units.contains(&next);
     let age = DATA.age_phrases.iter().any(|p| phrase_at(para, i + 1, p));
     (measure || age).then(|| {
         (
-            DATA.use_figures_for.replace("{figure}", &with_next),
+            crate::rules::fill(&DATA.use_figures_for, "{figure}", &with_next),
             figure,
             None,
         )

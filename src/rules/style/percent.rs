@@ -2,7 +2,6 @@
 
 use serde::Deserialize;
 
-use super::numbers::{digits_value, word_value};
 use super::{phrase_at, quoted, word};
 use crate::finding::{Finding, Fix};
 use crate::prose::Paragraph;
@@ -27,22 +26,23 @@ impl Rule for Percent {
     }
 
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+        let classes = super::classes(para);
         for i in 0..para.words.len() {
             let w = word(para, i);
-            let figure = if digits_value(w).is_some() {
-                w.to_string()
+            // Whether the word is a number, then whether a percent sign or
+            // word follows, and only then the figure is written out.
+            let class = classes[i];
+            let value = if class.figure {
+                None
             } else {
-                match word_value(w) {
-                    Some(v) => v.to_string(),
+                match class.number {
+                    Some(v) => Some(v),
                     None => continue,
                 }
             };
-            if para.starts_sentence(i) {
-                continue;
-            }
-            let start = para.words[i].start;
-            let end = if para.text[para.words[i].end..].starts_with(" %") {
-                para.words[i].end + 2
+            let after = para.words[i].end;
+            let end = if para.text[after..].starts_with(" %") {
+                after + 2
             } else {
                 let Some(words) = DATA
                     .percent_words
@@ -55,6 +55,14 @@ impl Rule for Percent {
                 // Not "percentage points": "3 percent points" is not a thing either.
                 para.words[i + words].end
             };
+            if para.starts_sentence(i) {
+                continue;
+            }
+            let figure = match value {
+                Some(v) => v.to_string(),
+                None => w.to_string(),
+            };
+            let start = para.words[i].start;
             let span = start..end;
             if quoted(para, &span) {
                 continue;
@@ -65,7 +73,7 @@ impl Rule for Percent {
                 Finding::new(
                     &DATA.rule,
                     span.clone(),
-                    DATA.message.replace("{fixed}", &fixed),
+                    crate::rules::fill(&DATA.message, "{fixed}", &fixed),
                 )
                 .with_fix(Fix::replace(title, span, fixed, true)),
             );

@@ -42,7 +42,7 @@ impl Rule for Times {
                 Finding::new(
                     &DATA.rule,
                     span.clone(),
-                    DATA.message.replace("{fixed}", &fixed),
+                    crate::rules::fill(&DATA.message, "{fixed}", &fixed),
                 )
                 .with_fix(Fix::replace(title, span, fixed, true)),
             );
@@ -52,6 +52,10 @@ impl Rule for Times {
 
 /// A time starting at word `i`: its span, AP's form, and the word after it.
 fn time_at(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, usize)> {
+    // A time starts with its hour: most words are ruled out here.
+    if !super::classes(para)[i].leading_digit {
+        return None;
+    }
     let w = word(para, i);
     let hour_len = w.find(|c: char| !c.is_ascii_digit()).unwrap_or(w.len());
     let hour: u32 = w[..hour_len]

@@ -36,6 +36,10 @@ impl Rule for UsAbbreviation {
         }
         for i in 0..para.words.len() {
             let w = word(para, i);
+            // "US…" and "United" only.
+            if !w.starts_with('U') {
+                continue;
+            }
             let r = para.words[i].clone();
             if w == "US" || w.starts_with("US'") || w.starts_with("US’") {
                 let shouting =
@@ -68,7 +72,7 @@ impl Rule for UsAbbreviation {
                 if quoted(para, &span) {
                     continue;
                 }
-                let message = DATA.adjective_message.replace("{noun}", noun);
+                let message = crate::rules::fill(&DATA.adjective_message, "{noun}", noun);
                 out.push(
                     Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
                         "Write “U.S.”",
