@@ -1,9 +1,55 @@
 //! `attribution/weasel-attribution`: "critics say", "studies show".
 
-crate::rules::phrases::phrase_rule!(
-    /// Flags vague authorities that stand in for a source.
-    WeaselAttribution = "weasel_attribution.toml"
-);
+use std::ops::Range;
+
+use crate::finding::{Answer, Finding};
+use crate::prose::Paragraph;
+use crate::rules::phrases::PhraseRule;
+
+/// Flags vague authorities that stand in for a source.
+pub struct WeaselAttribution;
+
+static DATA: std::sync::LazyLock<PhraseRule> = std::sync::LazyLock::new(|| {
+    PhraseRule::load(
+        "weasel_attribution.toml",
+        include_str!("weasel_attribution.toml"),
+    )
+});
+
+/// Whether the flagged words stand for research ("research has shown",
+/// "studies show"): a lede may name it in the next sentence.
+fn research(para: &Paragraph, span: &Range<usize>) -> bool {
+    let lex = crate::prose::lexicon::lexicon();
+    let first = para.word_index_at(span.start);
+    let last = para.word_index_at(span.end);
+    (first..last).any(|i| lex.study_words.contains(&para.word_lower(i)))
+}
+
+impl crate::rules::Rule for WeaselAttribution {
+    fn meta(&self) -> &'static crate::rules::RuleMeta {
+        &DATA.data.rule
+    }
+
+    fn phrase_lists(&self) -> Vec<&'static crate::rules::phrases::PhraseList> {
+        DATA.lists()
+    }
+
+    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+        // A delayed-attribution lede ("New research has shown …", then "The
+        // study, by the University of Tartu, …") names the research one
+        // sentence on: in the paragraph, or in the next one in wire copy.
+        let from = out.len();
+        DATA.check(para, out, |para, span| {
+            !(research(para, span) && para.names_source(para.sentence_of(span.start) + 1))
+        });
+        for finding in &mut out[from..] {
+            let last = para.sentence_of(finding.span.start) + 1 == para.sentences.len();
+            if last && research(para, &finding.span) {
+                finding.answered_by_next = Some(Answer::Named);
+            }
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
