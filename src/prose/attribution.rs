@@ -65,6 +65,9 @@ pub fn cues_with_verbs(
             } else if word == "by" {
                 // "The bid by Perseverance is worth …": the actor's own terms.
                 terms_by(text, words, i, &sentence_of)
+            } else if lex.estimate_nouns.contains(word) {
+                // "The latest US Agriculture Department wheat estimate is …".
+                owner_before(text, words, i, &sentence_of)
             } else {
                 None
             };
@@ -173,6 +176,10 @@ fn actor_subject(
             return None;
         }
     }
+    // "1,700 bales offered by the New Zealand Merino Company": the agent.
+    if let Some(agent) = agent_after(text, words, verb, &sentence_of) {
+        return Some(agent);
+    }
     let mut i = verb;
     for _ in 0..5 {
         let prev = i.checked_sub(1)?;
@@ -194,6 +201,16 @@ fn actor_subject(
             return None;
         }
         let lower = word.to_ascii_lowercase();
+        if matches!(lower.as_str(), "which" | "who") && prev > 0 {
+            // "CSR Sugar's centre at the University of Queensland, which has
+            // received $5 million": the antecedent before the comma.
+            let gap = &text[words[prev - 1].end..words[prev].start];
+            return if gap.trim() == "," {
+                named_subject(text, words, prev - 1, &sentence_of)
+            } else {
+                None
+            };
+        }
         if lower == "is" || lower == "are" {
             // "It is to spend $25 million": an arrangement, not a passive.
             if words
@@ -343,6 +360,30 @@ fn agent_after(
     (verb + 2..verb + 4)
         .take_while(|&j| j < words.len() && sentence_of(words[j].start) == sentence)
         .find_map(|j| named_subject(text, words, j, sentence_of))
+}
+
+/// The named owner of a published number: a capitalized name (not opening
+/// the sentence) a few words before the noun, with no punctuation between.
+fn owner_before(
+    text: &str,
+    words: &[Range<usize>],
+    noun: usize,
+    sentence_of: &impl Fn(usize) -> usize,
+) -> Option<Range<usize>> {
+    let sentence = sentence_of(words[noun].start);
+    (1..=4)
+        .map_while(|k| noun.checked_sub(k))
+        .take_while(|&p| {
+            sentence_of(words[p].start) == sentence
+                && !breaks_source(&text[words[p].end..words[p + 1].start])
+        })
+        .find(|&p| {
+            let word = &text[words[p].clone()];
+            word.starts_with(char::is_uppercase)
+                && p > 0
+                && sentence_of(words[p - 1].start) == sentence
+        })
+        .map(|p| words[p].clone())
 }
 
 /// "The bid by Perseverance": word `by` after a noun of terms, with a named actor.

@@ -216,7 +216,9 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         }
         // Prices, rewards and salaries are facts of the story; sums in the
         // millions are the statistics that need a source.
-        (scaled || value >= 1_000_000.0).then_some(FigureKind::Money)
+        (scaled || value >= 1_000_000.0)
+            .then_some(FigureKind::Money)
+            .filter(|_| !decision_follows(s, j))
     } else if lex.units.contains(&*s.lower(j)) && s.adjacent(j - 1) {
         end = s.words[j].end;
         j += 1;
@@ -281,6 +283,22 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     ))
 }
 
+/// Whether a noun for a decision's own terms follows a sum at word `j`
+/// within the same phrase ("a $12.5 million drought assistance package",
+/// "$2 billion in extra funding"): the size of a package, grant or levy is
+/// what was decided, not something anyone counted or estimated.
+fn decision_follows(s: &Scan, j: usize) -> bool {
+    (j..j + 4)
+        .take_while(|&k| {
+            k < s.words.len()
+                && (k == j || {
+                    let gap = &s.text[s.words[k - 1].end..s.words[k].start];
+                    !gap.contains(|c: char| !c.is_whitespace())
+                })
+        })
+        .any(|k| s.lex.decision_nouns.contains(&*s.lower(k)))
+}
+
 /// Whether the number at word `i` may be a statistic, judging by the words
 /// around it (false for limits, capacities, rates set by law, records,
 /// official attendances and positions).
@@ -319,14 +337,21 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
         if lex.fixed_rate_nouns.contains(&*s.lower(k)) {
             return false;
         }
-        let mut k = 1;
-        while matches!(&*before(k), "now" | "currently" | "still" | "set") {
-            k += 1;
-        }
-        if matches!(&*before(k), "is" | "was" | "will" | "be" | "at")
-            && (k + 1..k + 3).any(|b| lex.fixed_rate_nouns.contains(&*before(b)))
-        {
+        // "a levy of 2 per cent"; "The payroll tax is now 6 per cent -- 3
+        // per cent on each worker": back over the clause to its verb.
+        if before(1) == "of" && lex.fixed_rate_nouns.contains(&*before(2)) {
             return false;
+        }
+        for k in 1..12 {
+            let Some(p) = i.checked_sub(k) else { break };
+            if s.text[s.words[p].end..s.words[p + 1].start].contains(['.', ';', ',']) {
+                break;
+            }
+            if matches!(&*before(k), "is" | "was" | "will" | "be" | "at")
+                && (k + 1..k + 4).any(|b| lex.fixed_rate_nouns.contains(&*before(b)))
+            {
+                return false;
+            }
         }
     }
     // "8,280 attend races", "a record crowd of 18,792": an exact count of a

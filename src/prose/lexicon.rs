@@ -41,6 +41,7 @@ struct RawAttribution {
     participle_links: Vec<String>,
     negations: Vec<String>,
     study_words: Vec<String>,
+    estimate_nouns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -68,6 +69,7 @@ struct RawNumbers {
     attendance_words: Vec<String>,
     market_commodities: Vec<String>,
     market_moves: Vec<String>,
+    decision_nouns: Vec<String>,
 }
 
 /// FNV-1a: word lookups happen for every word of every keystroke, and the
@@ -129,6 +131,8 @@ pub(crate) struct Lexicon {
     pub negations: HashSet<String>,
     /// Nouns for research that a later sentence may name ("The study, by …").
     pub study_words: HashSet<String>,
+    /// Nouns for published numbers whose owner a name before them gives.
+    pub estimate_nouns: HashSet<String>,
     pub spelled: HashSet<String>,
     pub scales: HashSet<String>,
     pub currency_symbols: Vec<String>,
@@ -158,6 +162,8 @@ pub(crate) struct Lexicon {
     pub market_commodities: HashSet<String>,
     /// Words that make a sentence about trading.
     pub market_moves: HashSet<String>,
+    /// Nouns whose size is what was decided ("a $12.5 million package").
+    pub decision_nouns: HashSet<String>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -191,6 +197,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         participle_links: set(raw.attribution.participle_links),
         negations: set(raw.attribution.negations),
         study_words: set(raw.attribution.study_words),
+        estimate_nouns: set(raw.attribution.estimate_nouns),
         spelled: set(raw.numbers.spelled),
         scales: set(raw.numbers.scales),
         currency_symbols: raw.numbers.currency_symbols,
@@ -214,6 +221,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         attendance_words: set(raw.numbers.attendance_words),
         market_commodities: set(raw.numbers.market_commodities),
         market_moves: set(raw.numbers.market_moves),
+        decision_nouns: set(raw.numbers.decision_nouns),
     }
 });
 
