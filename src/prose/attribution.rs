@@ -507,6 +507,65 @@ mod tests {
         assert_eq!(found, ["tweeted"]);
     }
 
+    /// The (verb, source) of the actor cues of one sentence.
+    fn actors(t: &str) -> Vec<(String, String)> {
+        let ws = words(t);
+        cues(t, &ws, |_| false, |_| 0)
+            .into_iter()
+            .filter(|c| c.actor)
+            .map(|c| {
+                (
+                    t[c.span].to_string(),
+                    c.source.map_or(String::new(), |s| t[s].to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn actors_behind_progressives_passives_and_appositives() {
+        let pair = |v: &str, s: &str| vec![(v.to_string(), s.to_string())];
+        assert_eq!(
+            actors("The Woolboard is asking growers for a levy."),
+            pair("asking", "Woolboard")
+        );
+        assert_eq!(
+            actors("A campaign was launched by Meat Australia."),
+            pair("launched", "Meat")
+        );
+        assert_eq!(
+            actors("Tarn Grain, the growers' pool, has lodged a bid."),
+            pair("lodged", "Tarn")
+        );
+        assert_eq!(
+            actors("Coordinator Ray Ng originally expected a crowd."),
+            pair("expected", "Ng")
+        );
+        assert_eq!(
+            actors("Farm Trust (FT) has pumped money in."),
+            pair("pumped", "FT")
+        );
+        assert_eq!(
+            actors("Australia's shearers want a rise."),
+            pair("want", "shearers")
+        );
+        // Passives with no agent, and facts rather than intentions, have no actor.
+        assert!(actors("Growers are being offered a rebate.").is_empty());
+        assert!(actors("The county spends a fortune.").is_empty());
+        assert!(actors("There are plans for a dam.").is_empty());
+    }
+
+    #[test]
+    fn stances_and_progressive_speech_verbs_are_cues() {
+        assert_eq!(
+            found("The growers are concerned that money was lost."),
+            ["concerned"]
+        );
+        assert_eq!(found("Analysts are predicting a fall."), ["predicting"]);
+        assert!(found("The growers are concerned about money.").is_empty());
+        assert!(found("Money was predicted.").is_empty());
+    }
+
     #[test]
     fn nouns_and_passives_are_not_cues() {
         assert!(found("The show was cancelled.").is_empty());

@@ -80,4 +80,31 @@ mod tests {
             "A 2023 study by the RAND Corporation found it costs more.",
         );
     }
+
+    #[test]
+    fn a_delayed_attribution_lede_names_the_research_next() {
+        assert_clean(
+            ID,
+            "New research has shown that kale loses its iron. The study, by Lund University, tested 30 crops.",
+        );
+        assert_clean(
+            ID,
+            "New research has shown that kale loses its iron.\n\nThe Victorian Department of Agriculture tested 30 crops.",
+        );
+        assert_clean(
+            ID,
+            "New research suggests lambs pick healthy feed.\n\nVet and researcher Dr Ana Petrov says lambs learn fast.",
+        );
+        // Never named, or a vague authority that no later sentence can name.
+        assert_flags(
+            ID,
+            "New research has shown that kale loses its iron.\n\nIt is sold in every supermarket.",
+            &["research has shown"],
+        );
+        assert_flags(
+            ID,
+            "Critics say the plan will fail.\n\nThe Victorian Department of Agriculture tested 30 crops.",
+            &["Critics say"],
+        );
+    }
 }
