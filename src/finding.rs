@@ -115,6 +115,21 @@ pub struct Finding {
     /// Set on findings about a figure in a paragraph's first sentence: the
     /// linter drops them when the paragraph before sources them.
     pub(crate) carried_from_previous: Option<Carry>,
+    /// Set on findings in a paragraph's last sentence that the next
+    /// paragraph's opening may answer: the linter drops them when it does.
+    pub(crate) answered_by_next: Option<Answer>,
+}
+
+/// What in the next paragraph's first sentence answers a finding at the end
+/// of a paragraph (wire copy runs one sentence to a paragraph).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Answer {
+    /// It names the source ("New research has shown …" then "The Queensland
+    /// Department of Primary Industries has investigated …").
+    Named,
+    /// It carries on with the same data and has a source ("… its lowest
+    /// level in 10 years." then "The latest figures show …").
+    Continues,
 }
 
 /// How a figure in a paragraph's first sentence may take its source from the
@@ -154,6 +169,7 @@ impl Finding {
             fixes: Vec::new(),
             quote_chain: None,
             carried_from_previous: None,
+            answered_by_next: None,
         }
     }
 

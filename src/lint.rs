@@ -20,7 +20,7 @@ use rayon::prelude::*;
 
 use reextract::Extraction;
 
-use crate::finding::{Carry, ChainEnd, Finding, Severity};
+use crate::finding::{Answer, Carry, ChainEnd, Finding, Severity};
 use crate::prose::markup::{Block, BlockKind};
 use crate::prose::{Paragraph, QuoteLinks, Syntax};
 use crate::rules::directive::unknown::DATA as UNKNOWN_DIRECTIVE;
@@ -359,23 +359,40 @@ impl Linter {
     fn assemble(&self, blocks: &[Block], results: &[Arc<ParagraphResult>]) -> LintReport {
         let attributed_chains = quote_chains(results);
         let mut report = LintReport::default();
+        // A source that carries into a one-sentence paragraph carries on
+        // through it (wire copy: "The bureau says …" then a paragraph per region).
+        let mut carried = vec![false; blocks.len()];
         for (i, (block, result)) in blocks.iter().zip(results).enumerate() {
+            // A list takes its lead-in from the paragraph before the list.
+            let previous = (0..i)
+                .rev()
+                .find(|&p| {
+                    blocks[p].kind != BlockKind::ListItem || block.kind != BlockKind::ListItem
+                })
+                .map(|p| {
+                    if carried[p] {
+                        results[p].links.sourced_through()
+                    } else {
+                        results[p].links
+                    }
+                });
+            let previous = previous.as_ref();
+            carried[i] = result.links.one_sentence
+                && previous.is_some_and(|p| p.covers_next(false, &result.links));
             for finding in &result.findings {
-                // A list takes its lead-in from the paragraph before the list.
-                let previous = (0..i)
-                    .rev()
-                    .find(|&p| {
-                        blocks[p].kind != BlockKind::ListItem || block.kind != BlockKind::ListItem
-                    })
-                    .map(|p| &results[p].links);
                 let covered = match finding.quote_chain {
                     Some(ChainEnd::Opening) => attributed_chains[i].0,
                     Some(ChainEnd::Closing) => attributed_chains[i].1,
                     Some(ChainEnd::Both) => attributed_chains[i].0 || attributed_chains[i].1,
                     None => false,
                 } || match (finding.carried_from_previous, previous) {
-                    (Some(Carry::Continues), Some(p)) => p.ends_sourced || p.introduces,
-                    (Some(Carry::LeadIn), Some(p)) => p.introduces,
+                    (Some(carry), Some(p)) => {
+                        p.covers_next(carry == Carry::Continues, &result.links)
+                    }
+                    _ => false,
+                } || match (finding.answered_by_next, results.get(i + 1)) {
+                    (Some(Answer::Named), Some(next)) => next.links.opens_named_source,
+                    (Some(Answer::Continues), Some(next)) => next.links.opens_sourced_continuation,
                     _ => false,
                 };
                 if !covered {

@@ -49,24 +49,40 @@ pub fn cues_with_verbs(
     let mut prev_buf = String::new();
     for (i, w) in words.iter().enumerate() {
         let word = lower_into(&mut buf, &text[w.clone()]);
-        let verb =
-            lex.verbs.contains(word) || (!extra_verbs.is_empty() && extra_verbs.contains(word));
+        let next_word = words.get(i + 1).map_or("", |r| &text[r.clone()]);
+        // "The growers are concerned that …": a stance with a subject reports
+        // what the subject thinks, like a verb of saying.
+        let stance = lex.stance_words.contains(word) && next_word.eq_ignore_ascii_case("that");
+        let verb = stance
+            || lex.verbs.contains(word)
+            || (!extra_verbs.is_empty() && extra_verbs.contains(word));
         if in_quote(w.start) {
             continue;
         }
         if !verb {
-            if lex.actor_verbs.contains(word) {
-                if let Some(subject) = actor_subject(text, words, i, &sentence_of) {
-                    out.push(Cue {
-                        sentence: sentence_of(w.start),
-                        span: w.clone(),
-                        source: Some(subject),
-                        actor: true,
-                    });
-                }
+            let actor = if lex.actor_verbs.contains(word) {
+                actor_subject(text, words, i, &sentence_of)
+            } else if word == "by" {
+                // "The bid by Perseverance is worth …": the actor's own terms.
+                terms_by(text, words, i, &sentence_of)
+            } else if lex.estimate_nouns.contains(word) {
+                // "The latest US Agriculture Department wheat estimate is …".
+                owner_before(text, words, i, &sentence_of)
+            } else {
+                None
+            };
+            if let Some(subject) = actor {
+                out.push(Cue {
+                    sentence: sentence_of(w.start),
+                    span: w.clone(),
+                    source: Some(subject),
+                    actor: true,
+                });
             }
             continue;
         }
+        // "are predicting", "were anticipating": a progressive, not a passive.
+        let progressive = stance || word.ends_with("ing");
         let next = words.get(i + 1).map(|r| &text[r.clone()]);
         let prev = match i.checked_sub(1).map(|p| &words[p]) {
             // A cue needs its subject in the same sentence (or after it, inverted).
@@ -103,7 +119,7 @@ pub fn cues_with_verbs(
                 if lex.noun_like.contains(word) && lex.determiners.contains(p) {
                     continue;
                 }
-                if lex.passive_auxiliaries.contains(p) && !next_is_by {
+                if lex.passive_auxiliaries.contains(p) && !next_is_by && !progressive {
                     continue;
                 }
                 if word == "said" && p == "the" {
@@ -138,33 +154,257 @@ fn actor_subject(
 ) -> Option<Range<usize>> {
     let lex = lexicon();
     let sentence = sentence_of(words[verb].start);
+    let verb_word = text[words[verb].clone()].to_ascii_lowercase();
+    let progressive = verb_word.ends_with("ing");
+    let first = first_of_sentence(words, verb, &sentence_of);
+    if progressive && verb == first {
+        // "Posting a deficit of $700 million, the Government has …": the
+        // subject follows the opening participial phrase.
+        return subject_after_comma(text, words, verb, &sentence_of);
+    }
+    if lex.intent_only_verbs.contains(&verb_word) {
+        // "will also spend", "agreeing to pay": back over adverbs to the marker.
+        let intent = (1..4)
+            .map_while(|k| verb.checked_sub(k))
+            .map(|p| text[words[p].clone()].to_ascii_lowercase())
+            .take_while(|w| !lex.intent_markers.contains(w) && lex.actor_skips.contains(w))
+            .count();
+        let marker = verb
+            .checked_sub(intent + 1)
+            .map(|p| text[words[p].clone()].to_ascii_lowercase());
+        if !marker.is_some_and(|w| lex.intent_markers.contains(&w)) {
+            return None;
+        }
+    }
+    // "1,700 bales offered by the New Zealand Merino Company": the agent.
+    if let Some(agent) = agent_after(text, words, verb, &sentence_of) {
+        return Some(agent);
+    }
     let mut i = verb;
-    for _ in 0..4 {
+    for _ in 0..5 {
         let prev = i.checked_sub(1)?;
-        if sentence_of(words[prev].start) != sentence
-            || breaks_source(&text[words[prev].end..words[i].start])
-        {
+        if sentence_of(words[prev].start) != sentence {
             return None;
         }
+        let gap = text[words[prev].end..words[i].start].trim();
         let word = &text[words[prev].clone()];
-        let lower = word.to_ascii_lowercase();
-        if lex.passive_auxiliaries.contains(&lower) {
-            return None;
-        }
-        let sentence_start = prev == 0 || sentence_of(words[prev - 1].start) != sentence;
-        let named = word.starts_with(char::is_uppercase)
-            && (!sentence_start || !lex.determiners.contains(&lower))
-            && !lex.weekdays.contains(&lower)
-            && !lex.months.contains(&lower);
-        if named || lex.institutions.contains(&lower) {
+        if gap == ")" && word.chars().all(|c| c.is_uppercase() || c == '&') {
+            // "Meat and Livestock Australia (MLA) has launched …".
             return Some(words[prev].clone());
         }
-        if !lex.actor_skips.contains(&lower) {
+        if gap == "," && i > first {
+            // "Wheat Australia, the consortium of …, has re-submitted …": the
+            // subject opens the sentence, before an appositive.
+            return opening_subject(text, words, first, &sentence_of);
+        }
+        if breaks_source(gap) {
+            return None;
+        }
+        let lower = word.to_ascii_lowercase();
+        if matches!(lower.as_str(), "which" | "who") && prev > 0 {
+            // "CSR Sugar's centre at the University of Queensland, which has
+            // received $5 million": the antecedent before the comma.
+            let gap = &text[words[prev - 1].end..words[prev].start];
+            return if gap.trim() == "," {
+                named_subject(text, words, prev - 1, &sentence_of)
+            } else {
+                None
+            };
+        }
+        if lower == "is" || lower == "are" {
+            // "It is to spend $25 million": an arrangement, not a passive.
+            if words
+                .get(i)
+                .is_some_and(|w| text[w.clone()].eq_ignore_ascii_case("to"))
+            {
+                i = prev;
+                continue;
+            }
+        }
+        if progressive && i == verb && lex.participle_links.contains(&lower) {
+            // "… is undergoing a review after posting a loss": the subject
+            // of the sentence did it.
+            return named_subject(text, words, first, &sentence_of);
+        }
+        if lex.passive_auxiliaries.contains(&lower) {
+            if progressive {
+                // "is asking", "are recommending": not a passive.
+                i = prev;
+                continue;
+            }
+            // "has been launched by Meat and Livestock Australia": the agent.
+            return agent_after(text, words, verb, &sentence_of);
+        }
+        if let Some(subject) = named_subject(text, words, prev, &sentence_of) {
+            return Some(subject);
+        }
+        // Adverbs between subject and verb ("Sawyer originally expected").
+        if !lex.actor_skips.contains(&lower) && !(lower.len() > 4 && lower.ends_with("ly")) {
             return None;
         }
         i = prev;
     }
     None
+}
+
+/// The subject that opens a sentence, after a leading adverb ("Meanwhile,
+/// Wheat Australia, the consortium …, has …"): a name, an institution or a
+/// pronoun standing for one named before.
+fn opening_subject(
+    text: &str,
+    words: &[Range<usize>],
+    first: usize,
+    sentence_of: &impl Fn(usize) -> usize,
+) -> Option<Range<usize>> {
+    let lead_in = words
+        .get(first + 1)
+        .is_some_and(|w| text[words[first].end..w.start].contains(','));
+    let at = if lead_in { first + 1 } else { first };
+    let word = &text[words.get(at)?.clone()];
+    if word.ends_with("ly") && word.len() > 4 {
+        return None;
+    }
+    named_subject(text, words, at, sentence_of)
+}
+
+/// Index of the first word of the sentence holding word `at`.
+fn first_of_sentence(
+    words: &[Range<usize>],
+    at: usize,
+    sentence_of: &impl Fn(usize) -> usize,
+) -> usize {
+    let sentence = sentence_of(words[at].start);
+    let mut first = at;
+    while first > 0 && sentence_of(words[first - 1].start) == sentence {
+        first -= 1;
+    }
+    first
+}
+
+/// Word `at` as a subject: a capitalized name (not a determiner opening the
+/// sentence, a day or a month), or an institution or people acting for
+/// themselves ("the council", "shearers"), with its determiner.
+fn named_subject(
+    text: &str,
+    words: &[Range<usize>],
+    at: usize,
+    sentence_of: &impl Fn(usize) -> usize,
+) -> Option<Range<usize>> {
+    let lex = lexicon();
+    let word = &text[words.get(at)?.clone()];
+    let lower = word.to_ascii_lowercase();
+    let sentence_start =
+        at == 0 || sentence_of(words[at - 1].start) != sentence_of(words[at].start);
+    // "He", "It", "They": in news copy a pronoun subject stands for the actor
+    // named just before ("Timbercorp is diversifying …. It is to spend …").
+    let pronoun = matches!(lower.as_str(), "he" | "she" | "it" | "they" | "we");
+    let named = word.starts_with(char::is_uppercase)
+        && (!sentence_start || !lex.determiners.contains(&lower))
+        && !lex.weekdays.contains(&lower)
+        && !lex.months.contains(&lower)
+        && !lex.passive_auxiliaries.contains(&lower)
+        && !matches!(lower.as_str(), "there" | "i" | "this" | "that");
+    (named || pronoun || is_institution(&lower)).then(|| words[at].clone())
+}
+
+/// Whether a lowercase noun is an institution, singular or plural
+/// ("companies", "shearers").
+fn is_institution(lower: &str) -> bool {
+    let lex = lexicon();
+    if lex.institutions.contains(lower) {
+        return true;
+    }
+    let singular = |stem: &str, tail: &str| {
+        let mut s = String::with_capacity(stem.len() + tail.len());
+        s.push_str(stem);
+        s.push_str(tail);
+        lex.institutions.contains(&s)
+    };
+    match lower.strip_suffix("ies") {
+        Some(stem) => singular(stem, "y"),
+        None => lower
+            .strip_suffix('s')
+            .is_some_and(|stem| lex.institutions.contains(stem)),
+    }
+}
+
+/// The named subject right after the comma that closes an opening phrase.
+fn subject_after_comma(
+    text: &str,
+    words: &[Range<usize>],
+    verb: usize,
+    sentence_of: &impl Fn(usize) -> usize,
+) -> Option<Range<usize>> {
+    let sentence = sentence_of(words[verb].start);
+    let comma = (verb..words.len().saturating_sub(1))
+        .take_while(|&j| sentence_of(words[j].start) == sentence)
+        .find(|&j| text[words[j].end..words[j + 1].start].contains(','))?;
+    // "the Government", "Bega Cheese": the first word or the one after a determiner.
+    (comma + 1..comma + 3)
+        .take_while(|&j| j < words.len() && sentence_of(words[j].start) == sentence)
+        .find_map(|j| named_subject(text, words, j, sentence_of))
+}
+
+/// The agent of a passive actor verb: "launched by Meat and Livestock Australia".
+fn agent_after(
+    text: &str,
+    words: &[Range<usize>],
+    verb: usize,
+    sentence_of: &impl Fn(usize) -> usize,
+) -> Option<Range<usize>> {
+    let by = words.get(verb + 1)?;
+    if !text[by.clone()].eq_ignore_ascii_case("by") {
+        return None;
+    }
+    let sentence = sentence_of(words[verb].start);
+    (verb + 2..verb + 4)
+        .take_while(|&j| j < words.len() && sentence_of(words[j].start) == sentence)
+        .find_map(|j| named_subject(text, words, j, sentence_of))
+}
+
+/// The named owner of a published number: a capitalized name (not opening
+/// the sentence) a few words before the noun, with no punctuation between.
+fn owner_before(
+    text: &str,
+    words: &[Range<usize>],
+    noun: usize,
+    sentence_of: &impl Fn(usize) -> usize,
+) -> Option<Range<usize>> {
+    let sentence = sentence_of(words[noun].start);
+    (1..=4)
+        .map_while(|k| noun.checked_sub(k))
+        .take_while(|&p| {
+            sentence_of(words[p].start) == sentence
+                && !breaks_source(&text[words[p].end..words[p + 1].start])
+        })
+        .find(|&p| {
+            let word = &text[words[p].clone()];
+            word.starts_with(char::is_uppercase)
+                && p > 0
+                && sentence_of(words[p - 1].start) == sentence
+        })
+        .map(|p| words[p].clone())
+}
+
+/// "The bid by Perseverance": word `by` after a noun of terms, with a named actor.
+fn terms_by(
+    text: &str,
+    words: &[Range<usize>],
+    by: usize,
+    sentence_of: &impl Fn(usize) -> usize,
+) -> Option<Range<usize>> {
+    let noun = by.checked_sub(1)?;
+    let sentence = sentence_of(words[by].start);
+    if sentence_of(words[noun].start) != sentence
+        || !lexicon()
+            .terms_nouns
+            .contains(&text[words[noun].clone()].to_ascii_lowercase())
+    {
+        return None;
+    }
+    (by + 1..by + 3)
+        .take_while(|&j| j < words.len() && sentence_of(words[j].start) == sentence)
+        .find_map(|j| named_subject(text, words, j, sentence_of))
 }
 
 /// Words that end a source phrase when walking away from the verb.
@@ -265,6 +505,65 @@ mod tests {
             .map(|c| &t[c.span])
             .collect();
         assert_eq!(found, ["tweeted"]);
+    }
+
+    /// The (verb, source) of the actor cues of one sentence.
+    fn actors(t: &str) -> Vec<(String, String)> {
+        let ws = words(t);
+        cues(t, &ws, |_| false, |_| 0)
+            .into_iter()
+            .filter(|c| c.actor)
+            .map(|c| {
+                (
+                    t[c.span].to_string(),
+                    c.source.map_or(String::new(), |s| t[s].to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn actors_behind_progressives_passives_and_appositives() {
+        let pair = |v: &str, s: &str| vec![(v.to_string(), s.to_string())];
+        assert_eq!(
+            actors("The Woolboard is asking growers for a levy."),
+            pair("asking", "Woolboard")
+        );
+        assert_eq!(
+            actors("A campaign was launched by Meat Australia."),
+            pair("launched", "Meat")
+        );
+        assert_eq!(
+            actors("Tarn Grain, the growers' pool, has lodged a bid."),
+            pair("lodged", "Tarn")
+        );
+        assert_eq!(
+            actors("Coordinator Ray Ng originally expected a crowd."),
+            pair("expected", "Ng")
+        );
+        assert_eq!(
+            actors("Farm Trust (FT) has pumped money in."),
+            pair("pumped", "FT")
+        );
+        assert_eq!(
+            actors("Australia's shearers want a rise."),
+            pair("want", "shearers")
+        );
+        // Passives with no agent, and facts rather than intentions, have no actor.
+        assert!(actors("Growers are being offered a rebate.").is_empty());
+        assert!(actors("The county spends a fortune.").is_empty());
+        assert!(actors("There are plans for a dam.").is_empty());
+    }
+
+    #[test]
+    fn stances_and_progressive_speech_verbs_are_cues() {
+        assert_eq!(
+            found("The growers are concerned that money was lost."),
+            ["concerned"]
+        );
+        assert_eq!(found("Analysts are predicting a fall."), ["predicting"]);
+        assert!(found("The growers are concerned about money.").is_empty());
+        assert!(found("Money was predicted.").is_empty());
     }
 
     #[test]

@@ -154,6 +154,9 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     if i >= 2 && s.lower(i - 2) == "attendance" {
         return None;
     }
+    if !not_a_statistic(s, i, value, number) {
+        return None;
+    }
     // "About 800 people attended": a crowd estimate is a statistic at any size.
     let crowd = i >= 1
         && lex.estimators.contains(&*s.lower(i - 1))
@@ -215,7 +218,9 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         }
         // Prices, rewards and salaries are facts of the story; sums in the
         // millions are the statistics that need a source.
-        (scaled || value >= 1_000_000.0).then_some(FigureKind::Money)
+        (scaled || value >= 1_000_000.0)
+            .then_some(FigureKind::Money)
+            .filter(|_| !decision_follows(s, j))
     } else if lex.units.contains(&*s.lower(j)) && s.adjacent(j - 1) {
         end = s.words[j].end;
         j += 1;
@@ -278,6 +283,95 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         },
         j,
     ))
+}
+
+/// Whether a noun for a decision's own terms follows a sum at word `j`
+/// within the same phrase ("a $12.5 million drought assistance package",
+/// "$2 billion in extra funding"): the size of a package, grant or levy is
+/// what was decided, not something anyone counted or estimated.
+fn decision_follows(s: &Scan, j: usize) -> bool {
+    (j..j + 4)
+        .take_while(|&k| {
+            k < s.words.len()
+                && (k == j || {
+                    let gap = &s.text[s.words[k - 1].end..s.words[k].start];
+                    !gap.contains(|c: char| !c.is_whitespace())
+                })
+        })
+        .any(|k| s.lex.decision_nouns.contains(&*s.lower(k)))
+}
+
+/// Whether the number at word `i` may be a statistic, judging by the words
+/// around it (false for limits, capacities, rates set by law, records,
+/// official attendances and positions).
+fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
+    let lex = s.lex;
+    let before = |k: usize| {
+        i.checked_sub(k)
+            .map_or_else(|| Lower::new(""), |p| s.lower(p))
+    };
+    // "able to tip up to $1 million", "could store up to 40 tonnes": a limit
+    // or a capacity, not something counted.
+    if before(1) == "to" && before(2) == "up" {
+        // Back over the clause: stop at the punctuation that opens it.
+        for k in 3..10 {
+            let Some(p) = i.checked_sub(k) else { break };
+            if s.text[s.words[p].end..s.words[p + 1].start].contains([',', ';', '.']) {
+                break;
+            }
+            if lex.limit_lead_ins.contains(&*s.lower(p)) {
+                return false;
+            }
+        }
+    }
+    // "the previous record of $2.5 million": a matter of record.
+    if before(1) == "of" && before(2) == "record" {
+        return false;
+    }
+    // "At 12,000 feet, Fiedler signaled": a position, not an amount.
+    if before(1) == "at" && lex.units.contains(&*s.lower(i + 1)) {
+        return false;
+    }
+    // "a 2 per cent levy", "The payroll tax is now 6 per cent": a rate set
+    // by law or contract.
+    let percent_end = s.any_phrase_at(i + 1, &lex.percent_words);
+    if let Some(k) = percent_end {
+        if lex.fixed_rate_nouns.contains(&*s.lower(k)) {
+            return false;
+        }
+        // "a levy of 2 per cent"; "The payroll tax is now 6 per cent -- 3
+        // per cent on each worker": back over the clause to its verb.
+        if before(1) == "of" && lex.fixed_rate_nouns.contains(&*before(2)) {
+            return false;
+        }
+        for k in 1..12 {
+            let Some(p) = i.checked_sub(k) else { break };
+            if s.text[s.words[p].end..s.words[p + 1].start].contains(['.', ';', ',']) {
+                break;
+            }
+            if matches!(&*before(k), "is" | "was" | "will" | "be" | "at")
+                && (k + 1..k + 4).any(|b| lex.fixed_rate_nouns.contains(&*before(b)))
+            {
+                return false;
+            }
+        }
+    }
+    // "8,280 attend races", "a record crowd of 18,792": an exact count of a
+    // crowd is the turnstile's figure, not an estimate.
+    let exact = !number.contains('.')
+        && value % 100.0 != 0.0
+        && s.currency_before(s.words[i].start).is_none();
+    let crowd_before = (1..6)
+        .map_while(|k| i.checked_sub(k))
+        .take_while(|&p| !s.text[s.words[p].end..s.words[p + 1].start].contains(['.', ',', ';']))
+        .any(|p| lex.attendance_words.contains(&*s.lower(p)));
+    if exact
+        && !lex.units.contains(&*s.lower(i + 1))
+        && (lex.attendance_words.contains(&*s.lower(i + 1)) || crowd_before)
+    {
+        return false;
+    }
+    true
 }
 
 fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {

@@ -34,6 +34,14 @@ struct RawAttribution {
     person_roles: Vec<String>,
     market_words: Vec<String>,
     reporting_verbs: Vec<String>,
+    stance_words: Vec<String>,
+    intent_only_verbs: Vec<String>,
+    intent_markers: Vec<String>,
+    terms_nouns: Vec<String>,
+    participle_links: Vec<String>,
+    negations: Vec<String>,
+    study_words: Vec<String>,
+    estimate_nouns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -56,6 +64,12 @@ struct RawNumbers {
     record_scopes: Vec<String>,
     estimators: Vec<String>,
     crowd_nouns: Vec<String>,
+    limit_lead_ins: Vec<String>,
+    fixed_rate_nouns: Vec<String>,
+    attendance_words: Vec<String>,
+    market_commodities: Vec<String>,
+    market_moves: Vec<String>,
+    decision_nouns: Vec<String>,
 }
 
 /// FNV-1a: word lookups happen for every word of every keystroke, and the
@@ -101,6 +115,24 @@ pub(crate) struct Lexicon {
     pub person_roles: HashSet<String>,
     pub market_words: HashSet<String>,
     pub reporting_verbs: HashSet<String>,
+    /// Words of stance that attribute the clause they introduce when "that"
+    /// follows ("the growers are concerned that …").
+    pub stance_words: HashSet<String>,
+    /// Actor verbs that source only an intention ("will spend", "to pay").
+    pub intent_only_verbs: HashSet<String>,
+    /// Words before an intent-only verb that make it an intention.
+    pub intent_markers: HashSet<String>,
+    /// Nouns for an actor's own terms ("the bid by Perseverance").
+    pub terms_nouns: HashSet<String>,
+    /// Words before an -ing actor verb whose subject is the sentence's
+    /// ("… is under review after posting a loss").
+    pub participle_links: HashSet<String>,
+    /// Words that negate a degree word a few words on ("Neither … is totally").
+    pub negations: HashSet<String>,
+    /// Nouns for research that a later sentence may name ("The study, by …").
+    pub study_words: HashSet<String>,
+    /// Nouns for published numbers whose owner a name before them gives.
+    pub estimate_nouns: HashSet<String>,
     pub spelled: HashSet<String>,
     pub scales: HashSet<String>,
     pub currency_symbols: Vec<String>,
@@ -120,6 +152,18 @@ pub(crate) struct Lexicon {
     pub record_scopes: HashSet<String>,
     pub estimators: HashSet<String>,
     pub crowd_nouns: HashSet<String>,
+    /// Verbs and phrases before "up to N" that make N a limit or a capacity.
+    pub limit_lead_ins: HashSet<String>,
+    /// Nouns of rates set by law or contract ("the payroll tax is 6 per cent").
+    pub fixed_rate_nouns: HashSet<String>,
+    /// Words that make an exact count an official attendance.
+    pub attendance_words: HashSet<String>,
+    /// Traded commodities, market data only in a sentence about trading.
+    pub market_commodities: HashSet<String>,
+    /// Words that make a sentence about trading.
+    pub market_moves: HashSet<String>,
+    /// Nouns whose size is what was decided ("a $12.5 million package").
+    pub decision_nouns: HashSet<String>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -146,6 +190,14 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         person_roles: set(raw.attribution.person_roles),
         market_words: set(raw.attribution.market_words),
         reporting_verbs: set(raw.attribution.reporting_verbs),
+        stance_words: set(raw.attribution.stance_words),
+        intent_only_verbs: set(raw.attribution.intent_only_verbs),
+        intent_markers: set(raw.attribution.intent_markers),
+        terms_nouns: set(raw.attribution.terms_nouns),
+        participle_links: set(raw.attribution.participle_links),
+        negations: set(raw.attribution.negations),
+        study_words: set(raw.attribution.study_words),
+        estimate_nouns: set(raw.attribution.estimate_nouns),
         spelled: set(raw.numbers.spelled),
         scales: set(raw.numbers.scales),
         currency_symbols: raw.numbers.currency_symbols,
@@ -164,6 +216,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         record_scopes: set(raw.numbers.record_scopes),
         estimators: set(raw.numbers.estimators),
         crowd_nouns: set(raw.numbers.crowd_nouns),
+        limit_lead_ins: set(raw.numbers.limit_lead_ins),
+        fixed_rate_nouns: set(raw.numbers.fixed_rate_nouns),
+        attendance_words: set(raw.numbers.attendance_words),
+        market_commodities: set(raw.numbers.market_commodities),
+        market_moves: set(raw.numbers.market_moves),
+        decision_nouns: set(raw.numbers.decision_nouns),
     }
 });
 

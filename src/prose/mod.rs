@@ -19,7 +19,7 @@ pub use figures::{Figure, FigureKind};
 pub use markup::{Block, BlockKind, Syntax};
 pub use quotations::Quotation;
 
-use lexicon::lexicon;
+use lexicon::{lexicon, Lower};
 
 /// How a paragraph's quotations connect to its neighbours', for quotations
 /// that run over several paragraphs.
@@ -39,6 +39,87 @@ pub struct QuoteLinks {
     pub ends_sourced: bool,
     /// The paragraph ends with a lead-in ("Dodge reported the following breakdown:").
     pub introduces: bool,
+    /// The paragraph is one sentence (wire copy), so a source that carries
+    /// into it carries through it to the next.
+    pub one_sentence: bool,
+    /// Hashes of the words naming the source of the last sentence (0 for
+    /// none): "The company says …" then "… has cost the company $24 million".
+    pub ends_sources: [u32; 4],
+    /// The kinds of figure in the last sentence, when it has a source: a run
+    /// of the same data ("there is a 60 to 80 per cent chance … Elsewhere
+    /// there is a 50 per cent chance").
+    pub ends_kinds: u8,
+    /// Which names and institutions the first sentence mentions (a Bloom
+    /// filter of their hashes).
+    pub opens_names: [u64; 4],
+    /// The kinds of figure in the first sentence.
+    pub opens_kinds: u8,
+    /// The first sentence names a source: a speaker, or an institution as
+    /// its subject ("The Queensland Department of Primary Industries has …").
+    pub opens_named_source: bool,
+    /// The first sentence has a source and carries on with the data before
+    /// it ("The latest figures show …").
+    pub opens_sourced_continuation: bool,
+}
+
+impl QuoteLinks {
+    /// Whether this paragraph's ending sources the figures of the first
+    /// sentence of `next`: a lead-in ("the following breakdown:"), or a
+    /// sourced last sentence that `next` carries on from, by its opening
+    /// ("The figures show …", when `continues`), by naming the same source,
+    /// or by giving more of the same kind of figure.
+    pub fn covers_next(&self, continues: bool, next: &QuoteLinks) -> bool {
+        self.introduces
+            || (self.ends_sourced
+                && (continues
+                    || self.ends_kinds & next.opens_kinds != 0
+                    || self
+                        .ends_sources
+                        .iter()
+                        .any(|&h| h != 0 && bloom_has(&next.opens_names, h))))
+    }
+
+    /// This paragraph's links with its last sentence counted as sourced (a
+    /// source carried into a one-sentence paragraph carries through it).
+    pub fn sourced_through(&self) -> QuoteLinks {
+        QuoteLinks {
+            ends_sourced: true,
+            ends_kinds: self.opens_kinds,
+            ..*self
+        }
+    }
+}
+
+/// FNV-1a of a lowercase word, never 0 (0 marks an empty slot).
+fn word_hash(word: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in word.bytes() {
+        h ^= u32::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h.max(1)
+}
+
+/// The two bit positions of a hash in a 256-bit Bloom filter.
+fn bloom_bits(h: u32) -> [usize; 2] {
+    [(h & 0xff) as usize, ((h >> 8) & 0xff) as usize]
+}
+
+fn bloom_add(bloom: &mut [u64; 4], h: u32) {
+    for bit in bloom_bits(h) {
+        bloom[bit / 64] |= 1 << (bit % 64);
+    }
+}
+
+fn bloom_has(bloom: &[u64; 4], h: u32) -> bool {
+    bloom_bits(h)
+        .iter()
+        .all(|&bit| bloom[bit / 64] & (1 << (bit % 64)) != 0)
+}
+
+/// A bit per figure kind.
+fn kind_bit(kind: FigureKind) -> u8 {
+    1 << (kind as u8)
 }
 
 /// One analysed block of prose.
@@ -314,9 +395,15 @@ impl<'a> Paragraph<'a> {
         let Some(sentence) = self.sentences.get(index) else {
             return false;
         };
-        let opening = self.text[sentence.clone()]
+        let mut opening = self.text[sentence.clone()]
             .trim_start_matches(['"', '“', '('])
             .to_ascii_lowercase();
+        // "But that is just a small decline …": a conjunction still carries on.
+        for conjunction in ["but ", "and ", "so "] {
+            if let Some(rest) = opening.strip_prefix(conjunction) {
+                opening = rest.to_string();
+            }
+        }
         lexicon().continuations.iter().any(|c| {
             opening.starts_with(c.as_str())
                 && !opening[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
@@ -331,6 +418,99 @@ impl<'a> Paragraph<'a> {
             || self.opens_with_according_to()
             || (self.sentence_sourced(index + 1) && self.sentence_continues(index + 1))
             || (index > 0 && self.sentence_sourced(index - 1) && self.sentence_continues(index))
+    }
+
+    /// Whether `figure` has a source in reach: [`Paragraph::claim_attributed`],
+    /// or a sourced sentence just before that the figure's sentence carries
+    /// on from, by naming its source again ("The company says …. The inquiry
+    /// has cost the company $24 million") or by giving more of the same kind
+    /// of figure ("The bureau says there is a 70 per cent chance …. Elsewhere
+    /// there is a 50 per cent chance").
+    pub fn figure_attributed(&self, figure: &Figure) -> bool {
+        let index = self.sentence_of(figure.span.start);
+        // An actor owns the figures of its own clause only: "Sudwolle
+        // processes 200,000 bales a year - the equivalent of 10 per cent of
+        // the clip" leaves the comparison after the dash to a source.
+        let own = self.cues_of(index, index).iter().any(|c| {
+            !c.actor || {
+                let (from, to) = if c.span.start < figure.span.start {
+                    (c.span.end, figure.span.start)
+                } else {
+                    (figure.span.end, c.span.start)
+                };
+                let between = &self.text[from..to.max(from)];
+                !(between.contains([';', '—']) || between.contains(" - ") || between.contains("--"))
+            }
+        });
+        if own
+            || self.opens_with_according_to()
+            || (self.sentence_sourced(index + 1) && self.sentence_continues(index + 1))
+            || (index > 0 && self.sentence_sourced(index - 1) && self.sentence_continues(index))
+        {
+            return true;
+        }
+        let Some(before) = index.checked_sub(1) else {
+            return false;
+        };
+        self.sentence_sourced(before)
+            && (self.sentence_kinds(before) & kind_bit(figure.kind) != 0
+                || self.source_hashes(before).iter().any(|&h| {
+                    h != 0 && {
+                        let mut bloom = [0u64; 4];
+                        self.add_names(index, &mut bloom);
+                        bloom_has(&bloom, h)
+                    }
+                }))
+    }
+
+    /// The kinds of figure in sentence `index`, as bits.
+    fn sentence_kinds(&self, index: usize) -> u8 {
+        let Some(sentence) = self.sentences.get(index) else {
+            return 0;
+        };
+        self.figures
+            .iter()
+            .filter(|f| f.span.start >= sentence.start && f.span.start < sentence.end)
+            .fold(0, |bits, f| bits | kind_bit(f.kind))
+    }
+
+    /// Hashes of the names and institutions in the sources of the cues of
+    /// sentence `index` (up to four; 0 for an empty slot).
+    fn source_hashes(&self, index: usize) -> [u32; 4] {
+        let mut out = [0u32; 4];
+        let mut n = 0;
+        for cue in self.cues_of(index, index) {
+            let source = self.subject_of(cue);
+            for i in self.word_index_at(source.start)..self.word_index_at(source.end) {
+                if n < out.len() && self.is_name(i) {
+                    out[n] = word_hash(&self.text[self.words[i].clone()]);
+                    n += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// Adds the names and institutions of sentence `index` to `bloom`.
+    fn add_names(&self, index: usize, bloom: &mut [u64; 4]) {
+        let Some(sentence) = self.sentences.get(index) else {
+            return;
+        };
+        let first = self.word_index_at(sentence.start);
+        let last = self.word_index_at(sentence.end);
+        for i in first..last {
+            if self.is_name(i) {
+                bloom_add(bloom, word_hash(&self.text[self.words[i].clone()]));
+            }
+        }
+    }
+
+    /// Whether word `i` names someone who could be a source: a capitalized
+    /// word that does not merely open the sentence, or an institution noun.
+    fn is_name(&self, i: usize) -> bool {
+        let word = &self.text[self.words[i].clone()];
+        (word.starts_with(char::is_uppercase) && !self.starts_sentence(i))
+            || lexicon().institutions.contains(&*Lower::new(word))
     }
 
     /// Whether a quotation's speaker is in reach: a cue in a sentence the
@@ -432,7 +612,7 @@ impl<'a> Paragraph<'a> {
         let names_speaker = last_sentence.is_some_and(|s| {
             self.cues_of(s, s)
                 .iter()
-                .any(|c| !c.actor && c.source.as_ref().is_some_and(|r| self.names_a_person(r)))
+                .any(|c| !c.actor && self.names_a_person(&self.subject_of(c)))
         });
         QuoteLinks {
             opening: opening.map(|q| q.attributed),
@@ -441,6 +621,76 @@ impl<'a> Paragraph<'a> {
             hands_on: ends_with_speaker || names_speaker || self.introduces_quotation(),
             ends_sourced: last_sentence.is_some_and(|s| self.sentence_sourced(s)),
             introduces: self.introduces_quotation(),
+            one_sentence: self.sentences.len() == 1,
+            ends_sources: last_sentence.map_or([0; 4], |s| self.source_hashes(s)),
+            ends_kinds: last_sentence.map_or(0, |s| self.sentence_kinds(s)),
+            opens_names: {
+                let mut bloom = [0u64; 4];
+                self.add_names(0, &mut bloom);
+                bloom
+            },
+            opens_kinds: self.sentence_kinds(0),
+            opens_named_source: self.names_source(0),
+            // "… down by 9 per cent." then "The Tractor and Machinery
+            // Association is blaming the drought for a $150 million fall":
+            // the source of the data, named one paragraph on (delayed attribution).
+            opens_sourced_continuation: (self.sentence_sourced(0) && self.sentence_continues(0))
+                || (self.names_source(0) && self.sentence_kinds(0) != 0),
+        }
+    }
+
+    /// Whether sentence `index` names a source: it opens with a study noun
+    /// ("The study, by the University of Tartu, …"), a cue in it has a named
+    /// subject ("Dr Ian Ploughman says"), or its subject is a named
+    /// institution ("The Queensland Department of Primary Industries has
+    /// investigated …", "CSIRO Livestock Industries … believe"). It answers
+    /// a delayed-attribution lede ("New research has shown …").
+    pub fn names_source(&self, index: usize) -> bool {
+        let Some(sentence) = self.sentences.get(index) else {
+            return false;
+        };
+        let first = self.word_index_at(sentence.start);
+        let mut i = first;
+        if self
+            .words
+            .get(i)
+            .is_some_and(|w| self.text[w.clone()].eq_ignore_ascii_case("the"))
+        {
+            i += 1;
+        }
+        if i > first && lexicon().study_words.contains(&self.word_lower(i)) {
+            return true;
+        }
+        let capitalized = |k: usize| {
+            self.words.get(k).is_some_and(|w| {
+                w.start < sentence.end && self.text[w.clone()].starts_with(char::is_uppercase)
+            })
+        };
+        let joint = |k: usize| matches!(self.word_lower(k).as_str(), "and" | "of" | "&");
+        if capitalized(i) && (capitalized(i + 1) || (joint(i + 1) && capitalized(i + 2))) {
+            return true;
+        }
+        self.cues_of(index, index).iter().any(|c| {
+            !c.actor && {
+                let subject = self.subject_of(c);
+                self.names_a_person(&subject)
+                    || (self.word_index_at(subject.start)..self.word_index_at(subject.end))
+                        .any(|k| self.text[self.words[k].clone()].starts_with(char::is_uppercase))
+            }
+        })
+    }
+
+    /// Who a cue's sentence says is speaking: the source phrase, or, when the
+    /// verb follows a comma with no quotation before it ("Matt Waller, from
+    /// Calypso Star Charters, reckons …"), the words that open the sentence.
+    fn subject_of(&self, cue: &Cue) -> Range<usize> {
+        let start = self.sentences[cue.sentence].start;
+        let before = start..cue.span.start;
+        let appositive = self.text[before.clone()].trim_end().ends_with(',')
+            && !self.in_quotation(before.clone());
+        match &cue.source {
+            Some(source) if !appositive || source.start < cue.span.start => source.clone(),
+            _ => before,
         }
     }
 
@@ -466,12 +716,25 @@ impl<'a> Paragraph<'a> {
             .rfind([',', ';'])
             .map_or(sentence.start, |p| sentence.start + p);
         let lex = lexicon();
-        self.text[clause_start..offset].split_whitespace().any(|w| {
-            lex.market_words.contains(
-                &w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
-                    .to_ascii_lowercase(),
-            )
-        })
+        let clean =
+            |w: &str| Lower::new(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'));
+        let clause = &self.text[clause_start..offset];
+        if clause
+            .split_whitespace()
+            .any(|w| lex.market_words.contains(&*clean(w)))
+        {
+            return true;
+        }
+        // "… with gold down 4 per cent, and silver 5 per cent", "Volume was
+        // 1.23 million shares", "the wool market …, finishing the week 2.5
+        // per cent lower": a commodity, a market or the volume before the
+        // figure, in a sentence about trading.
+        self.text[sentence.start..offset]
+            .split_whitespace()
+            .any(|w| lex.market_commodities.contains(&*clean(w)))
+            && self.text[sentence.clone()]
+                .split_whitespace()
+                .any(|w| lex.market_moves.contains(&*clean(w)))
     }
 
     /// The first outer quotation that opens the paragraph, if one does.

@@ -192,4 +192,12 @@ mod tests {
         let orphan = "The vote came late. \"We will rebuild the school and the gym.\n\n\"And we will do it together, because this town always has.\"\n";
         assert_eq!(crate::rules::test_support::lint_rule(ID, orphan).len(), 2);
     }
+
+    #[test]
+    fn a_speaker_named_before_an_appositive_hands_on() {
+        let t = "Ted Marsh, from Bay Charters, reckons there will be crowds.\n\n\"They come back to the same reef every single year without fail.\"\n";
+        assert_clean(ID, t);
+        let none = "The charter season opens in May, with crowds expected.\n\n\"They come back to the same reef every single year without fail.\"\n";
+        assert_eq!(crate::rules::test_support::lint_rule(ID, none).len(), 1);
+    }
 }

@@ -1,9 +1,55 @@
 //! `attribution/weasel-attribution`: "critics say", "studies show".
 
-crate::rules::phrases::phrase_rule!(
-    /// Flags vague authorities that stand in for a source.
-    WeaselAttribution = "weasel_attribution.toml"
-);
+use std::ops::Range;
+
+use crate::finding::{Answer, Finding};
+use crate::prose::Paragraph;
+use crate::rules::phrases::PhraseRule;
+
+/// Flags vague authorities that stand in for a source.
+pub struct WeaselAttribution;
+
+static DATA: std::sync::LazyLock<PhraseRule> = std::sync::LazyLock::new(|| {
+    PhraseRule::load(
+        "weasel_attribution.toml",
+        include_str!("weasel_attribution.toml"),
+    )
+});
+
+/// Whether the flagged words stand for research ("research has shown",
+/// "studies show"): a lede may name it in the next sentence.
+fn research(para: &Paragraph, span: &Range<usize>) -> bool {
+    let lex = crate::prose::lexicon::lexicon();
+    let first = para.word_index_at(span.start);
+    let last = para.word_index_at(span.end);
+    (first..last).any(|i| lex.study_words.contains(&para.word_lower(i)))
+}
+
+impl crate::rules::Rule for WeaselAttribution {
+    fn meta(&self) -> &'static crate::rules::RuleMeta {
+        &DATA.data.rule
+    }
+
+    fn phrase_lists(&self) -> Vec<&'static crate::rules::phrases::PhraseList> {
+        DATA.lists()
+    }
+
+    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+        // A delayed-attribution lede ("New research has shown …", then "The
+        // study, by the University of Tartu, …") names the research one
+        // sentence on: in the paragraph, or in the next one in wire copy.
+        let from = out.len();
+        DATA.check(para, out, |para, span| {
+            !(research(para, span) && para.names_source(para.sentence_of(span.start) + 1))
+        });
+        for finding in &mut out[from..] {
+            let last = para.sentence_of(finding.span.start) + 1 == para.sentences.len();
+            if last && research(para, &finding.span) {
+                finding.answered_by_next = Some(Answer::Named);
+            }
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -32,6 +78,33 @@ mod tests {
         assert_clean(
             ID,
             "A 2023 study by the RAND Corporation found it costs more.",
+        );
+    }
+
+    #[test]
+    fn a_delayed_attribution_lede_names_the_research_next() {
+        assert_clean(
+            ID,
+            "New research has shown that kale loses its iron. The study, by Lund University, tested 30 crops.",
+        );
+        assert_clean(
+            ID,
+            "New research has shown that kale loses its iron.\n\nThe Victorian Department of Agriculture tested 30 crops.",
+        );
+        assert_clean(
+            ID,
+            "New research suggests lambs pick healthy feed.\n\nVet and researcher Dr Ana Petrov says lambs learn fast.",
+        );
+        // Never named, or a vague authority that no later sentence can name.
+        assert_flags(
+            ID,
+            "New research has shown that kale loses its iron.\n\nIt is sold in every supermarket.",
+            &["research has shown"],
+        );
+        assert_flags(
+            ID,
+            "Critics say the plan will fail.\n\nThe Victorian Department of Agriculture tested 30 crops.",
+            &["Critics say"],
         );
     }
 }

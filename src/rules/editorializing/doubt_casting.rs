@@ -29,4 +29,13 @@ mod tests {
         assert_clean(ID, "The bus was supposed to arrive at noon.");
         assert_clean(ID, "\"It is a so-called reform,\" he said.");
     }
+
+    #[test]
+    fn attributed_indirect_speech_is_the_speakers() {
+        assert_clean(
+            ID,
+            "Analyst Rosa Lind says the so-called fuel factor is real.",
+        );
+        assert_flags(ID, "The so-called fuel factor is real.", &["so-called"]);
+    }
 }

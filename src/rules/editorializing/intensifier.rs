@@ -2,8 +2,25 @@
 
 crate::rules::phrases::phrase_rule!(
     /// Flags intensifiers; the fix deletes them.
-    Intensifier = "intensifier.toml"
+    Intensifier = "intensifier.toml",
+    keep = |para: &crate::prose::Paragraph, span: &std::ops::Range<usize>| !negated(para, span)
 );
+
+/// Whether a negation governs the degree word a few words before it
+/// ("Neither Mantle nor Maris is totally devoted"): "not totally" means
+/// "only partly", so the word carries meaning and cannot be deleted.
+fn negated(para: &crate::prose::Paragraph, span: &std::ops::Range<usize>) -> bool {
+    let lex = crate::prose::lexicon::lexicon();
+    let first = para.word_index_at(span.start);
+    let sentence = para.sentence_of(span.start);
+    (1..=5)
+        .map_while(|k| first.checked_sub(k))
+        .take_while(|&i| para.sentence_of(para.words[i].start) == sentence)
+        .any(|i| {
+            let word = para.word_lower(i);
+            lex.negations.contains(&word) || word.ends_with("n't")
+        })
+}
 
 #[cfg(test)]
 mod tests {
@@ -33,6 +50,12 @@ mod tests {
         assert_clean(ID, "\"It was very cold,\" she said.");
         assert_clean(ID, "Every voter came.");
         assert_clean(ID, "He is not totally devoted to it.");
+        assert_clean(ID, "Neither the mayor nor her deputy is totally sure.");
+        assert_flags(
+            ID,
+            "Neither side spoke. The hall was totally silent.",
+            &["totally"],
+        );
         assert_clean(ID, "The council says it is very concerned.");
     }
 }

@@ -34,6 +34,8 @@ mod tests {
         assert_clean(ID, "The ridge is naturally bare.");
         assert_clean(ID, "The mayor says it is shocking.");
         assert_clean(ID, "The council approved the increase.");
+        assert_clean(ID, "Prices ran from the sublime to the everyday.");
+        assert_flags(ID, "The view is sublime.", &["sublime"]);
     }
 
     #[test]

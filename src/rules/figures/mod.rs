@@ -11,7 +11,7 @@ mod unsourced_ranking;
 use serde::Deserialize;
 
 use super::{Rule, RuleMeta};
-use crate::finding::{Carry, Finding, Fix};
+use crate::finding::{Answer, Carry, Finding, Fix};
 use crate::prose::{BlockKind, FigureKind, Paragraph};
 
 /// The rules of the family, in catalogue order.
@@ -66,8 +66,8 @@ pub(crate) fn check_figures(
     }
     for figure in para.figures.iter().filter(|f| kinds.contains(&f.kind)) {
         if para.in_quotation(figure.span.clone())
-            || (figure.kind == FigureKind::Percentage && para.market_data(figure.span.start))
-            || para.claim_attributed(para.sentence_of(figure.span.start))
+            || para.market_data(figure.span.start)
+            || para.figure_attributed(figure)
         {
             continue;
         }
@@ -88,6 +88,10 @@ pub(crate) fn check_figures(
                 Carry::LeadIn
             }
         });
+        // "… its lowest level in 10 years." then "The latest figures show …".
+        if sentence + 1 == para.sentences.len() {
+            finding.answered_by_next = Some(Answer::Continues);
+        }
         out.push(finding.with_fix(Fix::replace(
             "Add “, according to [source]”",
             at..at,

@@ -31,4 +31,33 @@ mod tests {
         );
         assert_clean(ID, "Smith, 84, lives on Route 66 and won 3-2.");
     }
+
+    #[test]
+    fn capacities_positions_and_turnstile_counts_are_not_statistics() {
+        assert_clean(ID, "The trawler could store up to 60 tonnes of fish.");
+        assert_clean(ID, "At 14,000 feet, the pilot turned back.");
+        assert_clean(ID, "A record crowd of 23,417 saw the final.");
+        assert_flags(ID, "Up to 60 tonnes of fish were dumped.", &["60 tonnes"]);
+        assert_flags(ID, "The fire burnt 14,000 hectares.", &["14,000 hectares"]);
+        assert_flags(ID, "A crowd of about 23,000 marched.", &["23,000"]);
+    }
+
+    #[test]
+    fn an_actor_owns_its_clause_only() {
+        assert_clean(ID, "Harlow Mills processes 300,000 bales a year.");
+        assert_flags(
+            ID,
+            "Harlow Mills processes 300,000 bales a year - one-third of the national clip.",
+            &["one-third"],
+        );
+        assert_clean(
+            ID,
+            "The latest Harvest Bureau figures are 4,000 tonnes lower.",
+        );
+        assert_flags(
+            ID,
+            "The latest figures are 4,000 tonnes lower.",
+            &["4,000 tonnes"],
+        );
+    }
 }

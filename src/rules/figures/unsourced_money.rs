@@ -31,4 +31,93 @@ mod tests {
         assert_clean(ID, "Tickets cost $25 at the door.");
         assert_clean(ID, "The `price = $4.5 million` line is code.");
     }
+
+    #[test]
+    fn an_actors_own_terms_need_no_source() {
+        // Named actor with an action verb: progressive, pronoun, -ing clause,
+        // appositive, passive with its agent, "the bid by".
+        assert_clean(
+            ID,
+            "The shire council is offering $3 million to relocate the depot.",
+        );
+        assert_clean(
+            ID,
+            "Harbour Foods is diversifying into olives.\n\nIt is to spend $40 million on a grove.",
+        );
+        assert_clean(ID, "Crane Dairies, which supplies the north, is under review after posting a $9 million loss.");
+        assert_clean(
+            ID,
+            "Posting a deficit of $800 million, the Government cut its grants.",
+        );
+        assert_clean(ID, "Meanwhile Delta Grain, the growers' co-operative, has lodged a bid for $70 million of silos.");
+        assert_clean(
+            ID,
+            "A buy-up of orchards worth $12 million has been launched by Pell Holdings.",
+        );
+        assert_clean(ID, "The bid by Arlow Mining is worth $58 million.");
+        assert_clean(ID, "The state will also spend $90 million on bridges.");
+        // The same sums with no actor, or as a fact rather than an intention.
+        assert_flags(
+            ID,
+            "Growers are being offered $3 million to relocate.",
+            &["$3 million"],
+        );
+        assert_flags(
+            ID,
+            "The county spends $9 million a year on consultants.",
+            &["$9 million"],
+        );
+        assert_flags(
+            ID,
+            "A bid worth $58 million is on the table.",
+            &["$58 million"],
+        );
+    }
+
+    #[test]
+    fn decided_sums_are_terms_but_project_costs_are_estimates() {
+        assert_clean(
+            ID,
+            "Much of the $14 million drought assistance package goes to towns.",
+        );
+        assert_clean(
+            ID,
+            "There is more than $3 billion in extra funding for rail.",
+        );
+        assert_flags(
+            ID,
+            "The $14 million desalination plant opened on Friday.",
+            &["$14 million"],
+        );
+    }
+
+    #[test]
+    fn records_and_limits_are_not_statistics() {
+        assert_clean(ID, "The colt beat the previous record of $4 million.");
+        assert_clean(
+            ID,
+            "Retirees will be able to tip up to $2 million into their funds.",
+        );
+        assert_flags(ID, "Losses could reach up to $2 million.", &["$2 million"]);
+    }
+
+    #[test]
+    fn a_sourced_paragraph_carries_into_the_next() {
+        // The same source named again, one paragraph on.
+        assert_clean(
+            ID,
+            "The company says it will cut its dividend.\n\nThe inquiry has cost the company $31 million.",
+        );
+        // More of the same kind of figure, through a run of one-sentence paragraphs.
+        assert_clean(
+            ID,
+            "The council says roads will get $12 million.\n\nParks get $4 million.\n\nLibraries get $2 million.",
+        );
+        // A different subject with different data is not carried.
+        assert_flags(
+            ID,
+            "The mayor says she will run again.\n\nThe stadium cost $400 million.",
+            &["$400 million"],
+        );
+    }
 }

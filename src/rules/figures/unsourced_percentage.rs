@@ -39,4 +39,61 @@ mod tests {
         );
         assert_clean(ID, "# Unemployment rises to 7.2 percent\n");
     }
+
+    #[test]
+    fn the_same_data_carries_across_sentences_and_paragraphs() {
+        // More of the same kind of figure after a sourced sentence.
+        assert_clean(
+            ID,
+            "The bureau says there is a 70 per cent chance of rain in the west. Elsewhere the chance is 40 per cent.",
+        );
+        assert_clean(
+            ID,
+            "The bureau says there is a 70 per cent chance of rain in the west.\n\nElsewhere the chance is 40 per cent.",
+        );
+        // Opening with a conjunction still continues.
+        assert_clean(
+            ID,
+            "Rates rose 0.25 per cent, the bank said.\n\nBut that is small next to the 3 per cent rise of 2008.",
+        );
+        // A sourced sentence about something else does not.
+        assert_flags(
+            ID,
+            "The mayor said the pool would open in June.\n\nUnemployment rose to 6 per cent.",
+            &["6 per cent"],
+        );
+    }
+
+    #[test]
+    fn a_source_named_a_paragraph_later_answers_the_lede() {
+        assert_clean(
+            ID,
+            "Tractor sales fell 12 per cent last year.\n\nThe Farm Machinery Association blames a $90 million fall on the drought.",
+        );
+        assert_clean(
+            ID,
+            "Tin output has dropped 8 per cent.\n\nThe latest figures show a fall to 900 tonnes.",
+        );
+        // A named speaker with no data of their own does not.
+        assert_flags(
+            ID,
+            "Tractor sales fell 12 per cent last year.\n\nDealer Ann Rowe says buyers are nervous.",
+            &["12 per cent"],
+        );
+    }
+
+    #[test]
+    fn rates_set_by_law_and_market_moves_are_not_statistics() {
+        assert_clean(
+            ID,
+            "The payroll tax is now 5 per cent -- 2.5 per cent on each side.",
+        );
+        assert_clean(ID, "Growers pay a levy of 3 per cent of their sales.");
+        assert_clean(
+            ID,
+            "Zinc was the biggest loser, with nickel down 6 per cent, and tin 4 per cent.",
+        );
+        assert_flags(ID, "Tax revenue rose 5 per cent.", &["5 per cent"]);
+        assert_flags(ID, "Nickel output rose 6 per cent.", &["6 per cent"]);
+    }
 }
