@@ -21,7 +21,7 @@ pub(super) struct Extraction {
     /// The buffer the next source is written to; the previous source after
     /// an update. Two buffers that swap: no allocation per keystroke.
     next: String,
-    /// Its syntax.
+    /// The syntax it was read as; `None` before the first extraction.
     syntax: Option<Syntax>,
     /// Whether it may hold reference definitions or footnotes (`]:`), which
     /// reach across the document: a section parsed alone would not see them.
@@ -75,6 +75,14 @@ impl Extraction {
     fn respliced(&mut self, source: &str, syntax: Syntax) -> Option<Splice> {
         let old = self.source.as_bytes();
         let new = source.as_bytes();
+        if old == new {
+            let blocks = self.extracted.blocks.len();
+            return Some(Splice {
+                kept_before: blocks,
+                old_after: blocks,
+                new_after: blocks,
+            });
+        }
         let prefix = common_prefix(old, new);
         let suffix = common_suffix(&old[prefix..], &new[prefix..]);
         let changed_end = old.len() - suffix;
@@ -351,6 +359,16 @@ mod tests {
             &extraction.extracted,
             &extract(&text, Syntax::Markdown),
             &text,
+        );
+        // The same text again: nothing to parse.
+        let unchanged = extraction.extracted.blocks.len();
+        assert_eq!(
+            extraction.update(Syntax::Markdown, |b| b.push_str(&text)),
+            Some(Splice {
+                kept_before: unchanged,
+                old_after: unchanged,
+                new_after: unchanged
+            })
         );
         // Opening a fence swallows the rest of the document: a full parse.
         text.insert_str(at, "\n```\n");
