@@ -227,17 +227,16 @@ fn extract_plain(source: &str) -> Extracted {
     let mut para_start: Option<usize> = None;
     let mut offset = 0;
     for line in lines_inclusive(source) {
-        let trimmed = line.trim();
-        let directive = trimmed.starts_with("<!--") && trimmed.ends_with("-->");
-        if trimmed.is_empty() || directive {
+        if line.trim().is_empty() {
             if let Some(start) = para_start.take() {
                 push_plain_block(source, start..offset, &mut out.blocks);
                 out.sections.push(start..offset);
             }
-            if directive {
-                // A directive on a line of its own, as in Markdown.
-                collect_comments(source, offset..offset + line.len(), &mut out.comments);
-            }
+        } else if is_directive_line(line) {
+            // A directive on a line of its own, as in Markdown. It does not
+            // end the paragraph it stands in: "ignore on this line" puts one
+            // above a line, and must not change how the rest is read.
+            collect_comments(source, offset..offset + line.len(), &mut out.comments);
         } else if para_start.is_none() {
             para_start = Some(offset);
         }
@@ -278,9 +277,16 @@ fn ends_sentence(line: &str) -> bool {
 /// a sentence and a quotation that runs on reopens on the next line).
 fn push_plain_block(source: &str, range: Range<usize>, blocks: &mut Vec<Block>) {
     let mut lines: Vec<Range<usize>> = Vec::new();
+    // Directive lines inside the paragraph: not prose, and not lines of it.
+    let mut directives: Vec<Range<usize>> = Vec::new();
     let mut at = range.start;
     for line in lines_inclusive(&source[range.clone()]) {
-        lines.push(at..at + line.trim_end().len());
+        let line_range = at..at + line.trim_end().len();
+        if is_directive_line(line) {
+            directives.push(line_range);
+        } else {
+            lines.push(line_range);
+        }
         at += line.len();
     }
     let text = |r: &Range<usize>| &source[r.clone()];
@@ -317,12 +323,24 @@ fn push_plain_block(source: &str, range: Range<usize>, blocks: &mut Vec<Block>) 
             });
         }
     } else {
+        let mut text = source[first.start..range.end].to_string();
+        for d in directives.iter().filter(|d| d.start > first.start) {
+            let blank = " ".repeat(d.len());
+            text.replace_range(d.start - first.start..d.end - first.start, &blank);
+        }
         blocks.push(Block {
             start: first.start,
-            text: source[first.start..range.end].to_string(),
+            text,
             kind: BlockKind::Paragraph,
         });
     }
+}
+
+/// Whether a plain-text line is an inline directive: an HTML-style comment
+/// on a line of its own.
+fn is_directive_line(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.starts_with("<!--") && trimmed.ends_with("-->")
 }
 
 /// Blanks bare URLs and e-mail addresses: they are not prose.
@@ -491,6 +509,33 @@ mod tests {
             &src[ex.comments[0].span.clone()],
             "<!-- copydesk-disable -->"
         );
+    }
+
+    #[test]
+    fn a_plain_text_directive_line_does_not_split_its_paragraph() {
+        let src = "The council said the plan\n<!-- copydesk-disable-next-line style/toward -->\nwent towards a vote.\n";
+        let ex = extract(src, Syntax::PlainText);
+        assert_eq!(ex.comments.len(), 1);
+        assert_eq!(
+            prose(src, Syntax::PlainText),
+            [(
+                0,
+                format!(
+                    "The council said the plan\n{}\nwent towards a vote.\n",
+                    " ".repeat(48)
+                )
+            )]
+        );
+        // Nor does it count as a line of wire copy written one paragraph a line.
+        let wire = "First paragraph ends here.\n<!-- copydesk-disable -->\nSecond one too.\n";
+        let starts: Vec<usize> = prose(wire, Syntax::PlainText)
+            .iter()
+            .map(|(s, _)| *s)
+            .collect();
+        assert_eq!(starts, [0, 53]);
+        // On a line of its own between paragraphs, it is no prose at all.
+        let apart = "One.\n\n<!-- copydesk-disable -->\n\nTwo.\n";
+        assert_eq!(prose(apart, Syntax::PlainText).len(), 2);
     }
 
     #[test]
