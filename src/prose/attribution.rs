@@ -226,8 +226,10 @@ fn actor_subject(
             // of the sentence did it.
             return named_subject(text, words, first, &sentence_of);
         }
+        // "Graincorp is preparing to ship …": an auxiliary before an -ing word.
+        let before_ing = text[words[i].clone()].ends_with("ing");
         if lex.passive_auxiliaries.contains(&lower) {
-            if progressive {
+            if progressive || before_ing {
                 // "is asking", "are recommending": not a passive.
                 i = prev;
                 continue;

@@ -216,9 +216,11 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         }
         // Prices, rewards and salaries are facts of the story; sums in the
         // millions are the statistics that need a source.
+        // "sold for more than $1 million each": a price, a fact of the sale.
+        let unit_price = matches!(&*s.lower(j), "each" | "apiece");
         (scaled || value >= 1_000_000.0)
             .then_some(FigureKind::Money)
-            .filter(|_| !decision_follows(s, j))
+            .filter(|_| !decision_follows(s, j) && !unit_price)
     } else if lex.units.contains(&*s.lower(j)) && s.adjacent(j - 1) {
         end = s.words[j].end;
         j += 1;
@@ -288,6 +290,19 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
 /// "$2 billion in extra funding"): the size of a package, grant or levy is
 /// what was decided, not something anyone counted or estimated.
 fn decision_follows(s: &Scan, j: usize) -> bool {
+    // Past the rest of a list of sums ("$10 million, $13 million and $3
+    // million in competition payments").
+    let mut j = j;
+    while j < s.words.len()
+        && (s.is_number_word(j)
+            || s.lex.scales.contains(&*s.lower(j))
+            || matches!(&*s.lower(j), "and" | "or" | "to"))
+        && s.text[s.words[j - 1].end..s.words[j].start]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, ',' | '$'))
+    {
+        j += 1;
+    }
     (j..j + 4)
         .take_while(|&k| {
             k < s.words.len()

@@ -33,6 +33,7 @@ struct RawAttribution {
     weekdays: Vec<String>,
     person_roles: Vec<String>,
     market_words: Vec<String>,
+    market_indices: Vec<String>,
     reporting_verbs: Vec<String>,
     stance_words: Vec<String>,
     intent_only_verbs: Vec<String>,
@@ -114,6 +115,9 @@ pub(crate) struct Lexicon {
     pub weekdays: HashSet<String>,
     pub person_roles: HashSet<String>,
     pub market_words: HashSet<String>,
+    /// Indices and indicators: anywhere before a figure in its sentence they
+    /// make it a market report.
+    pub market_indices: HashSet<String>,
     pub reporting_verbs: HashSet<String>,
     /// Words of stance that attribute the clause they introduce when "that"
     /// follows ("the growers are concerned that …").
@@ -189,6 +193,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         weekdays: set(raw.attribution.weekdays),
         person_roles: set(raw.attribution.person_roles),
         market_words: set(raw.attribution.market_words),
+        market_indices: set(raw.attribution.market_indices),
         reporting_verbs: set(raw.attribution.reporting_verbs),
         stance_words: set(raw.attribution.stance_words),
         intent_only_verbs: set(raw.attribution.intent_only_verbs),

@@ -439,6 +439,7 @@ impl<'a> Paragraph<'a> {
             }
         });
         if own
+            || self.owned_by_subject(figure)
             || self.opens_with_according_to()
             || (self.sentence_sourced(index + 1) && self.sentence_continues(index + 1))
             || (index > 0 && self.sentence_sourced(index - 1) && self.sentence_continues(index))
@@ -457,6 +458,47 @@ impl<'a> Paragraph<'a> {
                         bloom_has(&bloom, h)
                     }
                 }))
+    }
+
+    /// Whether a possessive ties the figure to the named subject that opens
+    /// its sentence: "Telstra has switched on its new $1 billion network" is
+    /// the company's own investment.
+    fn owned_by_subject(&self, figure: &Figure) -> bool {
+        // Only what a subject owns: a sum ("its highest level" is a ranking).
+        if figure.kind != FigureKind::Money {
+            return false;
+        }
+        let at = self.word_index_at(figure.span.start);
+        let sentence = &self.sentences[self.sentence_of(figure.span.start)];
+        let first = self.word_index_at(sentence.start);
+        let possessive = (1..=2)
+            .map_while(|k| at.checked_sub(k))
+            .take_while(|&i| i >= first)
+            .any(|i| self.word_lower(i) == "its");
+        // The subject is a name and nothing more ("Telstra has …", "Bega
+        // Cheese will …"), not a description ("Cherry growers … their market").
+        let lex = lexicon();
+        let opener = self.words.get(first).map_or("", |w| &self.text[w.clone()]);
+        let mut after = first;
+        while self
+            .words
+            .get(after)
+            .is_some_and(|w| self.text[w.clone()].starts_with(char::is_uppercase))
+        {
+            after += 1;
+        }
+        let verb_next = {
+            let next = self.word_lower(after);
+            lex.actor_skips.contains(&next) || lex.passive_auxiliaries.contains(&next)
+        };
+        possessive
+            && verb_next
+            && opener.starts_with(char::is_uppercase)
+            && !lex.determiners.contains(&*Lower::new(opener))
+            && !matches!(
+                opener,
+                "There" | "It" | "This" | "That" | "In" | "At" | "On"
+            )
     }
 
     /// The kinds of figure in sentence `index`, as bits.
@@ -520,7 +562,13 @@ impl<'a> Paragraph<'a> {
         let own = &self.sentences[sentence];
         let lead_in = own.start..q.span.start;
         if self.text[lead_in.clone()].trim_end().ends_with(':') {
-            return self.names_a_person(&lead_in);
+            // "DELEGATE: "…"", "TERRY REINHART: "…"": a transcript's speaker label.
+            let label = self.text[lead_in.clone()].trim_end().trim_end_matches(':');
+            let transcript = !label.is_empty()
+                && label.split_whitespace().count() <= 4
+                && label.chars().any(char::is_alphabetic)
+                && !label.chars().any(char::is_lowercase);
+            return transcript || self.names_a_person(&lead_in);
         }
         // "That was the estimate of Lara Dunn, who …" right after the quotation.
         let last = self.sentence_of(q.span.end.saturating_sub(1).max(q.span.start));
@@ -585,7 +633,9 @@ impl<'a> Paragraph<'a> {
     /// Whether the paragraph ends by introducing a quotation ("The mayor said:"),
     /// which then opens the next paragraph.
     pub fn introduces_quotation(&self) -> bool {
-        let trimmed = self.text.trim_end();
+        // A transcript's lead-in may sit inside its speaker's own quotation
+        // ("… The message from Dr Fisher though is that won't happen:"").
+        let trimmed = self.text.trim_end().trim_end_matches(['"', '”']);
         // "Smith said:", and lead-ins that name the speaker without a verb of
         // saying ("Coach Maria Okonkwo had a simple request:").
         trimmed.ends_with(':')
@@ -718,6 +768,14 @@ impl<'a> Paragraph<'a> {
         if clause
             .split_whitespace()
             .any(|w| lex.market_words.contains(&*clean(w)))
+        {
+            return true;
+        }
+        // "The eastern market indicator fell five cents …, with 47,000 bales
+        // on offer": an index or indicator earlier in the sentence.
+        if self.text[sentence.start..clause_start]
+            .split_whitespace()
+            .any(|w| lex.market_indices.contains(&*clean(w)))
         {
             return true;
         }

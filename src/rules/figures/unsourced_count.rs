@@ -43,6 +43,29 @@ mod tests {
     }
 
     #[test]
+    fn reports_hearings_and_hopes_are_sources() {
+        assert_clean(ID, "Preliminary figures show 4.2 millimetres fell in May.\n\nOverall, 31,000 hectares were flooded.");
+        assert_clean(
+            ID,
+            "The tribunal heard the dispute cost growers 12,000 tonnes of grain.",
+        );
+        assert_clean(
+            ID,
+            "The wool indicator fell five cents, with 52,000 bales on offer.",
+        );
+        assert_flags(
+            ID,
+            "Overall, 31,000 hectares were flooded.",
+            &["31,000 hectares"],
+        );
+        assert_flags(
+            ID,
+            "Prices fell five cents, with 52,000 bales on offer.",
+            &["52,000 bales"],
+        );
+    }
+
+    #[test]
     fn an_actor_owns_its_clause_only() {
         assert_clean(ID, "Harlow Mills processes 300,000 bales a year.");
         assert_flags(

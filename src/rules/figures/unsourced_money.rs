@@ -92,6 +92,28 @@ mod tests {
     }
 
     #[test]
+    fn unit_prices_lists_of_decided_sums_and_owned_assets() {
+        assert_clean(ID, "Four colts sold for more than $2 million each.");
+        assert_clean(ID, "The three states will have $8 million, $5 million and $2 million in competition payments withheld.");
+        assert_clean(ID, "Vantel has switched on its new $2 billion network.");
+        assert_flags(
+            ID,
+            "Four colts sold for more than $2 million.",
+            &["$2 million"],
+        );
+        assert_flags(
+            ID,
+            "Cherry growers are locked out of their $9 million market.",
+            &["$9 million"],
+        );
+        assert_clean(ID, "Pell Foods will fund a $3 million campaign.");
+        assert_clean(
+            ID,
+            "Graincorp is preparing to ship 2 million tonnes of wheat.",
+        );
+    }
+
+    #[test]
     fn records_and_limits_are_not_statistics() {
         assert_clean(ID, "The colt beat the previous record of $4 million.");
         assert_clean(

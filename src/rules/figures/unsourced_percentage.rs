@@ -83,6 +83,15 @@ mod tests {
     }
 
     #[test]
+    fn a_hope_with_a_subject_is_attributed() {
+        assert_clean(
+            ID,
+            "Director Ian Moss is also hoping a 6 per cent price rise will help.",
+        );
+        assert_flags(ID, "A 6 per cent price rise will help.", &["6 per cent"]);
+    }
+
+    #[test]
     fn rates_set_by_law_and_market_moves_are_not_statistics() {
         assert_clean(
             ID,
