@@ -60,7 +60,14 @@ pub fn cues_with_verbs(
             continue;
         }
         if !verb {
-            let actor = if lex.actor_verbs.contains(word) {
+            // "Telstra has begun upgrading …": whatever the subject has begun
+            // or continues doing is its own.
+            let aspect = word.ends_with("ing")
+                && i.checked_sub(1).is_some_and(|p| {
+                    lex.aspect_verbs
+                        .contains(&text[words[p].clone()].to_ascii_lowercase())
+                });
+            let actor = if lex.actor_verbs.contains(word) || aspect {
                 actor_subject(text, words, i, &sentence_of)
             } else if word == "by" {
                 // "The bid by Perseverance is worth …": the actor's own terms.
@@ -226,8 +233,13 @@ fn actor_subject(
             // of the sentence did it.
             return named_subject(text, words, first, &sentence_of);
         }
-        // "Graincorp is preparing to ship …": an auxiliary before an -ing word.
-        let before_ing = text[words[i].clone()].ends_with("ing");
+        // "Graincorp is preparing to ship …": an auxiliary before an -ing
+        // word; "He has been unable to sell …": before an adjective of ability.
+        let before_ing = text[words[i].clone()].ends_with("ing")
+            || (i != verb
+                && lex
+                    .actor_skips
+                    .contains(&text[words[i].clone()].to_ascii_lowercase()));
         if lex.passive_auxiliaries.contains(&lower) {
             if progressive || before_ing {
                 // "is asking", "are recommending": not a passive.
@@ -240,8 +252,12 @@ fn actor_subject(
         if let Some(subject) = named_subject(text, words, prev, &sentence_of) {
             return Some(subject);
         }
-        // Adverbs between subject and verb ("Sawyer originally expected").
-        if !lex.actor_skips.contains(&lower) && !(lower.len() > 4 && lower.ends_with("ly")) {
+        // Adverbs between subject and verb ("Sawyer originally expected"),
+        // and aspect ("has begun upgrading").
+        if !lex.actor_skips.contains(&lower)
+            && !lex.aspect_verbs.contains(&lower)
+            && !(lower.len() > 4 && lower.ends_with("ly"))
+        {
             return None;
         }
         i = prev;

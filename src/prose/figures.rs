@@ -337,9 +337,21 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
             }
         }
     }
-    // "the previous record of $2.5 million": a matter of record.
-    if before(1) == "of" && before(2) == "record" {
+    // "the previous record of $2.5 million": a matter of record; "federal
+    // grants of 750 million": the terms of a decision.
+    if before(1) == "of" && (before(2) == "record" || lex.decision_nouns.contains(&*before(2))) {
         return false;
+    }
+    // "The dam is designed to … and will cover 7,500 hectares": a design's
+    // specification, not something measured.
+    for k in 1..25 {
+        let Some(p) = i.checked_sub(k) else { break };
+        if s.text[s.words[p].end..s.words[p + 1].start].contains(['.', ';', '!', '?']) {
+            break;
+        }
+        if lex.design_words.contains(&*s.lower(p)) && s.lower(p + 1) == "to" {
+            return false;
+        }
     }
     // "At 12,000 feet, Fiedler signaled": a position, not an amount.
     if before(1) == "at" && lex.units.contains(&*s.lower(i + 1)) {

@@ -38,6 +38,7 @@ struct RawAttribution {
     stance_words: Vec<String>,
     intent_only_verbs: Vec<String>,
     intent_markers: Vec<String>,
+    aspect_verbs: Vec<String>,
     terms_nouns: Vec<String>,
     participle_links: Vec<String>,
     negations: Vec<String>,
@@ -71,6 +72,7 @@ struct RawNumbers {
     market_commodities: Vec<String>,
     market_moves: Vec<String>,
     decision_nouns: Vec<String>,
+    design_words: Vec<String>,
 }
 
 /// FNV-1a: word lookups happen for every word of every keystroke, and the
@@ -126,6 +128,8 @@ pub(crate) struct Lexicon {
     pub intent_only_verbs: HashSet<String>,
     /// Words before an intent-only verb that make it an intention.
     pub intent_markers: HashSet<String>,
+    /// Verbs of aspect before an -ing verb the subject is doing.
+    pub aspect_verbs: HashSet<String>,
     /// Nouns for an actor's own terms ("the bid by Perseverance").
     pub terms_nouns: HashSet<String>,
     /// Words before an -ing actor verb whose subject is the sentence's
@@ -168,6 +172,9 @@ pub(crate) struct Lexicon {
     pub market_moves: HashSet<String>,
     /// Nouns whose size is what was decided ("a $12.5 million package").
     pub decision_nouns: HashSet<String>,
+    /// Before "to", words that make a sentence's figures a design's
+    /// specification ("is designed to supply 500 gigalitres").
+    pub design_words: HashSet<String>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -198,6 +205,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         stance_words: set(raw.attribution.stance_words),
         intent_only_verbs: set(raw.attribution.intent_only_verbs),
         intent_markers: set(raw.attribution.intent_markers),
+        aspect_verbs: set(raw.attribution.aspect_verbs),
         terms_nouns: set(raw.attribution.terms_nouns),
         participle_links: set(raw.attribution.participle_links),
         negations: set(raw.attribution.negations),
@@ -227,6 +235,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         market_commodities: set(raw.numbers.market_commodities),
         market_moves: set(raw.numbers.market_moves),
         decision_nouns: set(raw.numbers.decision_nouns),
+        design_words: set(raw.numbers.design_words),
     }
 });
 

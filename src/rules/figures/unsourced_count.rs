@@ -66,6 +66,35 @@ mod tests {
     }
 
     #[test]
+    fn designs_terms_and_an_actors_own_doings() {
+        assert_clean(ID, "The weir is designed to hold back 40,000 megalitres.");
+        assert_clean(
+            ID,
+            "The plan would entail federal grants of 600 million to 1 billion dollars.",
+        );
+        assert_clean(ID, "Vantel has begun upgrading 4,000 phone towers.");
+        assert_clean(
+            ID,
+            "Mr Rao says he is relieved.\n\nHe has been unable to sell 20,000 tonnes of prawns.",
+        );
+        assert_flags(
+            ID,
+            "The weir holds back 40,000 megalitres.",
+            &["40,000 megalitres"],
+        );
+        assert_flags(
+            ID,
+            "The crews have begun clearing 4,000 hectares.",
+            &["4,000 hectares"],
+        );
+        assert_flags(
+            ID,
+            "About 3,000 farmers are expected to be eligible.",
+            &["3,000"],
+        );
+    }
+
+    #[test]
     fn an_actor_owns_its_clause_only() {
         assert_clean(ID, "Harlow Mills processes 300,000 bales a year.");
         assert_flags(
