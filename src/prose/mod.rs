@@ -54,6 +54,9 @@ pub struct QuoteLinks {
     pub opens_names: [u64; 4],
     /// The kinds of figure in the first sentence.
     pub opens_kinds: u8,
+    /// The first sentence carries on with the data before it ("The figures
+    /// show …", "Profits have been boosted …").
+    pub opens_continuation: bool,
     /// The first sentence names a source: a speaker, or an institution as
     /// its subject ("The Queensland Department of Primary Industries has …").
     pub opens_named_source: bool,
@@ -79,12 +82,26 @@ impl QuoteLinks {
                         .any(|&h| h != 0 && bloom_has(&next.opens_names, h))))
     }
 
-    /// This paragraph's links with its last sentence counted as sourced (a
-    /// source carried into a one-sentence paragraph carries through it).
-    pub fn sourced_through(&self) -> QuoteLinks {
+    /// This paragraph's links with its last sentence counted as sourced by
+    /// `source`, the links that carried a source into it: a source carried
+    /// into a one-sentence paragraph carries through it, with its names and
+    /// its kinds of figure ("AWB says profit is up 5 per cent to $86
+    /// million." / "Profits have been boosted by …" / "The inquiry has cost
+    /// almost $10 million.").
+    pub fn sourced_through(&self, source: &QuoteLinks) -> QuoteLinks {
+        // Its own names first, then the source's, in the free slots.
+        let mut names = self.ends_sources;
+        let mut free = names.iter_mut().filter(|h| **h == 0);
+        for &h in source.ends_sources.iter().filter(|&&h| h != 0) {
+            match free.next() {
+                Some(slot) => *slot = h,
+                None => break,
+            }
+        }
         QuoteLinks {
             ends_sourced: true,
-            ends_kinds: self.opens_kinds,
+            ends_kinds: self.ends_kinds | self.opens_kinds | source.ends_kinds,
+            ends_sources: names,
             ..*self
         }
     }
@@ -676,6 +693,7 @@ impl<'a> Paragraph<'a> {
                 bloom
             },
             opens_kinds: self.sentence_kinds(0),
+            opens_continuation: self.sentence_continues(0),
             opens_named_source: self.names_source(0),
             // "… down by 9 per cent." then "The Tractor and Machinery
             // Association is blaming the drought for a $150 million fall":

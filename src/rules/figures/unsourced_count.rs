@@ -95,6 +95,16 @@ mod tests {
     }
 
     #[test]
+    fn the_terms_of_a_deal_continue_it() {
+        assert_clean(ID, "Australia has negotiated a deal to supply rice to Korea.\n\nThe quota is for 9,000 tonnes a year.");
+        assert_flags(
+            ID,
+            "Rice growers are upbeat.\n\nThe quota is for 9,000 tonnes a year.",
+            &["9,000 tonnes"],
+        );
+    }
+
+    #[test]
     fn an_actor_owns_its_clause_only() {
         assert_clean(ID, "Harlow Mills processes 300,000 bales a year.");
         assert_flags(

@@ -135,6 +135,16 @@ mod tests {
             ID,
             "The council says roads will get $12 million.\n\nParks get $4 million.\n\nLibraries get $2 million.",
         );
+        // Through a paragraph that carries on with no figures of its own.
+        assert_clean(
+            ID,
+            "Corvo says its profit rose to $86 million.\n\nProfits were lifted by exports.\n\nThe inquiry has cost almost $9 million.",
+        );
+        assert_flags(
+            ID,
+            "Corvo says its profit rose to $86 million.\n\nRain fell across the north.\n\nThe inquiry has cost almost $9 million.",
+            &["$9 million"],
+        );
         // A different subject with different data is not carried.
         assert_flags(
             ID,
