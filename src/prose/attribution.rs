@@ -254,10 +254,9 @@ fn actor_subject(
         }
         // Adverbs between subject and verb ("Sawyer originally expected"),
         // and aspect ("has begun upgrading").
-        if !lex.actor_skips.contains(&lower)
-            && !lex.aspect_verbs.contains(&lower)
-            && !(lower.len() > 4 && lower.ends_with("ly"))
-        {
+        let adverb = lower.len() > 4 && lower.ends_with("ly");
+        let passes = lex.actor_skips.contains(&lower) || lex.aspect_verbs.contains(&lower);
+        if !(passes || adverb) {
             return None;
         }
         i = prev;
