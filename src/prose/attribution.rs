@@ -252,6 +252,14 @@ fn actor_subject(
         if let Some(subject) = named_subject(text, words, prev, &sentence_of) {
             return Some(subject);
         }
+        // "Titch Rodahl has accepted a package and has sold his boat …": a
+        // second verb phrase shares the sentence's subject.
+        if lower == "and" && i != verb && i > prev {
+            let aux = text[words[i].clone()].to_ascii_lowercase();
+            if matches!(aux.as_str(), "has" | "have" | "had" | "will" | "is" | "was") {
+                return opening_subject(text, words, first, &sentence_of);
+            }
+        }
         // Adverbs between subject and verb ("Sawyer originally expected"),
         // and aspect ("has begun upgrading").
         let adverb = lower.len() > 4 && lower.ends_with("ly");

@@ -402,8 +402,11 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
 fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
     let lex = s.lex;
     if is_fraction(lower) {
-        // "two-thirds of donors" is a statistic; "a two-thirds majority" is a rule.
-        if s.lower(i + 1) != "of" {
+        // "two-thirds of donors" is a statistic; "a two-thirds majority" is a
+        // rule, and so is "a levy of one-third of a cent per litre".
+        let set_rate =
+            i >= 2 && s.lower(i - 1) == "of" && lex.fixed_rate_nouns.contains(&*s.lower(i - 2));
+        if s.lower(i + 1) != "of" || set_rate {
             return None;
         }
         return Some((

@@ -666,8 +666,12 @@ impl<'a> Paragraph<'a> {
         let opening = self.opening_quotation();
         let end = self.text.trim_end().len();
         let last = self.quotations.iter().rev().find(|q| q.depth == 0);
+        // The last quotation has its speaker and runs into the last sentence
+        // (`"We had 26 millimetres. One storm yesterday," one farmer said.`).
         let ends_with_speaker = last.is_some_and(|q| {
-            q.attributed && self.sentence_of(q.span.start) + 1 >= self.sentences.len()
+            q.attributed
+                && self.sentence_of(q.span.end.saturating_sub(1).max(q.span.start)) + 1
+                    >= self.sentences.len()
         });
         let last_sentence = self.sentences.len().checked_sub(1);
         // "Russell Creighton says drought has claimed another casualty." names

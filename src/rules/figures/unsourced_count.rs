@@ -95,6 +95,16 @@ mod tests {
     }
 
     #[test]
+    fn a_levy_set_as_a_fraction_is_a_rate() {
+        assert_clean(ID, "Farmers pay a levy of one-third of a cent per litre.");
+        assert_flags(
+            ID,
+            "The floods destroyed one-third of the herds.",
+            &["one-third"],
+        );
+    }
+
+    #[test]
     fn the_terms_of_a_deal_continue_it() {
         assert_clean(ID, "Australia has negotiated a deal to supply rice to Korea.\n\nThe quota is for 9,000 tonnes a year.");
         assert_flags(

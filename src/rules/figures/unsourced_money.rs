@@ -114,6 +114,28 @@ mod tests {
     }
 
     #[test]
+    fn an_envisioned_figure_and_a_second_verb_phrase_keep_their_source() {
+        assert_clean(
+            ID,
+            "A $600 billion economy was envisioned by Ruth Oduya, the bank's chief.",
+        );
+        assert_clean(
+            ID,
+            "Boat owner Lin Marr has accepted a buyout and has sold his trawler for $2 million.",
+        );
+        assert_flags(
+            ID,
+            "A $600 billion economy was envisioned.",
+            &["$600 billion"],
+        );
+        assert_flags(
+            ID,
+            "The buyout went ahead and has cost $2 million.",
+            &["$2 million"],
+        );
+    }
+
+    #[test]
     fn records_and_limits_are_not_statistics() {
         assert_clean(ID, "The colt beat the previous record of $4 million.");
         assert_clean(
