@@ -337,6 +337,23 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
             }
         }
     }
+    // "Businesses which receive 70 per cent of their income from farms will
+    // be eligible": a criterion, not a count.
+    let relative = (1..6)
+        .map_while(|k| i.checked_sub(k))
+        .take_while(|&p| !s.text[s.words[p].end..s.words[p + 1].start].contains(['.', ';']))
+        .any(|p| matches!(&*s.lower(p), "which" | "who" | "that" | "whose"));
+    if relative {
+        let criterion = (i + 1..i + 16)
+            .take_while(|&k| {
+                k < s.words.len()
+                    && !s.text[s.words[k - 1].end..s.words[k].start].contains(['.', ';'])
+            })
+            .any(|k| lex.criterion_words.contains(&*s.lower(k)));
+        if criterion {
+            return false;
+        }
+    }
     // "the previous record of $2.5 million": a matter of record; "federal
     // grants of 750 million": the terms of a decision.
     if before(1) == "of" && (before(2) == "record" || lex.decision_nouns.contains(&*before(2))) {

@@ -44,6 +44,9 @@ struct RawAttribution {
     negations: Vec<String>,
     study_words: Vec<String>,
     estimate_nouns: Vec<String>,
+    forecast_verbs: Vec<String>,
+    future_markers: Vec<String>,
+    criterion_words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -141,6 +144,12 @@ pub(crate) struct Lexicon {
     pub study_words: HashSet<String>,
     /// Nouns for published numbers whose owner a name before them gives.
     pub estimate_nouns: HashSet<String>,
+    /// Report verbs of a forecast, whose future the next paragraph may carry on.
+    pub forecast_verbs: HashSet<String>,
+    /// Words that put a sentence in a forecast's future.
+    pub future_markers: HashSet<String>,
+    /// Words that make a figure in a relative clause a criterion.
+    pub criterion_words: HashSet<String>,
     pub spelled: HashSet<String>,
     pub scales: HashSet<String>,
     pub currency_symbols: Vec<String>,
@@ -211,6 +220,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         negations: set(raw.attribution.negations),
         study_words: set(raw.attribution.study_words),
         estimate_nouns: set(raw.attribution.estimate_nouns),
+        forecast_verbs: set(raw.attribution.forecast_verbs),
+        future_markers: set(raw.attribution.future_markers),
+        criterion_words: set(raw.attribution.criterion_words),
         spelled: set(raw.numbers.spelled),
         scales: set(raw.numbers.scales),
         currency_symbols: raw.numbers.currency_symbols,

@@ -57,6 +57,11 @@ pub struct QuoteLinks {
     /// The first sentence carries on with the data before it ("The figures
     /// show …", "Profits have been boosted …").
     pub opens_continuation: bool,
+    /// The last sentence reports a forecast ("The outlook predicts …").
+    pub ends_forecast: bool,
+    /// The first sentence is in the future a forecast describes ("… will only
+    /// have a 30 to 40 per cent chance").
+    pub opens_future: bool,
     /// The first sentence names a source: a speaker, or an institution as
     /// its subject ("The Queensland Department of Primary Industries has …").
     pub opens_named_source: bool,
@@ -75,6 +80,7 @@ impl QuoteLinks {
         self.introduces
             || (self.ends_sourced
                 && (continues
+                    || (self.ends_forecast && next.opens_future && next.opens_kinds != 0)
                     || self.ends_kinds & next.opens_kinds != 0
                     || self
                         .ends_sources
@@ -698,6 +704,18 @@ impl<'a> Paragraph<'a> {
             },
             opens_kinds: self.sentence_kinds(0),
             opens_continuation: self.sentence_continues(0),
+            ends_forecast: last_sentence.is_some_and(|s| {
+                self.cues_of(s, s).iter().any(|c| {
+                    lexicon()
+                        .forecast_verbs
+                        .contains(&*Lower::new(&self.text[c.span.clone()]))
+                })
+            }),
+            opens_future: self.sentences.first().is_some_and(|s| {
+                self.text[s.clone()]
+                    .split_whitespace()
+                    .any(|w| lexicon().future_markers.contains(&*Lower::new(w)))
+            }),
             opens_named_source: self.names_source(0),
             // "… down by 9 per cent." then "The Tractor and Machinery
             // Association is blaming the drought for a $150 million fall":

@@ -136,6 +136,15 @@ mod tests {
     }
 
     #[test]
+    fn an_asking_price_is_the_sellers() {
+        assert_clean(
+            ID,
+            "The station is on the market with a price tag of $90 million.",
+        );
+        assert_flags(ID, "The station is worth $90 million.", &["$90 million"]);
+    }
+
+    #[test]
     fn records_and_limits_are_not_statistics() {
         assert_clean(ID, "The colt beat the previous record of $4 million.");
         assert_clean(
