@@ -361,7 +361,7 @@ impl Linter {
         let mut report = LintReport::default();
         // A source that carries into a one-sentence paragraph carries on
         // through it (wire copy: "The bureau says …" then a paragraph per region).
-        let mut carried = vec![false; blocks.len()];
+        let mut carried: Vec<Option<QuoteLinks>> = vec![None; blocks.len()];
         for (i, (block, result)) in blocks.iter().zip(results).enumerate() {
             // A list takes its lead-in from the paragraph before the list.
             let previous = (0..i)
@@ -369,16 +369,15 @@ impl Linter {
                 .find(|&p| {
                     blocks[p].kind != BlockKind::ListItem || block.kind != BlockKind::ListItem
                 })
-                .map(|p| {
-                    if carried[p] {
-                        results[p].links.sourced_through()
-                    } else {
-                        results[p].links
-                    }
+                .map(|p| match &carried[p] {
+                    Some(source) => results[p].links.sourced_through(source),
+                    None => results[p].links,
                 });
             let previous = previous.as_ref();
-            carried[i] = result.links.one_sentence
-                && previous.is_some_and(|p| p.covers_next(false, &result.links));
+            carried[i] = previous.copied().filter(|p| {
+                result.links.one_sentence
+                    && p.covers_next(result.links.opens_continuation, &result.links)
+            });
             for finding in &result.findings {
                 let covered = match finding.quote_chain {
                     Some(ChainEnd::Opening) => attributed_chains[i].0,

@@ -31,22 +31,22 @@ const STYLES: [&str; 7] = [
 
 /// (family, precision floor, recall floor) on the labelled corpus.
 const FAMILY_FLOORS: [(&str, f64, f64); 3] = [
-    ("attribution", 0.90, 0.55),
-    ("editorializing", 0.90, 0.62),
-    ("figures", 0.93, 0.83),
+    ("attribution", 0.95, 0.56),
+    ("editorializing", 0.93, 0.66),
+    ("figures", 0.97, 0.86),
 ];
 
 /// Editorializing per 1,000 words on editorials and reviews over the same on
 /// Brown press reportage. The goal is 4.0; this is where the rules stand.
-const OPINION_RATIO_FLOOR: f64 = 4.0;
+const OPINION_RATIO_FLOOR: f64 = 4.3;
 
 /// Findings of the 100-finding review sample that `tests/corpus/REVIEW.md`
 /// records as accepted (the goal is 90), and the most it may record as rejected.
-const REVIEW_ACCEPTED_FLOOR: usize = 80;
-const REVIEW_REJECTED_CEILING: usize = 20;
+const REVIEW_ACCEPTED_FLOOR: usize = 90;
+const REVIEW_REJECTED_CEILING: usize = 10;
 
 /// Overall (precision, recall) floor.
-const TOTAL_FLOOR: (f64, f64) = (0.90, 0.65);
+const TOTAL_FLOOR: (f64, f64) = (0.95, 0.69);
 
 #[test]
 fn markers_parse_into_spans() {

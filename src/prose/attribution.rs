@@ -60,7 +60,14 @@ pub fn cues_with_verbs(
             continue;
         }
         if !verb {
-            let actor = if lex.actor_verbs.contains(word) {
+            // "Telstra has begun upgrading …": whatever the subject has begun
+            // or continues doing is its own.
+            let aspect = word.ends_with("ing")
+                && i.checked_sub(1).is_some_and(|p| {
+                    lex.aspect_verbs
+                        .contains(&text[words[p].clone()].to_ascii_lowercase())
+                });
+            let actor = if lex.actor_verbs.contains(word) || aspect {
                 actor_subject(text, words, i, &sentence_of)
             } else if word == "by" {
                 // "The bid by Perseverance is worth …": the actor's own terms.
@@ -226,8 +233,15 @@ fn actor_subject(
             // of the sentence did it.
             return named_subject(text, words, first, &sentence_of);
         }
+        // "Graincorp is preparing to ship …": an auxiliary before an -ing
+        // word; "He has been unable to sell …": before an adjective of ability.
+        let before_ing = text[words[i].clone()].ends_with("ing")
+            || (i != verb
+                && lex
+                    .actor_skips
+                    .contains(&text[words[i].clone()].to_ascii_lowercase()));
         if lex.passive_auxiliaries.contains(&lower) {
-            if progressive {
+            if progressive || before_ing {
                 // "is asking", "are recommending": not a passive.
                 i = prev;
                 continue;
@@ -238,8 +252,19 @@ fn actor_subject(
         if let Some(subject) = named_subject(text, words, prev, &sentence_of) {
             return Some(subject);
         }
-        // Adverbs between subject and verb ("Sawyer originally expected").
-        if !lex.actor_skips.contains(&lower) && !(lower.len() > 4 && lower.ends_with("ly")) {
+        // "Titch Rodahl has accepted a package and has sold his boat …": a
+        // second verb phrase shares the sentence's subject.
+        if lower == "and" && i != verb && i > prev {
+            let aux = text[words[i].clone()].to_ascii_lowercase();
+            if matches!(aux.as_str(), "has" | "have" | "had" | "will" | "is" | "was") {
+                return opening_subject(text, words, first, &sentence_of);
+            }
+        }
+        // Adverbs between subject and verb ("Sawyer originally expected"),
+        // and aspect ("has begun upgrading").
+        let adverb = lower.len() > 4 && lower.ends_with("ly");
+        let passes = lex.actor_skips.contains(&lower) || lex.aspect_verbs.contains(&lower);
+        if !(passes || adverb) {
             return None;
         }
         i = prev;

@@ -218,9 +218,11 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         }
         // Prices, rewards and salaries are facts of the story; sums in the
         // millions are the statistics that need a source.
+        // "sold for more than $1 million each": a price, a fact of the sale.
+        let unit_price = matches!(&*s.lower(j), "each" | "apiece");
         (scaled || value >= 1_000_000.0)
             .then_some(FigureKind::Money)
-            .filter(|_| !decision_follows(s, j))
+            .filter(|_| !decision_follows(s, j) && !unit_price)
     } else if lex.units.contains(&*s.lower(j)) && s.adjacent(j - 1) {
         end = s.words[j].end;
         j += 1;
@@ -290,6 +292,19 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
 /// "$2 billion in extra funding"): the size of a package, grant or levy is
 /// what was decided, not something anyone counted or estimated.
 fn decision_follows(s: &Scan, j: usize) -> bool {
+    // Past the rest of a list of sums ("$10 million, $13 million and $3
+    // million in competition payments").
+    let mut j = j;
+    while j < s.words.len()
+        && (s.is_number_word(j)
+            || s.lex.scales.contains(&*s.lower(j))
+            || matches!(&*s.lower(j), "and" | "or" | "to"))
+        && s.text[s.words[j - 1].end..s.words[j].start]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, ',' | '$'))
+    {
+        j += 1;
+    }
     (j..j + 4)
         .take_while(|&k| {
             k < s.words.len()
@@ -324,9 +339,38 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
             }
         }
     }
-    // "the previous record of $2.5 million": a matter of record.
-    if before(1) == "of" && before(2) == "record" {
+    // "Businesses which receive 70 per cent of their income from farms will
+    // be eligible": a criterion, not a count.
+    let relative = (1..6)
+        .map_while(|k| i.checked_sub(k))
+        .take_while(|&p| !s.text[s.words[p].end..s.words[p + 1].start].contains(['.', ';']))
+        .any(|p| matches!(&*s.lower(p), "which" | "who" | "that" | "whose"));
+    if relative {
+        let criterion = (i + 1..i + 16)
+            .take_while(|&k| {
+                k < s.words.len()
+                    && !s.text[s.words[k - 1].end..s.words[k].start].contains(['.', ';'])
+            })
+            .any(|k| lex.criterion_words.contains(&*s.lower(k)));
+        if criterion {
+            return false;
+        }
+    }
+    // "the previous record of $2.5 million": a matter of record; "federal
+    // grants of 750 million": the terms of a decision.
+    if before(1) == "of" && (before(2) == "record" || lex.decision_nouns.contains(&*before(2))) {
         return false;
+    }
+    // "The dam is designed to … and will cover 7,500 hectares": a design's
+    // specification, not something measured.
+    for k in 1..25 {
+        let Some(p) = i.checked_sub(k) else { break };
+        if s.text[s.words[p].end..s.words[p + 1].start].contains(['.', ';', '!', '?']) {
+            break;
+        }
+        if lex.design_words.contains(&*s.lower(p)) && s.lower(p + 1) == "to" {
+            return false;
+        }
     }
     // "At 12,000 feet, Fiedler signaled": a position, not an amount.
     if before(1) == "at" && lex.units.contains(&*s.lower(i + 1)) {
@@ -377,8 +421,11 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
 fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
     let lex = s.lex;
     if is_fraction(lower) {
-        // "two-thirds of donors" is a statistic; "a two-thirds majority" is a rule.
-        if s.lower(i + 1) != "of" {
+        // "two-thirds of donors" is a statistic; "a two-thirds majority" is a
+        // rule, and so is "a levy of one-third of a cent per litre".
+        let set_rate =
+            i >= 2 && s.lower(i - 1) == "of" && lex.fixed_rate_nouns.contains(&*s.lower(i - 2));
+        if s.lower(i + 1) != "of" || set_rate {
             return None;
         }
         return Some((

@@ -33,15 +33,20 @@ struct RawAttribution {
     weekdays: Vec<String>,
     person_roles: Vec<String>,
     market_words: Vec<String>,
+    market_indices: Vec<String>,
     reporting_verbs: Vec<String>,
     stance_words: Vec<String>,
     intent_only_verbs: Vec<String>,
     intent_markers: Vec<String>,
+    aspect_verbs: Vec<String>,
     terms_nouns: Vec<String>,
     participle_links: Vec<String>,
     negations: Vec<String>,
     study_words: Vec<String>,
     estimate_nouns: Vec<String>,
+    forecast_verbs: Vec<String>,
+    future_markers: Vec<String>,
+    criterion_words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -70,6 +75,7 @@ struct RawNumbers {
     market_commodities: Vec<String>,
     market_moves: Vec<String>,
     decision_nouns: Vec<String>,
+    design_words: Vec<String>,
 }
 
 /// FNV-1a: word lookups happen for every word of every keystroke, and the
@@ -114,6 +120,9 @@ pub(crate) struct Lexicon {
     pub weekdays: HashSet<String>,
     pub person_roles: HashSet<String>,
     pub market_words: HashSet<String>,
+    /// Indices and indicators: anywhere before a figure in its sentence they
+    /// make it a market report.
+    pub market_indices: HashSet<String>,
     pub reporting_verbs: HashSet<String>,
     /// Words of stance that attribute the clause they introduce when "that"
     /// follows ("the growers are concerned that …").
@@ -122,6 +131,8 @@ pub(crate) struct Lexicon {
     pub intent_only_verbs: HashSet<String>,
     /// Words before an intent-only verb that make it an intention.
     pub intent_markers: HashSet<String>,
+    /// Verbs of aspect before an -ing verb the subject is doing.
+    pub aspect_verbs: HashSet<String>,
     /// Nouns for an actor's own terms ("the bid by Perseverance").
     pub terms_nouns: HashSet<String>,
     /// Words before an -ing actor verb whose subject is the sentence's
@@ -133,6 +144,12 @@ pub(crate) struct Lexicon {
     pub study_words: HashSet<String>,
     /// Nouns for published numbers whose owner a name before them gives.
     pub estimate_nouns: HashSet<String>,
+    /// Report verbs of a forecast, whose future the next paragraph may carry on.
+    pub forecast_verbs: HashSet<String>,
+    /// Words that put a sentence in a forecast's future.
+    pub future_markers: HashSet<String>,
+    /// Words that make a figure in a relative clause a criterion.
+    pub criterion_words: HashSet<String>,
     pub spelled: HashSet<String>,
     pub scales: HashSet<String>,
     pub currency_symbols: Vec<String>,
@@ -164,6 +181,9 @@ pub(crate) struct Lexicon {
     pub market_moves: HashSet<String>,
     /// Nouns whose size is what was decided ("a $12.5 million package").
     pub decision_nouns: HashSet<String>,
+    /// Before "to", words that make a sentence's figures a design's
+    /// specification ("is designed to supply 500 gigalitres").
+    pub design_words: HashSet<String>,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -189,15 +209,20 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         weekdays: set(raw.attribution.weekdays),
         person_roles: set(raw.attribution.person_roles),
         market_words: set(raw.attribution.market_words),
+        market_indices: set(raw.attribution.market_indices),
         reporting_verbs: set(raw.attribution.reporting_verbs),
         stance_words: set(raw.attribution.stance_words),
         intent_only_verbs: set(raw.attribution.intent_only_verbs),
         intent_markers: set(raw.attribution.intent_markers),
+        aspect_verbs: set(raw.attribution.aspect_verbs),
         terms_nouns: set(raw.attribution.terms_nouns),
         participle_links: set(raw.attribution.participle_links),
         negations: set(raw.attribution.negations),
         study_words: set(raw.attribution.study_words),
         estimate_nouns: set(raw.attribution.estimate_nouns),
+        forecast_verbs: set(raw.attribution.forecast_verbs),
+        future_markers: set(raw.attribution.future_markers),
+        criterion_words: set(raw.attribution.criterion_words),
         spelled: set(raw.numbers.spelled),
         scales: set(raw.numbers.scales),
         currency_symbols: raw.numbers.currency_symbols,
@@ -222,6 +247,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         market_commodities: set(raw.numbers.market_commodities),
         market_moves: set(raw.numbers.market_moves),
         decision_nouns: set(raw.numbers.decision_nouns),
+        design_words: set(raw.numbers.design_words),
     }
 });
 

@@ -54,6 +54,14 @@ pub struct QuoteLinks {
     pub opens_names: [u64; 4],
     /// The kinds of figure in the first sentence.
     pub opens_kinds: u8,
+    /// The first sentence carries on with the data before it ("The figures
+    /// show …", "Profits have been boosted …").
+    pub opens_continuation: bool,
+    /// The last sentence reports a forecast ("The outlook predicts …").
+    pub ends_forecast: bool,
+    /// The first sentence is in the future a forecast describes ("… will only
+    /// have a 30 to 40 per cent chance").
+    pub opens_future: bool,
     /// The first sentence names a source: a speaker, or an institution as
     /// its subject ("The Queensland Department of Primary Industries has …").
     pub opens_named_source: bool,
@@ -72,6 +80,7 @@ impl QuoteLinks {
         self.introduces
             || (self.ends_sourced
                 && (continues
+                    || (self.ends_forecast && next.opens_future && next.opens_kinds != 0)
                     || self.ends_kinds & next.opens_kinds != 0
                     || self
                         .ends_sources
@@ -79,12 +88,26 @@ impl QuoteLinks {
                         .any(|&h| h != 0 && bloom_has(&next.opens_names, h))))
     }
 
-    /// This paragraph's links with its last sentence counted as sourced (a
-    /// source carried into a one-sentence paragraph carries through it).
-    pub fn sourced_through(&self) -> QuoteLinks {
+    /// This paragraph's links with its last sentence counted as sourced by
+    /// `source`, the links that carried a source into it: a source carried
+    /// into a one-sentence paragraph carries through it, with its names and
+    /// its kinds of figure ("AWB says profit is up 5 per cent to $86
+    /// million." / "Profits have been boosted by …" / "The inquiry has cost
+    /// almost $10 million.").
+    pub fn sourced_through(&self, source: &QuoteLinks) -> QuoteLinks {
+        // Its own names first, then the source's, in the free slots.
+        let mut names = self.ends_sources;
+        let mut free = names.iter_mut().filter(|h| **h == 0);
+        for &h in source.ends_sources.iter().filter(|&&h| h != 0) {
+            match free.next() {
+                Some(slot) => *slot = h,
+                None => break,
+            }
+        }
         QuoteLinks {
             ends_sourced: true,
-            ends_kinds: self.opens_kinds,
+            ends_kinds: self.ends_kinds | self.opens_kinds | source.ends_kinds,
+            ends_sources: names,
             ..*self
         }
     }
@@ -443,6 +466,7 @@ impl<'a> Paragraph<'a> {
             }
         });
         if own
+            || self.owned_by_subject(figure)
             || self.opens_with_according_to()
             || (self.sentence_sourced(index + 1) && self.sentence_continues(index + 1))
             || (index > 0 && self.sentence_sourced(index - 1) && self.sentence_continues(index))
@@ -461,6 +485,47 @@ impl<'a> Paragraph<'a> {
                         bloom_has(&bloom, h)
                     }
                 }))
+    }
+
+    /// Whether a possessive ties the figure to the named subject that opens
+    /// its sentence: "Telstra has switched on its new $1 billion network" is
+    /// the company's own investment.
+    fn owned_by_subject(&self, figure: &Figure) -> bool {
+        // Only what a subject owns: a sum ("its highest level" is a ranking).
+        if figure.kind != FigureKind::Money {
+            return false;
+        }
+        let at = self.word_index_at(figure.span.start);
+        let sentence = &self.sentences[self.sentence_of(figure.span.start)];
+        let first = self.word_index_at(sentence.start);
+        let possessive = (1..=2)
+            .map_while(|k| at.checked_sub(k))
+            .take_while(|&i| i >= first)
+            .any(|i| self.word_lower(i) == "its");
+        // The subject is a name and nothing more ("Telstra has …", "Bega
+        // Cheese will …"), not a description ("Cherry growers … their market").
+        let lex = lexicon();
+        let opener = self.words.get(first).map_or("", |w| &self.text[w.clone()]);
+        let mut after = first;
+        while self
+            .words
+            .get(after)
+            .is_some_and(|w| self.text[w.clone()].starts_with(char::is_uppercase))
+        {
+            after += 1;
+        }
+        let verb_next = {
+            let next = self.word_lower(after);
+            lex.actor_skips.contains(&next) || lex.passive_auxiliaries.contains(&next)
+        };
+        possessive
+            && verb_next
+            && opener.starts_with(char::is_uppercase)
+            && !lex.determiners.contains(&*Lower::new(opener))
+            && !matches!(
+                opener,
+                "There" | "It" | "This" | "That" | "In" | "At" | "On"
+            )
     }
 
     /// The kinds of figure in sentence `index`, as bits.
@@ -524,7 +589,13 @@ impl<'a> Paragraph<'a> {
         let own = &self.sentences[sentence];
         let lead_in = own.start..q.span.start;
         if self.text[lead_in.clone()].trim_end().ends_with(':') {
-            return self.names_a_person(&lead_in);
+            // "DELEGATE: "…"", "TERRY REINHART: "…"": a transcript's speaker label.
+            let label = self.text[lead_in.clone()].trim_end().trim_end_matches(':');
+            let transcript = !label.is_empty()
+                && label.split_whitespace().count() <= 4
+                && label.chars().any(char::is_alphabetic)
+                && !label.chars().any(char::is_lowercase);
+            return transcript || self.names_a_person(&lead_in);
         }
         // "That was the estimate of Lara Dunn, who …" right after the quotation.
         let last = self.sentence_of(q.span.end.saturating_sub(1).max(q.span.start));
@@ -589,7 +660,9 @@ impl<'a> Paragraph<'a> {
     /// Whether the paragraph ends by introducing a quotation ("The mayor said:"),
     /// which then opens the next paragraph.
     pub fn introduces_quotation(&self) -> bool {
-        let trimmed = self.text.trim_end();
+        // A transcript's lead-in may sit inside its speaker's own quotation
+        // ("… The message from Dr Fisher though is that won't happen:"").
+        let trimmed = self.text.trim_end().trim_end_matches(['"', '”']);
         // "Smith said:", and lead-ins that name the speaker without a verb of
         // saying ("Coach Maria Okonkwo had a simple request:").
         trimmed.ends_with(':')
@@ -603,8 +676,12 @@ impl<'a> Paragraph<'a> {
         let opening = self.opening_quotation();
         let end = self.text.trim_end().len();
         let last = self.quotations.iter().rev().find(|q| q.depth == 0);
+        // The last quotation has its speaker and runs into the last sentence
+        // (`"We had 26 millimetres. One storm yesterday," one farmer said.`).
         let ends_with_speaker = last.is_some_and(|q| {
-            q.attributed && self.sentence_of(q.span.start) + 1 >= self.sentences.len()
+            q.attributed
+                && self.sentence_of(q.span.end.saturating_sub(1).max(q.span.start)) + 1
+                    >= self.sentences.len()
         });
         let last_sentence = self.sentences.len().checked_sub(1);
         // "Russell Creighton says drought has claimed another casualty." names
@@ -630,6 +707,19 @@ impl<'a> Paragraph<'a> {
                 bloom
             },
             opens_kinds: self.sentence_kinds(0),
+            opens_continuation: self.sentence_continues(0),
+            ends_forecast: last_sentence.is_some_and(|s| {
+                self.cues_of(s, s).iter().any(|c| {
+                    lexicon()
+                        .forecast_verbs
+                        .contains(&*Lower::new(&self.text[c.span.clone()]))
+                })
+            }),
+            opens_future: self.sentences.first().is_some_and(|s| {
+                self.text[s.clone()]
+                    .split_whitespace()
+                    .any(|w| lexicon().future_markers.contains(&*Lower::new(w)))
+            }),
             opens_named_source: self.names_source(0),
             // "… down by 9 per cent." then "The Tractor and Machinery
             // Association is blaming the drought for a $150 million fall":
@@ -722,6 +812,14 @@ impl<'a> Paragraph<'a> {
         if clause
             .split_whitespace()
             .any(|w| lex.market_words.contains(&*clean(w)))
+        {
+            return true;
+        }
+        // "The eastern market indicator fell five cents …, with 47,000 bales
+        // on offer": an index or indicator earlier in the sentence.
+        if self.text[sentence.start..clause_start]
+            .split_whitespace()
+            .any(|w| lex.market_indices.contains(&*clean(w)))
         {
             return true;
         }

@@ -194,6 +194,34 @@ mod tests {
     }
 
     #[test]
+    fn transcript_labels_and_quoted_lead_ins_name_the_speaker() {
+        assert_clean(
+            ID,
+            "GROWER: \"We have not had a drop of rain since the autumn break.\"",
+        );
+        assert_clean(
+            ID,
+            "REPORTER: \"And the word from Dr Ames is that it won't last:\"\n\n\"The price spike is a one-season story and the market knows it.\"\n",
+        );
+        assert_eq!(
+            crate::rules::test_support::lint_rule(
+                ID,
+                "Grower: we waited.\n\n\"We have not had a drop of rain since the autumn break.\"\n"
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_quotation_of_several_sentences_with_its_speaker_hands_on() {
+        let t = "\"We had 30 millimetres. Most of it fell overnight,\" one grower said.\n\n\"It will not save the yield but it will help the grain fill.\"\n";
+        assert_clean(ID, t);
+        let none = "We had 30 millimetres. Most of it fell overnight.\n\n\"It will not save the yield but it will help the grain fill.\"\n";
+        assert_eq!(crate::rules::test_support::lint_rule(ID, none).len(), 1);
+    }
+
+    #[test]
     fn a_speaker_named_before_an_appositive_hands_on() {
         let t = "Ted Marsh, from Bay Charters, reckons there will be crowds.\n\n\"They come back to the same reef every single year without fail.\"\n";
         assert_clean(ID, t);

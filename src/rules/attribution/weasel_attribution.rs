@@ -82,6 +82,16 @@ mod tests {
     }
 
     #[test]
+    fn a_named_source_owns_the_belief() {
+        assert_clean(ID, "Police say it is believed the driver missed the signs.");
+        assert_flags(
+            ID,
+            "It is believed the driver missed the signs.",
+            &["It is believed"],
+        );
+    }
+
+    #[test]
     fn a_delayed_attribution_lede_names_the_research_next() {
         assert_clean(
             ID,

@@ -29,4 +29,15 @@ mod tests {
         assert_clean(ID, "\"This regime must go,\" the protester said.");
         assert_clean(ID, "The government jailed anti-abortion protesters.");
     }
+
+    #[test]
+    fn a_regime_of_rules_and_an_attributed_label_are_fine() {
+        assert_clean(ID, "The quarantine inspection regime has been relaxed.");
+        assert_clean(
+            ID,
+            "Farm lobby chief Ana Cole says extremists should be kept off farms.",
+        );
+        assert_flags(ID, "The regime has relaxed its inspections.", &["regime"]);
+        assert_flags(ID, "Extremists should be kept off farms.", &["Extremists"]);
+    }
 }

@@ -31,5 +31,11 @@ mod tests {
         assert_clean(ID, "\"I am desperate to win,\" she said.");
         assert_clean(ID, "The cause was determined to be arson.");
         assert_clean(ID, "The firm cut prices in a bid to lure buyers.");
+        assert_clean(ID, "Much of the state desperately needs rain.");
+        assert_flags(
+            ID,
+            "The mayor desperately wants a second term.",
+            &["desperately"],
+        );
     }
 }

@@ -43,6 +43,78 @@ mod tests {
     }
 
     #[test]
+    fn reports_hearings_and_hopes_are_sources() {
+        assert_clean(ID, "Preliminary figures show 4.2 millimetres fell in May.\n\nOverall, 31,000 hectares were flooded.");
+        assert_clean(
+            ID,
+            "The tribunal heard the dispute cost growers 12,000 tonnes of grain.",
+        );
+        assert_clean(
+            ID,
+            "The wool indicator fell five cents, with 52,000 bales on offer.",
+        );
+        assert_flags(
+            ID,
+            "Overall, 31,000 hectares were flooded.",
+            &["31,000 hectares"],
+        );
+        assert_flags(
+            ID,
+            "Prices fell five cents, with 52,000 bales on offer.",
+            &["52,000 bales"],
+        );
+    }
+
+    #[test]
+    fn designs_terms_and_an_actors_own_doings() {
+        assert_clean(ID, "The weir is designed to hold back 40,000 megalitres.");
+        assert_clean(
+            ID,
+            "The plan would entail federal grants of 600 million to 1 billion dollars.",
+        );
+        assert_clean(ID, "Vantel has begun upgrading 4,000 phone towers.");
+        assert_clean(
+            ID,
+            "Mr Rao says he is relieved.\n\nHe has been unable to sell 20,000 tonnes of prawns.",
+        );
+        assert_flags(
+            ID,
+            "The weir holds back 40,000 megalitres.",
+            &["40,000 megalitres"],
+        );
+        assert_flags(
+            ID,
+            "The crews have begun clearing 4,000 hectares.",
+            &["4,000 hectares"],
+        );
+        assert_flags(
+            ID,
+            "About 3,000 farmers are expected to be eligible.",
+            &["3,000"],
+        );
+    }
+
+    #[test]
+    fn a_levy_set_as_a_fraction_is_a_rate() {
+        assert_clean(ID, "Farmers pay a levy of one-third of a cent per litre.");
+        assert_flags(
+            ID,
+            "The floods destroyed one-third of the herds.",
+            &["one-third"],
+        );
+    }
+
+    #[test]
+    fn the_terms_of_a_deal_continue_it() {
+        assert_clean(ID, "Australia has negotiated a deal to supply rice to Korea.\n\nThe quota is for 9,000 tonnes a year.");
+        assert_flags(
+            ID,
+            "Rice growers are upbeat.\n\nThe quota is for 9,000 tonnes a year.",
+            &["9,000 tonnes"],
+        );
+    }
+
+    #[test]
     fn an_actor_owns_its_clause_only() {
         assert_clean(ID, "Harlow Mills processes 300,000 bales a year.");
         assert_flags(

@@ -92,6 +92,59 @@ mod tests {
     }
 
     #[test]
+    fn unit_prices_lists_of_decided_sums_and_owned_assets() {
+        assert_clean(ID, "Four colts sold for more than $2 million each.");
+        assert_clean(ID, "The three states will have $8 million, $5 million and $2 million in competition payments withheld.");
+        assert_clean(ID, "Vantel has switched on its new $2 billion network.");
+        assert_flags(
+            ID,
+            "Four colts sold for more than $2 million.",
+            &["$2 million"],
+        );
+        assert_flags(
+            ID,
+            "Cherry growers are locked out of their $9 million market.",
+            &["$9 million"],
+        );
+        assert_clean(ID, "Pell Foods will fund a $3 million campaign.");
+        assert_clean(
+            ID,
+            "Graincorp is preparing to ship 2 million tonnes of wheat.",
+        );
+    }
+
+    #[test]
+    fn an_envisioned_figure_and_a_second_verb_phrase_keep_their_source() {
+        assert_clean(
+            ID,
+            "A $600 billion economy was envisioned by Ruth Oduya, the bank's chief.",
+        );
+        assert_clean(
+            ID,
+            "Boat owner Lin Marr has accepted a buyout and has sold his trawler for $2 million.",
+        );
+        assert_flags(
+            ID,
+            "A $600 billion economy was envisioned.",
+            &["$600 billion"],
+        );
+        assert_flags(
+            ID,
+            "The buyout went ahead and has cost $2 million.",
+            &["$2 million"],
+        );
+    }
+
+    #[test]
+    fn an_asking_price_is_the_sellers() {
+        assert_clean(
+            ID,
+            "The station is on the market with a price tag of $90 million.",
+        );
+        assert_flags(ID, "The station is worth $90 million.", &["$90 million"]);
+    }
+
+    #[test]
     fn records_and_limits_are_not_statistics() {
         assert_clean(ID, "The colt beat the previous record of $4 million.");
         assert_clean(
@@ -112,6 +165,16 @@ mod tests {
         assert_clean(
             ID,
             "The council says roads will get $12 million.\n\nParks get $4 million.\n\nLibraries get $2 million.",
+        );
+        // Through a paragraph that carries on with no figures of its own.
+        assert_clean(
+            ID,
+            "Corvo says its profit rose to $86 million.\n\nProfits were lifted by exports.\n\nThe inquiry has cost almost $9 million.",
+        );
+        assert_flags(
+            ID,
+            "Corvo says its profit rose to $86 million.\n\nRain fell across the north.\n\nThe inquiry has cost almost $9 million.",
+            &["$9 million"],
         );
         // A different subject with different data is not carried.
         assert_flags(

@@ -83,6 +83,37 @@ mod tests {
     }
 
     #[test]
+    fn a_forecast_carries_into_its_future_and_criteria_are_not_counts() {
+        assert_clean(
+            ID,
+            "The weather bureau's outlook predicts a dry spring.\n\nThe west will only have a 30 per cent chance of average rain.",
+        );
+        assert_flags(
+            ID,
+            "The weather bureau's outlook predicts a dry spring.\n\nThe west had 30 per cent less rain last year.",
+            &["30 per cent"],
+        );
+        assert_clean(
+            ID,
+            "Firms which earn 70 per cent of their income from farms will be eligible.",
+        );
+        assert_flags(
+            ID,
+            "Firms earn 70 per cent of their income from farms.",
+            &["70 per cent"],
+        );
+    }
+
+    #[test]
+    fn a_hope_with_a_subject_is_attributed() {
+        assert_clean(
+            ID,
+            "Director Ian Moss is also hoping a 6 per cent price rise will help.",
+        );
+        assert_flags(ID, "A 6 per cent price rise will help.", &["6 per cent"]);
+    }
+
+    #[test]
     fn rates_set_by_law_and_market_moves_are_not_statistics() {
         assert_clean(
             ID,
