@@ -138,9 +138,16 @@ pub(crate) fn same_sentence(para: &Paragraph, i: usize, j: usize) -> bool {
 /// Whether the words from `i` on spell `phrase` (lowercase words separated
 /// by single spaces), adjacent to one another.
 pub(crate) fn phrase_at(para: &Paragraph, i: usize, phrase: &str) -> bool {
-    phrase.split(' ').enumerate().all(|(k, part)| {
-        word(para, i + k).eq_ignore_ascii_case(part) && (k == 0 || adjacent(para, i + k - 1))
-    })
+    // Split as bytes: `str::split(' ')` sets up a char searcher, and this
+    // runs for every figure and number word against several phrases.
+    phrase
+        .as_bytes()
+        .split(|&b| b == b' ')
+        .enumerate()
+        .all(|(k, part)| {
+            word(para, i + k).as_bytes().eq_ignore_ascii_case(part)
+                && (k == 0 || adjacent(para, i + k - 1))
+        })
 }
 
 /// Whether a span is the speaker's: inside a direct quotation.
