@@ -84,10 +84,26 @@ fn main() {
     if let Some(bytes) = size("LINT_ONCE") {
         // `LINT_REPEAT=2` lints it twice: the difference of the two counts is
         // the cost of one lint, without start-up and the rules' one-time set-up.
+        // With `LINT_RELINT=1`, each lint is a re-lint after a one-character
+        // edit with a warm paragraph cache, as in the benchmark.
         let doc = document(bytes);
         let linter = Linter::new(LintOptions::default());
-        for _ in 0..size("LINT_REPEAT").unwrap_or(1) {
-            let findings = linter.lint(&doc, Syntax::Markdown).findings.len();
+        let relint = std::env::var_os("LINT_RELINT").is_some();
+        let mut cache = ParagraphCache::default();
+        let mut edited = doc.clone();
+        edited.insert(doc.len() / 2, 'x');
+        if relint {
+            linter.lint_cached(&doc, Syntax::Markdown, &mut cache);
+        }
+        for n in 0..size("LINT_REPEAT").unwrap_or(1) {
+            let findings = if relint {
+                let text = if n % 2 == 0 { &edited } else { &doc };
+                linter.lint_cached(text, Syntax::Markdown, &mut cache)
+            } else {
+                linter.lint(&doc, Syntax::Markdown)
+            }
+            .findings
+            .len();
             eprintln!("{} bytes, {findings} findings", doc.len());
         }
         return;

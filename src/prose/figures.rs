@@ -209,8 +209,10 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         end = s.words[j].end;
         j += 1;
     }
-    // Word `j` lowercased once, not once for each word of `age_or_duration` below.
+    // Word `j` lowercased (and checked as UTF-8) once, not once for each word
+    // of `age_or_duration` below.
     let word_j = s.lower(j);
+    let word_j: &str = &word_j;
     let kind = if currency.is_some() || lex.currency_words.contains(&*s.lower(j)) {
         if lex.currency_words.contains(&*s.lower(j)) {
             end = s.words[j].end;
@@ -253,7 +255,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         Some(FigureKind::Rate)
     } else if scaled {
         Some(FigureKind::Count)
-    } else if lex.age_or_duration.iter().any(|d| **d == *word_j)
+    } else if lex.age_or_duration.iter().any(|d| d == word_j)
         || lex.street_words.contains(&*s.lower(j))
     {
         None

@@ -346,13 +346,14 @@ fn is_directive_line(line: &str) -> bool {
 /// Blanks bare URLs and e-mail addresses: they are not prose.
 fn blank_urls_and_emails(text: &mut String) {
     // Most blocks have neither: find that out at memchr speed.
+    // The searchers are built once: `memmem::find` builds one per call,
+    // which cost more than the search in a short paragraph.
+    static MARKS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        std::sync::LazyLock::new(|| {
+            ["://", "www.", "WWW.", "mailto:"].map(memchr::memmem::Finder::new)
+        });
     let bytes = text.as_bytes();
-    if memchr::memchr(b'@', bytes).is_none()
-        && memchr::memmem::find(bytes, b"://").is_none()
-        && memchr::memmem::find(bytes, b"www.").is_none()
-        && memchr::memmem::find(bytes, b"WWW.").is_none()
-        && memchr::memmem::find(bytes, b"mailto:").is_none()
-    {
+    if memchr::memchr(b'@', bytes).is_none() && MARKS.iter().all(|m| m.find(bytes).is_none()) {
         return;
     }
     let mut spans = Vec::new();

@@ -20,9 +20,14 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = skip_ws(text, 0);
-    let mut buf = String::new();
+    // Two buffers for the lowercase token before a period and word after it,
+    // reused for every period of the paragraph.
+    let (mut buf, mut next_buf) = (String::new(), String::new());
     // Jump from one terminator to the next instead of walking every character.
-    let ellipses: Vec<usize> = memchr::memmem::find_iter(bytes, "…").collect();
+    // (The searcher is built once: `memmem::find_iter` builds one per call.)
+    static ELLIPSIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("…"));
+    let ellipses: Vec<usize> = ELLIPSIS.find_iter(bytes).collect();
     let next_terminator = |from: usize| -> Option<usize> {
         let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|p| from + p);
         let ellipsis = ellipses
@@ -66,13 +71,13 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             false
         } else if is_single_period {
             let prev = token_before(text, run_start);
-            let lower = lower_into(&mut buf, prev).to_string();
+            let lower = lower_into(&mut buf, prev);
             let initial =
                 prev.chars().count() == 1 && prev.starts_with(|ch: char| ch.is_uppercase());
-            if lex.never_final.contains(&lower) || initial {
+            if lex.never_final.contains(lower) || initial {
                 false
-            } else if lex.maybe_final.contains(&lower) || (prev.contains('.') && prev.len() <= 6) {
-                let starter = lower_into(&mut buf, next_word);
+            } else if lex.maybe_final.contains(lower) || (prev.contains('.') && prev.len() <= 6) {
+                let starter = lower_into(&mut next_buf, next_word);
                 lex.sentence_starters.contains(starter)
             } else {
                 true

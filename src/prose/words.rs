@@ -13,11 +13,12 @@ fn is_joiner(c: char, prev: char, next: char) -> bool {
 
 /// Byte ranges of the words of `text`.
 pub fn words(text: &str) -> Vec<Range<usize>> {
-    // Every paragraph is tokenized once, and most of news copy is ASCII: an
-    // ASCII byte is its own character, so characters are decoded only past
-    // the ASCII range, and the character after a mark only when the mark may
-    // join two parts of a word. (`reference` below is the plain version; a
-    // property test keeps the two equal.)
+    // Every paragraph is tokenized once, and most of news copy is ASCII. The
+    // loop skips runs of ASCII letters and digits inside a word, and of ASCII
+    // that is neither between words, a byte at a time; characters are decoded
+    // only past the ASCII range, and the character after a mark only when the
+    // mark may join two parts of a word. (`reference` below is the plain
+    // version; property tests keep the two equal.)
     let bytes = text.as_bytes();
     let char_at = |i: usize| -> (char, usize) {
         match bytes.get(i) {
@@ -30,37 +31,45 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
         }
     };
     let mut out = Vec::with_capacity(text.len() / 6);
-    let mut start: Option<usize> = None;
-    let mut prev = ' ';
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (c, len) = if b.is_ascii() {
-            (char::from(b), 1)
-        } else {
-            char_at(i)
-        };
-        let alphanumeric = if b.is_ascii() {
-            b.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        if alphanumeric
-            || (start.is_some()
-                && matches!(c, '\'' | '’' | '-' | '‑' | ',' | '.')
-                && is_joiner(c, prev, char_at(i + len).0))
-        {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            out.push(s..i);
+        // Between words: find the next letter or digit (marks join only
+        // inside a word).
+        while i < bytes.len() && bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
         }
-        prev = c;
+        if i >= bytes.len() {
+            break;
+        }
+        let (c, len) = char_at(i);
+        if !c.is_alphanumeric() {
+            i += len;
+            continue;
+        }
+        // In a word, from `start`.
+        let start = i;
+        let mut prev = c;
         i += len;
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
+        while i < bytes.len() {
+            if bytes[i].is_ascii_alphanumeric() {
+                prev = char::from(bytes[i]);
+                i += 1;
+                continue;
+            }
+            let (c, len) = char_at(i);
+            if c.is_alphanumeric()
+                || (matches!(c, '\'' | '’' | '-' | '‑' | ',' | '.')
+                    && is_joiner(c, prev, char_at(i + len).0))
+            {
+                prev = c;
+                i += len;
+            } else {
+                break;
+            }
+        }
+        out.push(start..i);
+        // The character that ended the word is not alphanumeric: the next
+        // round skips it.
     }
     out
 }

@@ -23,6 +23,9 @@ pub struct PhraseList {
     owners: Vec<usize>,
     /// For lists not in the shared index (built outside a rule).
     own: OnceLock<Option<AhoCorasick>>,
+    /// Where the list's patterns start in the shared index, if it is there:
+    /// looked up once, not on each of the dozen calls per paragraph.
+    base: OnceLock<Option<u32>>,
 }
 
 fn automaton(patterns: &[String], kind: MatchKind) -> Option<AhoCorasick> {
@@ -92,6 +95,7 @@ impl PhraseList {
             patterns,
             owners,
             own: OnceLock::new(),
+            base: OnceLock::new(),
         }
     }
 
@@ -99,8 +103,11 @@ impl PhraseList {
     /// markup: (entry index, byte range in the paragraph text), in text order.
     pub fn find_in(&self, para: &Paragraph) -> Vec<(usize, Range<usize>)> {
         let (text, map) = para.phrase_text();
-        let key = self as *const PhraseList as usize;
-        let Some(&(_, base)) = INDEX.bases.iter().find(|(k, _)| *k == key) else {
+        let base = self.base.get_or_init(|| {
+            let key = self as *const PhraseList as usize;
+            INDEX.bases.iter().find(|(k, _)| *k == key).map(|&(_, b)| b)
+        });
+        let Some(base) = *base else {
             return self
                 .find(text)
                 .into_iter()
@@ -116,6 +123,10 @@ impl PhraseList {
             None => Vec::new(),
         });
         let end = base + self.patterns.len() as u32;
+        // Most paragraphs hold none of a list's phrases.
+        if !hits.iter().any(|(p, _, _)| (base..end).contains(p)) {
+            return Vec::new();
+        }
         let mine = hits
             .iter()
             .filter(|(p, _, _)| (base..end).contains(p))

@@ -60,7 +60,11 @@ impl Rule for SaidSynonym {
             let said = SAID[forms[index].1];
             let text = &para.text[span.clone()];
             let replacement = match_case(text, said);
-            let message = DATA.message.replace("{text}", text).replace("{said}", said);
+            let message = crate::rules::fill(
+                &crate::rules::fill(&DATA.message, "{text}", text),
+                "{said}",
+                said,
+            );
             out.push(
                 Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
                     format!("Replace “{text}” with “{replacement}”"),

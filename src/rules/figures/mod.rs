@@ -77,7 +77,7 @@ pub(crate) fn check_figures(
         let mut finding = Finding::new(
             &data.rule,
             figure.span.clone(),
-            data.message.replace("{text}", text),
+            crate::rules::fill(&data.message, "{text}", text),
         );
         // Wire copy runs one sentence to a paragraph: a first sentence that
         // carries on with the data may take its source from the paragraph before.

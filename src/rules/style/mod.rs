@@ -66,10 +66,18 @@ impl WordClass {
             return WordClass::default();
         };
         if first.is_ascii_digit() {
+            // One pass instead of `is_digits` and parsing the figure: digits,
+            // commas and at most one point always parse (a test checks).
+            let (mut digits, mut figure, mut points) = (true, true, 0);
+            for &b in bytes {
+                digits &= b.is_ascii_digit();
+                figure &= b.is_ascii_digit() || b == b',' || b == b'.';
+                points += usize::from(b == b'.');
+            }
             return WordClass {
                 leading_digit: true,
-                digits: is_digits(w),
-                figure: numbers::digits_value(w).is_some(),
+                digits,
+                figure: figure && points <= 1,
                 ..WordClass::default()
             };
         }
@@ -130,9 +138,16 @@ pub(crate) fn same_sentence(para: &Paragraph, i: usize, j: usize) -> bool {
 /// Whether the words from `i` on spell `phrase` (lowercase words separated
 /// by single spaces), adjacent to one another.
 pub(crate) fn phrase_at(para: &Paragraph, i: usize, phrase: &str) -> bool {
-    phrase.split(' ').enumerate().all(|(k, part)| {
-        word(para, i + k).eq_ignore_ascii_case(part) && (k == 0 || adjacent(para, i + k - 1))
-    })
+    // Split as bytes: `str::split(' ')` sets up a char searcher, and this
+    // runs for every figure and number word against several phrases.
+    phrase
+        .as_bytes()
+        .split(|&b| b == b' ')
+        .enumerate()
+        .all(|(k, part)| {
+            word(para, i + k).as_bytes().eq_ignore_ascii_case(part)
+                && (k == 0 || adjacent(para, i + k - 1))
+        })
 }
 
 /// Whether a span is the speaker's: inside a direct quotation.
@@ -143,4 +158,32 @@ pub(crate) fn quoted(para: &Paragraph, span: &Range<usize>) -> bool {
 /// Whether a word is written as digits only ("7", "2024").
 pub(crate) fn is_digits(w: &str) -> bool {
     !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn classes_agree_with_the_functions_they_stand_for(w in "[0-9,.]{1,8}|[a-zA-Z‑-]{1,12}|\\PC{1,6}") {
+            let class = WordClass::of(&w);
+            proptest::prop_assert_eq!(class.digits, is_digits(&w));
+            proptest::prop_assert_eq!(class.figure, numbers::digits_value(&w).is_some());
+            proptest::prop_assert_eq!(class.number.map(u64::from), numbers::word_value(&w));
+            proptest::prop_assert_eq!(class.article, w.eq_ignore_ascii_case("a"));
+            let capitalized = w.starts_with(|c: char| c.is_ascii_uppercase());
+            proptest::prop_assert_eq!(class.month, dates::month_of(&w).filter(|_| capitalized));
+        }
+    }
+
+    #[test]
+    fn figures_and_number_words() {
+        let class = WordClass::of("1.2.3");
+        assert!(class.leading_digit && !class.figure && !class.digits);
+        assert!(WordClass::of("3,000.5").figure);
+        assert_eq!(WordClass::of("Twenty-five").number, Some(25));
+        assert!(WordClass::of("five-year-old").hyphen);
+        assert_eq!(WordClass::of("Sept").month, dates::month_of("sept"));
+    }
 }

@@ -73,9 +73,12 @@ fn simple(word: &str) -> Option<u64> {
     if !letter.is_ascii_lowercase() {
         return None;
     }
+    // Words of the same length and first letter ("the": "two", "ten") are
+    // told apart by their last letter before comparing the whole word.
+    let last = word.as_bytes()[word.len() - 1].to_ascii_lowercase();
     SIMPLE_VALUES.buckets.get(word.len())?[usize::from(letter - b'a')]
         .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .find(|(w, _)| w.as_bytes()[w.len() - 1] == last && w.eq_ignore_ascii_case(word))
         .map(|&(_, v)| v)
 }
 

@@ -40,11 +40,9 @@ impl Rule for Numerals {
         if matches!(para.kind, BlockKind::Heading | BlockKind::TableCell) {
             return;
         }
-        let classes = super::classes(para);
-        for i in 0..para.words.len() {
+        for (i, class) in super::classes(para).iter().enumerate() {
             // Figures and number words only: the others are ruled out by
             // their class, without looking at the text again.
-            let class = classes[i];
             let finding = if class.digits {
                 small_figure(para, i, word(para, i))
             } else if class.number.is_some() || (class.number_initial && class.hyphen) {

@@ -26,12 +26,10 @@ impl Rule for Percent {
     }
 
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
-        let classes = super::classes(para);
-        for i in 0..para.words.len() {
+        for (i, class) in super::classes(para).iter().enumerate() {
             let w = word(para, i);
             // Whether the word is a number, then whether a percent sign or
             // word follows, and only then the figure is written out.
-            let class = classes[i];
             let value = if class.figure {
                 None
             } else {
