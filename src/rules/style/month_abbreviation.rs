@@ -27,7 +27,11 @@ impl Rule for MonthAbbreviation {
     }
 
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
-        for i in 0..para.words.len() {
+        // Months only, read off the word classes without a call per word.
+        for (i, class) in super::classes(para).iter().enumerate() {
+            if class.month.is_none() {
+                continue;
+            }
             let Some(at) = month_at(para, i) else {
                 continue;
             };

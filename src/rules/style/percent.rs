@@ -27,7 +27,6 @@ impl Rule for Percent {
 
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
         for (i, class) in super::classes(para).iter().enumerate() {
-            let w = word(para, i);
             // Whether the word is a number, then whether a percent sign or
             // word follows, and only then the figure is written out.
             let value = if class.figure {
@@ -38,6 +37,7 @@ impl Rule for Percent {
                     None => continue,
                 }
             };
+            let w = word(para, i);
             let after = para.words[i].end;
             let end = if para.text[after..].starts_with(" %") {
                 after + 2

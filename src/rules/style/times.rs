@@ -27,8 +27,14 @@ impl Rule for Times {
     }
 
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+        let classes = super::classes(para);
         let mut i = 0;
         while i < para.words.len() {
+            // A time starts with its hour: read off the word classes.
+            if !classes[i].leading_digit {
+                i += 1;
+                continue;
+            }
             let Some((span, fixed, next)) = time_at(para, i) else {
                 i += 1;
                 continue;
