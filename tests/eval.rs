@@ -42,8 +42,8 @@ const OPINION_RATIO_FLOOR: f64 = 4.3;
 
 /// Findings of the 100-finding review sample that `tests/corpus/REVIEW.md`
 /// records as accepted (the goal is 90), and the most it may record as rejected.
-const REVIEW_ACCEPTED_FLOOR: usize = 90;
-const REVIEW_REJECTED_CEILING: usize = 10;
+const REVIEW_ACCEPTED_FLOOR: usize = 91;
+const REVIEW_REJECTED_CEILING: usize = 9;
 
 /// Overall (precision, recall) floor.
 const TOTAL_FLOOR: (f64, f64) = (0.95, 0.69);

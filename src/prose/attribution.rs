@@ -132,6 +132,11 @@ pub fn cues_with_verbs(
                 if word == "said" && p == "the" {
                     continue;
                 }
+                // "losses estimated at $15 million", "valued at": a participle
+                // with no one doing the estimating.
+                if word.ends_with("ed") && next.is_some_and(|n| n.eq_ignore_ascii_case("at")) {
+                    continue;
+                }
             }
             // A bare verb with nothing around it attributes nothing.
             if prev.is_none() && next.is_none() {
