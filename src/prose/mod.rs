@@ -76,7 +76,8 @@ impl QuoteLinks {
     /// sentence of `next`: a lead-in ("the following breakdown:"), or a
     /// sourced last sentence that `next` carries on from, by its opening
     /// ("The figures show …", when `continues`), by naming the same source,
-    /// or by giving more of the same kind of figure.
+    /// or by giving more figures after its own, or (after a forecast) by
+    /// going on in its future tense.
     pub fn covers_next(&self, continues: bool, next: &QuoteLinks) -> bool {
         self.introduces
             || (self.ends_sourced
