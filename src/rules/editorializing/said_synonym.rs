@@ -129,8 +129,15 @@ mod tests {
         assert_clean(ID, "The group claimed responsibility for the attack.");
         assert_clean(ID, "He was admitted to the hospital on Tuesday.");
         assert_clean(ID, "The company revealed a new logo.");
-        assert_clean(ID, "His lawyer, unwilling to concede, said the plea was a formality.");
-        assert_flags(ID, "His lawyer conceded, \"The plea was a formality.\"", &["conceded"]);
+        assert_clean(
+            ID,
+            "His lawyer, unwilling to concede, said the plea was a formality.",
+        );
+        assert_flags(
+            ID,
+            "His lawyer conceded, \"The plea was a formality.\"",
+            &["conceded"],
+        );
         assert_clean(ID, "He moved before filing a claim there.");
         assert_clean(
             ID,
