@@ -31,8 +31,8 @@ const STYLES: [&str; 7] = [
 
 /// (family, precision floor, recall floor) on the labelled corpus.
 const FAMILY_FLOORS: [(&str, f64, f64); 3] = [
-    ("attribution", 0.95, 0.56),
-    ("editorializing", 0.93, 0.66),
+    ("attribution", 0.95, 0.69),
+    ("editorializing", 0.94, 0.66),
     ("figures", 0.97, 0.86),
 ];
 
@@ -42,11 +42,11 @@ const OPINION_RATIO_FLOOR: f64 = 4.3;
 
 /// Findings of the 100-finding review sample that `tests/corpus/REVIEW.md`
 /// records as accepted (the goal is 90), and the most it may record as rejected.
-const REVIEW_ACCEPTED_FLOOR: usize = 90;
-const REVIEW_REJECTED_CEILING: usize = 10;
+const REVIEW_ACCEPTED_FLOOR: usize = 91;
+const REVIEW_REJECTED_CEILING: usize = 9;
 
 /// Overall (precision, recall) floor.
-const TOTAL_FLOOR: (f64, f64) = (0.95, 0.69);
+const TOTAL_FLOOR: (f64, f64) = (0.96, 0.70);
 
 #[test]
 fn markers_parse_into_spans() {

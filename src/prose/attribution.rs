@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::lexicon::{lexicon, lower_into};
+use super::lexicon::{lexicon, lower_into, Lower};
 
 /// Where the text says who is speaking or reporting.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,7 +65,7 @@ pub fn cues_with_verbs(
             let aspect = word.ends_with("ing")
                 && i.checked_sub(1).is_some_and(|p| {
                     lex.aspect_verbs
-                        .contains(&text[words[p].clone()].to_ascii_lowercase())
+                        .contains(&*Lower::new(&text[words[p].clone()]))
                 });
             let actor = if lex.actor_verbs.contains(word) || aspect {
                 actor_subject(text, words, i, &sentence_of)
@@ -130,6 +130,11 @@ pub fn cues_with_verbs(
                     continue;
                 }
                 if word == "said" && p == "the" {
+                    continue;
+                }
+                // "losses estimated at $15 million", "valued at": a participle
+                // with no one doing the estimating.
+                if word.ends_with("ed") && next.is_some_and(|n| n.eq_ignore_ascii_case("at")) {
                     continue;
                 }
             }
@@ -239,7 +244,7 @@ fn actor_subject(
             || (i != verb
                 && lex
                     .actor_skips
-                    .contains(&text[words[i].clone()].to_ascii_lowercase()));
+                    .contains(&*Lower::new(&text[words[i].clone()])));
         if lex.passive_auxiliaries.contains(&lower) {
             if progressive || before_ing {
                 // "is asking", "are recommending": not a passive.
@@ -423,7 +428,7 @@ fn terms_by(
     if sentence_of(words[noun].start) != sentence
         || !lexicon()
             .terms_nouns
-            .contains(&text[words[noun].clone()].to_ascii_lowercase())
+            .contains(&*Lower::new(&text[words[noun].clone()]))
     {
         return None;
     }

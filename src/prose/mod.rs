@@ -47,7 +47,8 @@ pub struct QuoteLinks {
     pub ends_sources: [u32; 4],
     /// The kinds of figure in the last sentence, when it has a source: a run
     /// of the same data ("there is a 60 to 80 per cent chance … Elsewhere
-    /// there is a 50 per cent chance").
+    /// there is a 50 per cent chance", "… show the national flock is down
+    /// five million … / … exports to Japan up 30 per cent").
     pub ends_kinds: u8,
     /// Which names and institutions the first sentence mentions (a Bloom
     /// filter of their hashes).
@@ -75,13 +76,16 @@ impl QuoteLinks {
     /// sentence of `next`: a lead-in ("the following breakdown:"), or a
     /// sourced last sentence that `next` carries on from, by its opening
     /// ("The figures show …", when `continues`), by naming the same source,
-    /// or by giving more of the same kind of figure.
+    /// or by giving more figures after its own, or (after a forecast) by
+    /// going on in its future tense.
     pub fn covers_next(&self, continues: bool, next: &QuoteLinks) -> bool {
         self.introduces
             || (self.ends_sourced
                 && (continues
                     || (self.ends_forecast && next.opens_future && next.opens_kinds != 0)
-                    || self.ends_kinds & next.opens_kinds != 0
+                    // Figures after sourced figures: wire copy gives one
+                    // source's data a paragraph at a time.
+                    || (self.ends_kinds != 0 && next.opens_kinds != 0)
                     || self
                         .ends_sources
                         .iter()

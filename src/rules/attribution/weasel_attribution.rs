@@ -82,6 +82,17 @@ mod tests {
     }
 
     #[test]
+    fn understood_and_vague_groups_are_weasels() {
+        assert_flags(
+            ID,
+            "It is understood the council will vote on Monday.",
+            &["It is understood"],
+        );
+        assert_flags(ID, "Economists say rates will rise.", &["Economists say"]);
+        assert_clean(ID, "Westpac economist Lee Tran says rates will rise.");
+    }
+
+    #[test]
     fn a_named_source_owns_the_belief() {
         assert_clean(ID, "Police say it is believed the driver missed the signs.");
         assert_flags(

@@ -12,7 +12,8 @@ use crate::rules::{rule_data, Rule, RuleMeta};
 struct Data {
     rule: RuleMeta,
     message: String,
-    /// Words before a listed form that make it a noun ("a claim", "denied claims").
+    /// Words before a listed form that make it a noun ("a claim", "denied
+    /// claims") or an infinitive ("unwilling to concede").
     noun_markers: Vec<String>,
     /// Words after a listed form that make it report speech ("claimed that", "insisted he").
     speech_objects: Vec<String>,
@@ -132,6 +133,15 @@ mod tests {
         assert_clean(ID, "The group claimed responsibility for the attack.");
         assert_clean(ID, "He was admitted to the hospital on Tuesday.");
         assert_clean(ID, "The company revealed a new logo.");
+        assert_clean(
+            ID,
+            "His lawyer, unwilling to concede, said the plea was a formality.",
+        );
+        assert_flags(
+            ID,
+            "His lawyer conceded, \"The plea was a formality.\"",
+            &["conceded"],
+        );
         assert_clean(ID, "He moved before filing a claim there.");
         assert_clean(
             ID,

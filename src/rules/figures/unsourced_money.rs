@@ -136,6 +136,21 @@ mod tests {
     }
 
     #[test]
+    fn an_estimate_with_no_estimator_is_no_source() {
+        assert_flags(
+            ID,
+            "Losses are estimated at up to $15 million.",
+            &["$15 million"],
+        );
+        assert_flags(
+            ID,
+            "Timber worth an estimated $50 million burnt.",
+            &["$50 million"],
+        );
+        assert_clean(ID, "The council estimated the losses at $15 million.");
+    }
+
+    #[test]
     fn an_asking_price_is_the_sellers() {
         assert_clean(
             ID,

@@ -51,6 +51,11 @@ mod tests {
             ID,
             "The bureau says there is a 70 per cent chance of rain in the west.\n\nElsewhere the chance is 40 per cent.",
         );
+        // A sourced paragraph of counts, then percentages: the same release.
+        assert_clean(
+            ID,
+            "The 2007 Herd Projections show the herd is down two million head, at around 20 million.\n\nExports to Korea are up 30 per cent.",
+        );
         // Opening with a conjunction still continues.
         assert_clean(
             ID,
