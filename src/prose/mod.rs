@@ -361,6 +361,19 @@ impl<'a> Paragraph<'a> {
     /// (", aides said."), not one whose subject the words describe
     /// ("The senator, desperate to win, announced …").
     pub fn span_attributed(&self, span: &Range<usize>) -> bool {
+        self.attributed(span, true)
+    }
+
+    /// [`Paragraph::span_attributed`] for words that are an attribution
+    /// themselves ("critics say"): a source before them ("Police say it is
+    /// believed …") or after them (", police said.") owns them, but not a
+    /// clause of its own after a conjunction (", and residents believe …").
+    pub fn span_reported(&self, span: &Range<usize>) -> bool {
+        self.attributed(span, false)
+    }
+
+    /// `joined`: whether a cue after the words may follow a conjunction.
+    fn attributed(&self, span: &Range<usize>, joined: bool) -> bool {
         let sentence = self.sentence_of(span.start);
         self.cues_of(sentence, sentence)
             .iter()
@@ -389,7 +402,16 @@ impl<'a> Paragraph<'a> {
                 between.rfind([',', '"', '”']).is_some_and(|p| {
                     // Past the mark, which may be more than one byte (”).
                     let after = p + between[p..].chars().next().map_or(1, char::len_utf8);
-                    let subject = between[after..].split_whitespace().count();
+                    let mut subject = between[after..].split_whitespace();
+                    let conjunction = subject.clone().next().is_some_and(|w| {
+                        ["and", "but", "or", "while", "yet"]
+                            .iter()
+                            .any(|j| w.eq_ignore_ascii_case(j))
+                    });
+                    if conjunction && !joined {
+                        return false;
+                    }
+                    let subject = subject.count();
                     (1..=5).contains(&subject)
                         || (subject == 0 && reporting && self.inverted_subject_after(c))
                 })

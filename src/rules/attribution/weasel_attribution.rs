@@ -40,7 +40,12 @@ impl crate::rules::Rule for WeaselAttribution {
         // sentence on: in the paragraph, or in the next one in wire copy.
         let from = out.len();
         DATA.check(para, out, |para, span| {
-            !(research(para, span) && para.names_source(para.sentence_of(span.start) + 1))
+            // "Police say it is believed …": the belief is the named source's.
+            // Only a source before the words counts: a weasel is itself an
+            // attribution, which a clause after it ("…, and residents
+            // believe") does not take over.
+            !para.span_reported(span)
+                && !(research(para, span) && para.names_source(para.sentence_of(span.start) + 1))
         });
         for finding in &mut out[from..] {
             let last = para.sentence_of(finding.span.start) + 1 == para.sentences.len();
@@ -90,6 +95,20 @@ mod tests {
         );
         assert_flags(ID, "Economists say rates will rise.", &["Economists say"]);
         assert_clean(ID, "Westpac economist Lee Tran says rates will rise.");
+    }
+
+    #[test]
+    fn a_second_clause_does_not_attribute_the_first() {
+        assert_flags(
+            ID,
+            "Critics say the plan will fail, and some residents believe the mayor wants a second term.",
+            &["Critics say"],
+        );
+        // A source after a comma owns the clause before it.
+        assert_clean(
+            ID,
+            "It is believed the driver missed the signs, police said.",
+        );
     }
 
     #[test]
