@@ -402,7 +402,7 @@ impl<'a> Paragraph<'a> {
                 between.rfind([',', '"', '”']).is_some_and(|p| {
                     // Past the mark, which may be more than one byte (”).
                     let after = p + between[p..].chars().next().map_or(1, char::len_utf8);
-                    let mut subject = between[after..].split_whitespace();
+                    let subject = between[after..].split_whitespace();
                     let conjunction = subject.clone().next().is_some_and(|w| {
                         ["and", "but", "or", "while", "yet"]
                             .iter()

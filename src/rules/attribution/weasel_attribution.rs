@@ -44,8 +44,9 @@ impl crate::rules::Rule for WeaselAttribution {
             // Only a source before the words counts: a weasel is itself an
             // attribution, which a clause after it ("…, and residents
             // believe") does not take over.
-            !para.span_reported(span)
-                && !(research(para, span) && para.names_source(para.sentence_of(span.start) + 1))
+            let named_next =
+                research(para, span) && para.names_source(para.sentence_of(span.start) + 1);
+            !(para.span_reported(span) || named_next)
         });
         for finding in &mut out[from..] {
             let last = para.sentence_of(finding.span.start) + 1 == para.sentences.len();
