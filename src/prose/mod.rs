@@ -789,8 +789,11 @@ impl<'a> Paragraph<'a> {
         self.cues_of(index, index).iter().any(|c| {
             !c.actor && {
                 let subject = self.subject_of(c);
+                // A capital that only opens the sentence names nobody
+                // ("Research suggests …").
                 self.names_a_person(&subject)
                     || (self.word_index_at(subject.start)..self.word_index_at(subject.end))
+                        .filter(|&k| k != first)
                         .any(|k| self.text[self.words[k].clone()].starts_with(char::is_uppercase))
             }
         })

@@ -147,5 +147,11 @@ mod tests {
             "Critics say the plan will fail.\n\nThe Victorian Department of Agriculture tested 30 crops.",
             &["Critics say"],
         );
+        // Another vague authority names nobody.
+        assert_flags(
+            ID,
+            "Studies show the policy works.\n\nResearch suggests the fence will help.",
+            &["Studies show", "Research suggests"],
+        );
     }
 }
