@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{lexicon, lower_into, Lexicon, Lower};
+use super::lexicon::{lexicon, Lexicon, Lower};
 
 /// What sort of statistic a figure is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -35,13 +35,22 @@ pub struct Figure {
 
 struct Scan<'t> {
     text: &'t str,
+    /// `text` in ASCII lowercase, byte for byte (so word ranges index it too):
+    /// a word is looked up a dozen times, and slicing this beats lowercasing
+    /// (and re-validating as UTF-8) a copy each time.
+    lower: &'t str,
     words: &'t [Range<usize>],
     lex: &'static Lexicon,
 }
 
-impl Scan<'_> {
-    fn lower(&self, i: usize) -> Lower {
-        Lower::new(self.words.get(i).map_or("", |r| &self.text[r.clone()]))
+impl<'t> Scan<'t> {
+    /// Word `i` in ASCII lowercase; empty past the end, and, as
+    /// [`Lower::new`], when longer than any listed word.
+    fn lower(&self, i: usize) -> &'t str {
+        match self.words.get(i) {
+            Some(r) if r.len() <= Lower::MAX => &self.lower[r.clone()],
+            _ => "",
+        }
     }
 
     /// Whether only spaces separate word `i` and word `i + 1`.
@@ -88,25 +97,26 @@ impl Scan<'_> {
 
 /// Finds the figures of a paragraph.
 pub fn figures(text: &str, words: &[Range<usize>]) -> Vec<Figure> {
+    let lower = text.to_ascii_lowercase();
     let scan = Scan {
         text,
+        lower: &lower,
         words,
         lex: lexicon(),
     };
     let mut out = Vec::new();
     let mut i = 0;
-    let mut buf = String::new();
     while i < words.len() {
         // Most words are not figures: rule them out without allocating.
         let word = &text[words[i].clone()];
         if !word.starts_with(|c: char| c.is_ascii_digit()) {
-            let lower = lower_into(&mut buf, word);
+            let lower = &scan.lower[words[i].clone()];
             let lex = scan.lex;
             // "a" counts only before a scale ("a million dollars").
             let article = lower == "a"
                 && !words
                     .get(i + 1)
-                    .is_some_and(|n| lex.scales.contains(&*Lower::new(&text[n.clone()])));
+                    .is_some_and(|_| lex.scales.contains(scan.lower(i + 1)));
             if article
                 || !(lex.spelled.contains(lower)
                     || lex.superlatives.contains(lower)
@@ -131,7 +141,7 @@ pub fn figures(text: &str, words: &[Range<usize>]) -> Vec<Figure> {
 fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     let lex = s.lex;
     let word = &s.text[s.words[i].clone()];
-    let lower = word.to_ascii_lowercase();
+    let lower = &s.lower[s.words[i].clone()];
     let digits = word.starts_with(|c: char| c.is_ascii_digit());
     if !digits {
         return spelled_at(s, i, &lower);
@@ -162,9 +172,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         && lex.estimators.contains(&*s.lower(i - 1))
         && lex.crowd_nouns.contains(&*s.lower(i + 1))
         && s.adjacent(i);
-    let prev = i
-        .checked_sub(1)
-        .map_or_else(|| Lower::new(""), |p| s.lower(p));
+    let prev = i.checked_sub(1).map_or("", |p| s.lower(p));
     if lex.labels.contains(&*prev) || lex.months.contains(&*prev) {
         return None;
     }
@@ -323,10 +331,7 @@ fn decision_follows(s: &Scan, j: usize) -> bool {
 /// official attendances and positions).
 fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
     let lex = s.lex;
-    let before = |k: usize| {
-        i.checked_sub(k)
-            .map_or_else(|| Lower::new(""), |p| s.lower(p))
-    };
+    let before = |k: usize| i.checked_sub(k).map_or("", |p| s.lower(p));
     // "able to tip up to $1 million", "could store up to 40 tonnes": a limit
     // or a capacity, not something counted.
     if before(1) == "to" && before(2) == "up" {
