@@ -97,10 +97,14 @@ impl<'t> Scan<'t> {
 
 /// Finds the figures of a paragraph.
 pub fn figures(text: &str, words: &[Range<usize>]) -> Vec<Figure> {
-    let lower = text.to_ascii_lowercase();
+    figures_in(text, &text.to_ascii_lowercase(), words)
+}
+
+/// [`figures`], given `text` in ASCII lowercase (the paragraph keeps one).
+pub(crate) fn figures_in(text: &str, lower: &str, words: &[Range<usize>]) -> Vec<Figure> {
     let scan = Scan {
         text,
-        lower: &lower,
+        lower,
         words,
         lex: lexicon(),
     };
