@@ -53,6 +53,15 @@ impl<'t> Scan<'t> {
         }
     }
 
+    /// Whether the text between word `p` and word `p + 1` holds any of the
+    /// ASCII `marks`; as bytes, since an ASCII byte in UTF-8 is always that
+    /// character, and a char-set `contains` costs more than the short gap.
+    fn gap_has(&self, p: usize, marks: &[u8]) -> bool {
+        self.text.as_bytes()[self.words[p].end..self.words[p + 1].start]
+            .iter()
+            .any(|b| marks.contains(b))
+    }
+
     /// Whether only spaces separate word `i` and word `i + 1`.
     fn adjacent(&self, i: usize) -> bool {
         match (self.words.get(i), self.words.get(i + 1)) {
@@ -154,7 +163,12 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(word.len());
     let (number, suffix) = lower.split_at(numeric_len);
-    let value: f64 = number.replace(',', "").parse().ok()?;
+    // Most numbers have no comma: parse them without a copy.
+    let value: f64 = if number.contains(',') {
+        number.replace(',', "").parse().ok()?
+    } else {
+        number.parse().ok()?
+    };
     // "$90m" is money; "23m" alone is a grade or a length, not a statistic.
     let mut scaled = matches!(suffix, "m" | "bn" | "mn" | "b" | "k");
     if !suffix.is_empty() && (!scaled || s.currency_before(s.words[i].start).is_none()) {
@@ -342,7 +356,7 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
         // Back over the clause: stop at the punctuation that opens it.
         for k in 3..10 {
             let Some(p) = i.checked_sub(k) else { break };
-            if s.text[s.words[p].end..s.words[p + 1].start].contains([',', ';', '.']) {
+            if s.gap_has(p, b",;.") {
                 break;
             }
             if lex.limit_lead_ins.contains(&*s.lower(p)) {
@@ -354,14 +368,11 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
     // be eligible": a criterion, not a count.
     let relative = (1..6)
         .map_while(|k| i.checked_sub(k))
-        .take_while(|&p| !s.text[s.words[p].end..s.words[p + 1].start].contains(['.', ';']))
+        .take_while(|&p| !s.gap_has(p, b".;"))
         .any(|p| matches!(&*s.lower(p), "which" | "who" | "that" | "whose"));
     if relative {
         let criterion = (i + 1..i + 16)
-            .take_while(|&k| {
-                k < s.words.len()
-                    && !s.text[s.words[k - 1].end..s.words[k].start].contains(['.', ';'])
-            })
+            .take_while(|&k| k < s.words.len() && !s.gap_has(k - 1, b".;"))
             .any(|k| lex.criterion_words.contains(&*s.lower(k)));
         if criterion {
             return false;
@@ -376,10 +387,11 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
     // specification, not something measured.
     for k in 1..25 {
         let Some(p) = i.checked_sub(k) else { break };
-        if s.text[s.words[p].end..s.words[p + 1].start].contains(['.', ';', '!', '?']) {
+        if s.gap_has(p, b".;!?") {
             break;
         }
-        if lex.design_words.contains(&*s.lower(p)) && s.lower(p + 1) == "to" {
+        // The cheap comparison first.
+        if s.lower(p + 1) == "to" && lex.design_words.contains(&*s.lower(p)) {
             return false;
         }
     }
@@ -401,7 +413,7 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
         }
         for k in 1..12 {
             let Some(p) = i.checked_sub(k) else { break };
-            if s.text[s.words[p].end..s.words[p + 1].start].contains(['.', ';', ',']) {
+            if s.gap_has(p, b".;,") {
                 break;
             }
             if matches!(&*before(k), "is" | "was" | "will" | "be" | "at")
@@ -418,7 +430,7 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
         && s.currency_before(s.words[i].start).is_none();
     let crowd_before = (1..6)
         .map_while(|k| i.checked_sub(k))
-        .take_while(|&p| !s.text[s.words[p].end..s.words[p + 1].start].contains(['.', ',', ';']))
+        .take_while(|&p| !s.gap_has(p, b".,;"))
         .any(|p| lex.attendance_words.contains(&*s.lower(p)));
     if exact
         && !lex.units.contains(&*s.lower(i + 1))
