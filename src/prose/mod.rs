@@ -271,8 +271,9 @@ impl<'a> Paragraph<'a> {
         para.outer = (0..para.quotations.len())
             .filter(|&i| para.quotations[i].depth == 0)
             .collect();
-        para.cues = attribution::cues_with_verbs(
+        para.cues = attribution::cues_in(
             text,
+            &para.lower,
             &para.words,
             extra_verbs,
             |at| para.in_quotation(at..at + 1),
