@@ -845,20 +845,30 @@ impl<'a> Paragraph<'a> {
             .rfind([',', ';'])
             .map_or(sentence.start, |p| sentence.start + p);
         let lex = lexicon();
-        let clean =
-            |w: &str| Lower::new(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'));
-        let clause = &self.text[clause_start..offset];
+        // Words are split from the paragraph's lowercase copy (same bytes,
+        // same whitespace, same letters and digits), so only trimming is left:
+        // as `Lower::new` of the trimmed word, without the copy and UTF-8 check.
+        fn clean(w: &str) -> &str {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+            if w.len() <= Lower::MAX {
+                w
+            } else {
+                ""
+            }
+        }
+        let lower = self.lower.as_str();
+        let clause = &lower[clause_start..offset];
         if clause
             .split_whitespace()
-            .any(|w| lex.market_words.contains(&*clean(w)))
+            .any(|w| lex.market_words.contains(clean(w)))
         {
             return true;
         }
         // "The eastern market indicator fell five cents …, with 47,000 bales
         // on offer": an index or indicator earlier in the sentence.
-        if self.text[sentence.start..clause_start]
+        if lower[sentence.start..clause_start]
             .split_whitespace()
-            .any(|w| lex.market_indices.contains(&*clean(w)))
+            .any(|w| lex.market_indices.contains(clean(w)))
         {
             return true;
         }
@@ -866,12 +876,12 @@ impl<'a> Paragraph<'a> {
         // 1.23 million shares", "the wool market …, finishing the week 2.5
         // per cent lower": a commodity, a market or the volume before the
         // figure, in a sentence about trading.
-        self.text[sentence.start..offset]
+        lower[sentence.start..offset]
             .split_whitespace()
-            .any(|w| lex.market_commodities.contains(&*clean(w)))
-            && self.text[sentence.clone()]
+            .any(|w| lex.market_commodities.contains(clean(w)))
+            && lower[sentence.clone()]
                 .split_whitespace()
-                .any(|w| lex.market_moves.contains(&*clean(w)))
+                .any(|w| lex.market_moves.contains(clean(w)))
     }
 
     /// The first outer quotation that opens the paragraph, if one does.
