@@ -74,7 +74,7 @@ impl<'t> Scan<'t> {
 
     fn is_number_word(&self, i: usize) -> bool {
         let w = self.lower(i);
-        w.starts_with(|c: char| c.is_ascii_digit()) || (self.lex.spelled.contains(&*w) && w != "a")
+        w.starts_with(|c: char| c.is_ascii_digit()) || (self.lex.spelled.contains(w) && w != "a")
     }
 
     /// Matches a phrase of lowercase words starting at word `i`; returns the index after it.
@@ -157,7 +157,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     let lower = &s.lower[s.words[i].clone()];
     let digits = word.starts_with(|c: char| c.is_ascii_digit());
     if !digits {
-        return spelled_at(s, i, &lower);
+        return spelled_at(s, i, lower);
     }
     let numeric_len = word
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
@@ -176,7 +176,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         return None;
     }
     // "Attendance was 41,212", "blends 10 percent ethanol": a gate count and a recipe.
-    if i >= 1 && matches!(&*s.lower(i - 1), "blends" | "blend" | "contains") {
+    if i >= 1 && matches!(s.lower(i - 1), "blends" | "blend" | "contains") {
         return None;
     }
     if i >= 2 && s.lower(i - 2) == "attendance" {
@@ -187,11 +187,11 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     }
     // "About 800 people attended": a crowd estimate is a statistic at any size.
     let crowd = i >= 1
-        && lex.estimators.contains(&*s.lower(i - 1))
-        && lex.crowd_nouns.contains(&*s.lower(i + 1))
+        && lex.estimators.contains(s.lower(i - 1))
+        && lex.crowd_nouns.contains(s.lower(i + 1))
         && s.adjacent(i);
     let prev = i.checked_sub(1).map_or("", |p| s.lower(p));
-    if lex.labels.contains(&*prev) || lex.months.contains(&*prev) {
+    if lex.labels.contains(prev) || lex.months.contains(prev) {
         return None;
     }
     let start = s.words[i].start;
@@ -212,7 +212,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     }
     let mut j = i + 1;
     let next = s.lower(j);
-    if lex.months.contains(&*next)
+    if lex.months.contains(next)
         || next == "am"
         || next == "pm"
         || next == "o'clock"
@@ -230,32 +230,29 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
             k,
         ));
     }
-    if lex.scales.contains(&*next) && s.adjacent(i) {
+    if lex.scales.contains(next) && s.adjacent(i) {
         scaled = true;
         end = s.words[j].end;
         j += 1;
     }
-    // Word `j` lowercased (and checked as UTF-8) once, not once for each word
-    // of `age_or_duration` below.
     let word_j = s.lower(j);
-    let word_j: &str = &word_j;
-    let kind = if currency.is_some() || lex.currency_words.contains(&*s.lower(j)) {
-        if lex.currency_words.contains(&*s.lower(j)) {
+    let kind = if currency.is_some() || lex.currency_words.contains(s.lower(j)) {
+        if lex.currency_words.contains(s.lower(j)) {
             end = s.words[j].end;
             j += 1;
         }
         // Prices, rewards and salaries are facts of the story; sums in the
         // millions are the statistics that need a source.
         // "sold for more than $1 million each": a price, a fact of the sale.
-        let unit_price = matches!(&*s.lower(j), "each" | "apiece");
+        let unit_price = matches!(s.lower(j), "each" | "apiece");
         (scaled || value >= 1_000_000.0)
             .then_some(FigureKind::Money)
             .filter(|_| !decision_follows(s, j) && !unit_price)
-    } else if lex.units.contains(&*s.lower(j)) && s.adjacent(j - 1) {
+    } else if lex.units.contains(s.lower(j)) && s.adjacent(j - 1) {
         end = s.words[j].end;
         j += 1;
         // "900,000 square miles", "40 cubic metres": the unit takes the next word.
-        if matches!(&*s.lower(j - 1), "square" | "cubic")
+        if matches!(s.lower(j - 1), "square" | "cubic")
             && s.adjacent(j - 1)
             && s.words.get(j).is_some()
         {
@@ -266,11 +263,11 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         // "450 kilometres from Perth", "6 feet tall" describe; they are not counts.
         // "the 1,500 meters" is a race, not a measurement.
         let event = i > 0 && s.lower(i - 1) == "the" && s.lower(j) != "of";
-        let describes = event || lex.distance_words.contains(&*s.lower(j));
+        let describes = event || lex.distance_words.contains(s.lower(j));
         (!describes && (scaled || value >= 1000.0 || s.lower(j) == "of"))
             .then_some(FigureKind::Measurement)
     } else if (s.lower(j) == "per"
-        && (lex.rate_denominators.contains(&*s.lower(j + 1)) || s.is_number_word(j + 1)))
+        && (lex.rate_denominators.contains(s.lower(j + 1)) || s.is_number_word(j + 1)))
         || (s.lower(j) == "in"
             && s.adjacent(j - 1)
             && s.adjacent(j)
@@ -282,7 +279,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     } else if scaled {
         Some(FigureKind::Count)
     } else if lex.age_or_duration.iter().any(|d| d == word_j)
-        || lex.street_words.contains(&*s.lower(j))
+        || lex.street_words.contains(s.lower(j))
     {
         None
     } else if !number.contains(',')
@@ -325,8 +322,8 @@ fn decision_follows(s: &Scan, j: usize) -> bool {
     let mut j = j;
     while j < s.words.len()
         && (s.is_number_word(j)
-            || s.lex.scales.contains(&*s.lower(j))
-            || matches!(&*s.lower(j), "and" | "or" | "to"))
+            || s.lex.scales.contains(s.lower(j))
+            || matches!(s.lower(j), "and" | "or" | "to"))
         && s.text[s.words[j - 1].end..s.words[j].start]
             .chars()
             .all(|c| c.is_whitespace() || matches!(c, ',' | '$'))
@@ -341,7 +338,7 @@ fn decision_follows(s: &Scan, j: usize) -> bool {
                     !gap.contains(|c: char| !c.is_whitespace())
                 })
         })
-        .any(|k| s.lex.decision_nouns.contains(&*s.lower(k)))
+        .any(|k| s.lex.decision_nouns.contains(s.lower(k)))
 }
 
 /// Whether the number at word `i` may be a statistic, judging by the words
@@ -359,7 +356,7 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
             if s.gap_has(p, b",;.") {
                 break;
             }
-            if lex.limit_lead_ins.contains(&*s.lower(p)) {
+            if lex.limit_lead_ins.contains(s.lower(p)) {
                 return false;
             }
         }
@@ -369,18 +366,18 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
     let relative = (1..6)
         .map_while(|k| i.checked_sub(k))
         .take_while(|&p| !s.gap_has(p, b".;"))
-        .any(|p| matches!(&*s.lower(p), "which" | "who" | "that" | "whose"));
+        .any(|p| matches!(s.lower(p), "which" | "who" | "that" | "whose"));
     if relative {
         let criterion = (i + 1..i + 16)
             .take_while(|&k| k < s.words.len() && !s.gap_has(k - 1, b".;"))
-            .any(|k| lex.criterion_words.contains(&*s.lower(k)));
+            .any(|k| lex.criterion_words.contains(s.lower(k)));
         if criterion {
             return false;
         }
     }
     // "the previous record of $2.5 million": a matter of record; "federal
     // grants of 750 million": the terms of a decision.
-    if before(1) == "of" && (before(2) == "record" || lex.decision_nouns.contains(&*before(2))) {
+    if before(1) == "of" && (before(2) == "record" || lex.decision_nouns.contains(before(2))) {
         return false;
     }
     // "The dam is designed to … and will cover 7,500 hectares": a design's
@@ -391,24 +388,24 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
             break;
         }
         // The cheap comparison first.
-        if s.lower(p + 1) == "to" && lex.design_words.contains(&*s.lower(p)) {
+        if s.lower(p + 1) == "to" && lex.design_words.contains(s.lower(p)) {
             return false;
         }
     }
     // "At 12,000 feet, Fiedler signaled": a position, not an amount.
-    if before(1) == "at" && lex.units.contains(&*s.lower(i + 1)) {
+    if before(1) == "at" && lex.units.contains(s.lower(i + 1)) {
         return false;
     }
     // "a 2 per cent levy", "The payroll tax is now 6 per cent": a rate set
     // by law or contract.
     let percent_end = s.any_phrase_at(i + 1, &lex.percent_words);
     if let Some(k) = percent_end {
-        if lex.fixed_rate_nouns.contains(&*s.lower(k)) {
+        if lex.fixed_rate_nouns.contains(s.lower(k)) {
             return false;
         }
         // "a levy of 2 per cent"; "The payroll tax is now 6 per cent -- 3
         // per cent on each worker": back over the clause to its verb.
-        if before(1) == "of" && lex.fixed_rate_nouns.contains(&*before(2)) {
+        if before(1) == "of" && lex.fixed_rate_nouns.contains(before(2)) {
             return false;
         }
         for k in 1..12 {
@@ -416,8 +413,8 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
             if s.gap_has(p, b".;,") {
                 break;
             }
-            if matches!(&*before(k), "is" | "was" | "will" | "be" | "at")
-                && (k + 1..k + 4).any(|b| lex.fixed_rate_nouns.contains(&*before(b)))
+            if matches!(before(k), "is" | "was" | "will" | "be" | "at")
+                && (k + 1..k + 4).any(|b| lex.fixed_rate_nouns.contains(before(b)))
             {
                 return false;
             }
@@ -431,10 +428,10 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
     let crowd_before = (1..6)
         .map_while(|k| i.checked_sub(k))
         .take_while(|&p| !s.gap_has(p, b".,;"))
-        .any(|p| lex.attendance_words.contains(&*s.lower(p)));
+        .any(|p| lex.attendance_words.contains(s.lower(p)));
     if exact
-        && !lex.units.contains(&*s.lower(i + 1))
-        && (lex.attendance_words.contains(&*s.lower(i + 1)) || crowd_before)
+        && !lex.units.contains(s.lower(i + 1))
+        && (lex.attendance_words.contains(s.lower(i + 1)) || crowd_before)
     {
         return false;
     }
@@ -447,7 +444,7 @@ fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
         // "two-thirds of donors" is a statistic; "a two-thirds majority" is a
         // rule, and so is "a levy of one-third of a cent per litre".
         let set_rate =
-            i >= 2 && s.lower(i - 1) == "of" && lex.fixed_rate_nouns.contains(&*s.lower(i - 2));
+            i >= 2 && s.lower(i - 1) == "of" && lex.fixed_rate_nouns.contains(s.lower(i - 2));
         if s.lower(i + 1) != "of" || set_rate {
             return None;
         }
@@ -488,11 +485,11 @@ fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
         }
     }
     let scale = s.lower(i + 1);
-    if !lex.scales.contains(&*scale) || scale.len() < 4 {
+    if !lex.scales.contains(scale) || scale.len() < 4 {
         return None;
     }
     let currency = s.currency_before(start);
-    let money_word = lex.currency_words.contains(&*s.lower(i + 2));
+    let money_word = lex.currency_words.contains(s.lower(i + 2));
     if money_word || currency.is_some() {
         let end = if money_word {
             s.words[i + 2].end
@@ -548,10 +545,7 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     let lower = s.lower(i);
     let start = s.words[i].start;
     // "a league record", "a world record".
-    if lower == "record"
-        && i > 0
-        && lex.record_scopes.contains(&*s.lower(i - 1))
-        && s.adjacent(i - 1)
+    if lower == "record" && i > 0 && lex.record_scopes.contains(s.lower(i - 1)) && s.adjacent(i - 1)
     {
         return Some((
             Figure {
@@ -563,7 +557,7 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     }
     if lower == "record" || lower == "all-time" {
         let next = s.lower(i + 1);
-        if lex.record_nouns.contains(&*next) && s.adjacent(i) {
+        if lex.record_nouns.contains(next) && s.adjacent(i) {
             return Some((
                 Figure {
                     span: start..s.words[i + 1].end,
@@ -574,11 +568,11 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         }
         return None;
     }
-    if !lex.superlatives.contains(&*lower) {
+    if !lex.superlatives.contains(lower) {
         return None;
     }
     // "her best time since 2019" is a personal record, not a statistic.
-    if i > 0 && matches!(&*s.lower(i - 1), "her" | "his" | "their" | "my" | "your") {
+    if i > 0 && matches!(s.lower(i - 1), "her" | "his" | "their" | "my" | "your") {
         return None;
     }
     // The anchor must come soon and in the same clause.
@@ -588,11 +582,11 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
             return None;
         }
         let w = s.lower(j);
-        let anchor_end = match &*w {
+        let anchor_end = match w {
             "since" if s.words.get(j + 1).is_some() => {
                 let n = s.lower(j + 1);
                 let dated = n.starts_with(|c: char| c.is_ascii_digit())
-                    || lex.months.contains(&*n)
+                    || lex.months.contains(n)
                     || n == "records";
                 dated.then(|| s.words[j + 1].end)
             }
@@ -603,10 +597,10 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
             }
             // "the oldest tree in the county", "the largest in the club's history".
             "in" if (j + 1..(j + 4).min(s.words.len()))
-                .any(|k| lex.ranking_scopes.contains(&*s.lower(k))) =>
+                .any(|k| lex.ranking_scopes.contains(s.lower(k))) =>
             {
                 (j + 1..(j + 4).min(s.words.len()))
-                    .find(|&k| lex.ranking_scopes.contains(&*s.lower(k)))
+                    .find(|&k| lex.ranking_scopes.contains(s.lower(k)))
                     .map(|k| s.words[k].end)
             }
             "outside" if s.words.get(j + 1).is_some() => Some(s.words[j + 1].end),
