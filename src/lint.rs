@@ -351,6 +351,9 @@ impl Linter {
             }
             words.drop_accepted(&para, &mut result.findings);
         }
+        // Sorted here, where the list is short (and cached with the result),
+        // so that `assemble` need not sort the whole document's findings.
+        result.findings.sort_by(finding_order);
         result
     }
 
@@ -406,15 +409,29 @@ impl Linter {
                 }
             }
         }
-        report.findings.sort_by(|a, b| {
-            a.span
-                .start
-                .cmp(&b.span.start)
-                .then(a.span.end.cmp(&b.span.end))
-                .then(a.rule.cmp(b.rule))
-        });
+        // Each paragraph's findings are sorted (stably) in `analyse`, and
+        // blocks come in document order without overlapping, so the list is
+        // already in order and a stable sort would leave it as it is. Should
+        // blocks ever overlap, sorting the concatenation stably still gives
+        // what sorting the unsorted findings gave: equal findings keep their
+        // order within a paragraph and across paragraphs.
+        if !report
+            .findings
+            .is_sorted_by(|a, b| finding_order(a, b) != std::cmp::Ordering::Greater)
+        {
+            report.findings.sort_by(finding_order);
+        }
         report
     }
+}
+
+/// The order of a report's findings: by span, then rule.
+fn finding_order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    a.span
+        .start
+        .cmp(&b.span.start)
+        .then(a.span.end.cmp(&b.span.end))
+        .then(a.rule.cmp(b.rule))
 }
 
 /// For each paragraph, whether its opening and its closing quotation belong to

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::lexicon::{lexicon, lower_into, Lower};
+use super::lexicon::{lexicon, Lower};
 
 /// Where the text says who is speaking or reporting.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,12 +43,34 @@ pub fn cues_with_verbs(
     in_quote: impl Fn(usize) -> bool,
     sentence_of: impl Fn(usize) -> usize,
 ) -> Vec<Cue> {
+    cues_in(
+        text,
+        &text.to_ascii_lowercase(),
+        words,
+        extra_verbs,
+        in_quote,
+        sentence_of,
+    )
+}
+
+/// [`cues_with_verbs`], given `text` in ASCII lowercase (the paragraph keeps
+/// one; word ranges index it as they index `text`).
+pub(crate) fn cues_in(
+    text: &str,
+    lower: &str,
+    words: &[Range<usize>],
+    extra_verbs: &HashSet<String>,
+    in_quote: impl Fn(usize) -> bool,
+    sentence_of: impl Fn(usize) -> usize,
+) -> Vec<Cue> {
     let lex = lexicon();
     let mut out = Vec::new();
-    let mut buf = String::new();
-    let mut prev_buf = String::new();
     for (i, w) in words.iter().enumerate() {
-        let word = lower_into(&mut buf, &text[w.clone()]);
+        // Words in a quotation are skipped before any lexicon lookup.
+        if in_quote(w.start) {
+            continue;
+        }
+        let word = &lower[w.clone()];
         let next_word = words.get(i + 1).map_or("", |r| &text[r.clone()]);
         // "The growers are concerned that …": a stance with a subject reports
         // what the subject thinks, like a verb of saying.
@@ -56,9 +78,6 @@ pub fn cues_with_verbs(
         let verb = stance
             || lex.verbs.contains(word)
             || (!extra_verbs.is_empty() && extra_verbs.contains(word));
-        if in_quote(w.start) {
-            continue;
-        }
         if !verb {
             // "Telstra has begun upgrading …": whatever the subject has begun
             // or continues doing is its own.
@@ -93,9 +112,7 @@ pub fn cues_with_verbs(
         let next = words.get(i + 1).map(|r| &text[r.clone()]);
         let prev = match i.checked_sub(1).map(|p| &words[p]) {
             // A cue needs its subject in the same sentence (or after it, inverted).
-            Some(p) if sentence_of(p.start) == sentence_of(w.start) => {
-                Some(lower_into(&mut prev_buf, &text[p.clone()]))
-            }
+            Some(p) if sentence_of(p.start) == sentence_of(w.start) => Some(&lower[p.clone()]),
             _ => None,
         };
         let next_is_by = next.is_some_and(|n| n.eq_ignore_ascii_case("by"));

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{lexicon, lower_into, Lexicon, Lower};
+use super::lexicon::{lexicon, Lexicon, Lower};
 
 /// What sort of statistic a figure is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -35,13 +35,31 @@ pub struct Figure {
 
 struct Scan<'t> {
     text: &'t str,
+    /// `text` in ASCII lowercase, byte for byte (so word ranges index it too):
+    /// a word is looked up a dozen times, and slicing this beats lowercasing
+    /// (and re-validating as UTF-8) a copy each time.
+    lower: &'t str,
     words: &'t [Range<usize>],
     lex: &'static Lexicon,
 }
 
-impl Scan<'_> {
-    fn lower(&self, i: usize) -> Lower {
-        Lower::new(self.words.get(i).map_or("", |r| &self.text[r.clone()]))
+impl<'t> Scan<'t> {
+    /// Word `i` in ASCII lowercase; empty past the end, and, as
+    /// [`Lower::new`], when longer than any listed word.
+    fn lower(&self, i: usize) -> &'t str {
+        match self.words.get(i) {
+            Some(r) if r.len() <= Lower::MAX => &self.lower[r.clone()],
+            _ => "",
+        }
+    }
+
+    /// Whether the text between word `p` and word `p + 1` holds any of the
+    /// ASCII `marks`; as bytes, since an ASCII byte in UTF-8 is always that
+    /// character, and a char-set `contains` costs more than the short gap.
+    fn gap_has(&self, p: usize, marks: &[u8]) -> bool {
+        self.text.as_bytes()[self.words[p].end..self.words[p + 1].start]
+            .iter()
+            .any(|b| marks.contains(b))
     }
 
     /// Whether only spaces separate word `i` and word `i + 1`.
@@ -56,7 +74,7 @@ impl Scan<'_> {
 
     fn is_number_word(&self, i: usize) -> bool {
         let w = self.lower(i);
-        w.starts_with(|c: char| c.is_ascii_digit()) || (self.lex.spelled.contains(&*w) && w != "a")
+        w.starts_with(|c: char| c.is_ascii_digit()) || (self.lex.spelled.contains(w) && w != "a")
     }
 
     /// Matches a phrase of lowercase words starting at word `i`; returns the index after it.
@@ -88,25 +106,30 @@ impl Scan<'_> {
 
 /// Finds the figures of a paragraph.
 pub fn figures(text: &str, words: &[Range<usize>]) -> Vec<Figure> {
+    figures_in(text, &text.to_ascii_lowercase(), words)
+}
+
+/// [`figures`], given `text` in ASCII lowercase (the paragraph keeps one).
+pub(crate) fn figures_in(text: &str, lower: &str, words: &[Range<usize>]) -> Vec<Figure> {
     let scan = Scan {
         text,
+        lower,
         words,
         lex: lexicon(),
     };
     let mut out = Vec::new();
     let mut i = 0;
-    let mut buf = String::new();
     while i < words.len() {
         // Most words are not figures: rule them out without allocating.
         let word = &text[words[i].clone()];
         if !word.starts_with(|c: char| c.is_ascii_digit()) {
-            let lower = lower_into(&mut buf, word);
+            let lower = &scan.lower[words[i].clone()];
             let lex = scan.lex;
             // "a" counts only before a scale ("a million dollars").
             let article = lower == "a"
                 && !words
                     .get(i + 1)
-                    .is_some_and(|n| lex.scales.contains(&*Lower::new(&text[n.clone()])));
+                    .is_some_and(|_| lex.scales.contains(scan.lower(i + 1)));
             if article
                 || !(lex.spelled.contains(lower)
                     || lex.superlatives.contains(lower)
@@ -131,16 +154,21 @@ pub fn figures(text: &str, words: &[Range<usize>]) -> Vec<Figure> {
 fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     let lex = s.lex;
     let word = &s.text[s.words[i].clone()];
-    let lower = word.to_ascii_lowercase();
+    let lower = &s.lower[s.words[i].clone()];
     let digits = word.starts_with(|c: char| c.is_ascii_digit());
     if !digits {
-        return spelled_at(s, i, &lower);
+        return spelled_at(s, i, lower);
     }
     let numeric_len = word
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(word.len());
     let (number, suffix) = lower.split_at(numeric_len);
-    let value: f64 = number.replace(',', "").parse().ok()?;
+    // Most numbers have no comma: parse them without a copy.
+    let value: f64 = if number.contains(',') {
+        number.replace(',', "").parse().ok()?
+    } else {
+        number.parse().ok()?
+    };
     // "$90m" is money; "23m" alone is a grade or a length, not a statistic.
     let mut scaled = matches!(suffix, "m" | "bn" | "mn" | "b" | "k");
     if !suffix.is_empty() && (!scaled || s.currency_before(s.words[i].start).is_none()) {
@@ -148,7 +176,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         return None;
     }
     // "Attendance was 41,212", "blends 10 percent ethanol": a gate count and a recipe.
-    if i >= 1 && matches!(&*s.lower(i - 1), "blends" | "blend" | "contains") {
+    if i >= 1 && matches!(s.lower(i - 1), "blends" | "blend" | "contains") {
         return None;
     }
     if i >= 2 && s.lower(i - 2) == "attendance" {
@@ -159,13 +187,11 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     }
     // "About 800 people attended": a crowd estimate is a statistic at any size.
     let crowd = i >= 1
-        && lex.estimators.contains(&*s.lower(i - 1))
-        && lex.crowd_nouns.contains(&*s.lower(i + 1))
+        && lex.estimators.contains(s.lower(i - 1))
+        && lex.crowd_nouns.contains(s.lower(i + 1))
         && s.adjacent(i);
-    let prev = i
-        .checked_sub(1)
-        .map_or_else(|| Lower::new(""), |p| s.lower(p));
-    if lex.labels.contains(&*prev) || lex.months.contains(&*prev) {
+    let prev = i.checked_sub(1).map_or("", |p| s.lower(p));
+    if lex.labels.contains(prev) || lex.months.contains(prev) {
         return None;
     }
     let start = s.words[i].start;
@@ -186,7 +212,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     }
     let mut j = i + 1;
     let next = s.lower(j);
-    if lex.months.contains(&*next)
+    if lex.months.contains(next)
         || next == "am"
         || next == "pm"
         || next == "o'clock"
@@ -204,32 +230,29 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
             k,
         ));
     }
-    if lex.scales.contains(&*next) && s.adjacent(i) {
+    if lex.scales.contains(next) && s.adjacent(i) {
         scaled = true;
         end = s.words[j].end;
         j += 1;
     }
-    // Word `j` lowercased (and checked as UTF-8) once, not once for each word
-    // of `age_or_duration` below.
     let word_j = s.lower(j);
-    let word_j: &str = &word_j;
-    let kind = if currency.is_some() || lex.currency_words.contains(&*s.lower(j)) {
-        if lex.currency_words.contains(&*s.lower(j)) {
+    let kind = if currency.is_some() || lex.currency_words.contains(s.lower(j)) {
+        if lex.currency_words.contains(s.lower(j)) {
             end = s.words[j].end;
             j += 1;
         }
         // Prices, rewards and salaries are facts of the story; sums in the
         // millions are the statistics that need a source.
         // "sold for more than $1 million each": a price, a fact of the sale.
-        let unit_price = matches!(&*s.lower(j), "each" | "apiece");
+        let unit_price = matches!(s.lower(j), "each" | "apiece");
         (scaled || value >= 1_000_000.0)
             .then_some(FigureKind::Money)
             .filter(|_| !decision_follows(s, j) && !unit_price)
-    } else if lex.units.contains(&*s.lower(j)) && s.adjacent(j - 1) {
+    } else if lex.units.contains(s.lower(j)) && s.adjacent(j - 1) {
         end = s.words[j].end;
         j += 1;
         // "900,000 square miles", "40 cubic metres": the unit takes the next word.
-        if matches!(&*s.lower(j - 1), "square" | "cubic")
+        if matches!(s.lower(j - 1), "square" | "cubic")
             && s.adjacent(j - 1)
             && s.words.get(j).is_some()
         {
@@ -240,11 +263,11 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         // "450 kilometres from Perth", "6 feet tall" describe; they are not counts.
         // "the 1,500 meters" is a race, not a measurement.
         let event = i > 0 && s.lower(i - 1) == "the" && s.lower(j) != "of";
-        let describes = event || lex.distance_words.contains(&*s.lower(j));
+        let describes = event || lex.distance_words.contains(s.lower(j));
         (!describes && (scaled || value >= 1000.0 || s.lower(j) == "of"))
             .then_some(FigureKind::Measurement)
     } else if (s.lower(j) == "per"
-        && (lex.rate_denominators.contains(&*s.lower(j + 1)) || s.is_number_word(j + 1)))
+        && (lex.rate_denominators.contains(s.lower(j + 1)) || s.is_number_word(j + 1)))
         || (s.lower(j) == "in"
             && s.adjacent(j - 1)
             && s.adjacent(j)
@@ -256,7 +279,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     } else if scaled {
         Some(FigureKind::Count)
     } else if lex.age_or_duration.iter().any(|d| d == word_j)
-        || lex.street_words.contains(&*s.lower(j))
+        || lex.street_words.contains(s.lower(j))
     {
         None
     } else if !number.contains(',')
@@ -299,8 +322,8 @@ fn decision_follows(s: &Scan, j: usize) -> bool {
     let mut j = j;
     while j < s.words.len()
         && (s.is_number_word(j)
-            || s.lex.scales.contains(&*s.lower(j))
-            || matches!(&*s.lower(j), "and" | "or" | "to"))
+            || s.lex.scales.contains(s.lower(j))
+            || matches!(s.lower(j), "and" | "or" | "to"))
         && s.text[s.words[j - 1].end..s.words[j].start]
             .chars()
             .all(|c| c.is_whitespace() || matches!(c, ',' | '$'))
@@ -315,7 +338,7 @@ fn decision_follows(s: &Scan, j: usize) -> bool {
                     !gap.contains(|c: char| !c.is_whitespace())
                 })
         })
-        .any(|k| s.lex.decision_nouns.contains(&*s.lower(k)))
+        .any(|k| s.lex.decision_nouns.contains(s.lower(k)))
 }
 
 /// Whether the number at word `i` may be a statistic, judging by the words
@@ -323,20 +346,17 @@ fn decision_follows(s: &Scan, j: usize) -> bool {
 /// official attendances and positions).
 fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
     let lex = s.lex;
-    let before = |k: usize| {
-        i.checked_sub(k)
-            .map_or_else(|| Lower::new(""), |p| s.lower(p))
-    };
+    let before = |k: usize| i.checked_sub(k).map_or("", |p| s.lower(p));
     // "able to tip up to $1 million", "could store up to 40 tonnes": a limit
     // or a capacity, not something counted.
     if before(1) == "to" && before(2) == "up" {
         // Back over the clause: stop at the punctuation that opens it.
         for k in 3..10 {
             let Some(p) = i.checked_sub(k) else { break };
-            if s.text[s.words[p].end..s.words[p + 1].start].contains([',', ';', '.']) {
+            if s.gap_has(p, b",;.") {
                 break;
             }
-            if lex.limit_lead_ins.contains(&*s.lower(p)) {
+            if lex.limit_lead_ins.contains(s.lower(p)) {
                 return false;
             }
         }
@@ -345,58 +365,56 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
     // be eligible": a criterion, not a count.
     let relative = (1..6)
         .map_while(|k| i.checked_sub(k))
-        .take_while(|&p| !s.text[s.words[p].end..s.words[p + 1].start].contains(['.', ';']))
-        .any(|p| matches!(&*s.lower(p), "which" | "who" | "that" | "whose"));
+        .take_while(|&p| !s.gap_has(p, b".;"))
+        .any(|p| matches!(s.lower(p), "which" | "who" | "that" | "whose"));
     if relative {
         let criterion = (i + 1..i + 16)
-            .take_while(|&k| {
-                k < s.words.len()
-                    && !s.text[s.words[k - 1].end..s.words[k].start].contains(['.', ';'])
-            })
-            .any(|k| lex.criterion_words.contains(&*s.lower(k)));
+            .take_while(|&k| k < s.words.len() && !s.gap_has(k - 1, b".;"))
+            .any(|k| lex.criterion_words.contains(s.lower(k)));
         if criterion {
             return false;
         }
     }
     // "the previous record of $2.5 million": a matter of record; "federal
     // grants of 750 million": the terms of a decision.
-    if before(1) == "of" && (before(2) == "record" || lex.decision_nouns.contains(&*before(2))) {
+    if before(1) == "of" && (before(2) == "record" || lex.decision_nouns.contains(before(2))) {
         return false;
     }
     // "The dam is designed to … and will cover 7,500 hectares": a design's
     // specification, not something measured.
     for k in 1..25 {
         let Some(p) = i.checked_sub(k) else { break };
-        if s.text[s.words[p].end..s.words[p + 1].start].contains(['.', ';', '!', '?']) {
+        if s.gap_has(p, b".;!?") {
             break;
         }
-        if lex.design_words.contains(&*s.lower(p)) && s.lower(p + 1) == "to" {
+        // The cheap comparison first.
+        if s.lower(p + 1) == "to" && lex.design_words.contains(s.lower(p)) {
             return false;
         }
     }
     // "At 12,000 feet, Fiedler signaled": a position, not an amount.
-    if before(1) == "at" && lex.units.contains(&*s.lower(i + 1)) {
+    if before(1) == "at" && lex.units.contains(s.lower(i + 1)) {
         return false;
     }
     // "a 2 per cent levy", "The payroll tax is now 6 per cent": a rate set
     // by law or contract.
     let percent_end = s.any_phrase_at(i + 1, &lex.percent_words);
     if let Some(k) = percent_end {
-        if lex.fixed_rate_nouns.contains(&*s.lower(k)) {
+        if lex.fixed_rate_nouns.contains(s.lower(k)) {
             return false;
         }
         // "a levy of 2 per cent"; "The payroll tax is now 6 per cent -- 3
         // per cent on each worker": back over the clause to its verb.
-        if before(1) == "of" && lex.fixed_rate_nouns.contains(&*before(2)) {
+        if before(1) == "of" && lex.fixed_rate_nouns.contains(before(2)) {
             return false;
         }
         for k in 1..12 {
             let Some(p) = i.checked_sub(k) else { break };
-            if s.text[s.words[p].end..s.words[p + 1].start].contains(['.', ';', ',']) {
+            if s.gap_has(p, b".;,") {
                 break;
             }
-            if matches!(&*before(k), "is" | "was" | "will" | "be" | "at")
-                && (k + 1..k + 4).any(|b| lex.fixed_rate_nouns.contains(&*before(b)))
+            if matches!(before(k), "is" | "was" | "will" | "be" | "at")
+                && (k + 1..k + 4).any(|b| lex.fixed_rate_nouns.contains(before(b)))
             {
                 return false;
             }
@@ -409,11 +427,11 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
         && s.currency_before(s.words[i].start).is_none();
     let crowd_before = (1..6)
         .map_while(|k| i.checked_sub(k))
-        .take_while(|&p| !s.text[s.words[p].end..s.words[p + 1].start].contains(['.', ',', ';']))
-        .any(|p| lex.attendance_words.contains(&*s.lower(p)));
+        .take_while(|&p| !s.gap_has(p, b".,;"))
+        .any(|p| lex.attendance_words.contains(s.lower(p)));
     if exact
-        && !lex.units.contains(&*s.lower(i + 1))
-        && (lex.attendance_words.contains(&*s.lower(i + 1)) || crowd_before)
+        && !lex.units.contains(s.lower(i + 1))
+        && (lex.attendance_words.contains(s.lower(i + 1)) || crowd_before)
     {
         return false;
     }
@@ -426,7 +444,7 @@ fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
         // "two-thirds of donors" is a statistic; "a two-thirds majority" is a
         // rule, and so is "a levy of one-third of a cent per litre".
         let set_rate =
-            i >= 2 && s.lower(i - 1) == "of" && lex.fixed_rate_nouns.contains(&*s.lower(i - 2));
+            i >= 2 && s.lower(i - 1) == "of" && lex.fixed_rate_nouns.contains(s.lower(i - 2));
         if s.lower(i + 1) != "of" || set_rate {
             return None;
         }
@@ -467,11 +485,11 @@ fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
         }
     }
     let scale = s.lower(i + 1);
-    if !lex.scales.contains(&*scale) || scale.len() < 4 {
+    if !lex.scales.contains(scale) || scale.len() < 4 {
         return None;
     }
     let currency = s.currency_before(start);
-    let money_word = lex.currency_words.contains(&*s.lower(i + 2));
+    let money_word = lex.currency_words.contains(s.lower(i + 2));
     if money_word || currency.is_some() {
         let end = if money_word {
             s.words[i + 2].end
@@ -527,10 +545,7 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     let lower = s.lower(i);
     let start = s.words[i].start;
     // "a league record", "a world record".
-    if lower == "record"
-        && i > 0
-        && lex.record_scopes.contains(&*s.lower(i - 1))
-        && s.adjacent(i - 1)
+    if lower == "record" && i > 0 && lex.record_scopes.contains(s.lower(i - 1)) && s.adjacent(i - 1)
     {
         return Some((
             Figure {
@@ -542,7 +557,7 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     }
     if lower == "record" || lower == "all-time" {
         let next = s.lower(i + 1);
-        if lex.record_nouns.contains(&*next) && s.adjacent(i) {
+        if lex.record_nouns.contains(next) && s.adjacent(i) {
             return Some((
                 Figure {
                     span: start..s.words[i + 1].end,
@@ -553,11 +568,11 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         }
         return None;
     }
-    if !lex.superlatives.contains(&*lower) {
+    if !lex.superlatives.contains(lower) {
         return None;
     }
     // "her best time since 2019" is a personal record, not a statistic.
-    if i > 0 && matches!(&*s.lower(i - 1), "her" | "his" | "their" | "my" | "your") {
+    if i > 0 && matches!(s.lower(i - 1), "her" | "his" | "their" | "my" | "your") {
         return None;
     }
     // The anchor must come soon and in the same clause.
@@ -567,11 +582,11 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
             return None;
         }
         let w = s.lower(j);
-        let anchor_end = match &*w {
+        let anchor_end = match w {
             "since" if s.words.get(j + 1).is_some() => {
                 let n = s.lower(j + 1);
                 let dated = n.starts_with(|c: char| c.is_ascii_digit())
-                    || lex.months.contains(&*n)
+                    || lex.months.contains(n)
                     || n == "records";
                 dated.then(|| s.words[j + 1].end)
             }
@@ -582,10 +597,10 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
             }
             // "the oldest tree in the county", "the largest in the club's history".
             "in" if (j + 1..(j + 4).min(s.words.len()))
-                .any(|k| lex.ranking_scopes.contains(&*s.lower(k))) =>
+                .any(|k| lex.ranking_scopes.contains(s.lower(k))) =>
             {
                 (j + 1..(j + 4).min(s.words.len()))
-                    .find(|&k| lex.ranking_scopes.contains(&*s.lower(k)))
+                    .find(|&k| lex.ranking_scopes.contains(s.lower(k)))
                     .map(|k| s.words[k].end)
             }
             "outside" if s.words.get(j + 1).is_some() => Some(s.words[j + 1].end),

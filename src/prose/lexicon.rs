@@ -264,9 +264,12 @@ pub(crate) struct Lower {
 }
 
 impl Lower {
+    /// The longest word kept; longer ones lowercase to "".
+    pub const MAX: usize = 32;
+
     /// `word` in ASCII lowercase; empty when longer than any listed word.
     pub fn new(word: &str) -> Lower {
-        let mut buf = [0u8; 32];
+        let mut buf = [0u8; Lower::MAX];
         let len = if word.len() <= buf.len() {
             word.len()
         } else {

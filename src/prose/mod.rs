@@ -166,6 +166,10 @@ pub struct Paragraph<'a> {
     pub cues: Vec<Cue>,
     /// Figures that may need a source.
     pub figures: Vec<Figure>,
+    /// `text` in ASCII lowercase, byte for byte, so that word ranges index it:
+    /// words are looked up in the lexicon many times over, and slicing this
+    /// beats lowercasing (and re-validating) a copy of the word each time.
+    lower: String,
     /// Indexes of the outer (depth 0) quotations, in order: they never
     /// overlap one another, so their ends are in order too.
     outer: Vec<usize>,
@@ -258,6 +262,7 @@ impl<'a> Paragraph<'a> {
             quotations: quotations::quotations_in(text, kind == BlockKind::Heading),
             cues: Vec::new(),
             figures: Vec::new(),
+            lower: text.to_ascii_lowercase(),
             outer: Vec::new(),
             squeezed: Squeezed::new(text),
             phrase_hits: std::sync::OnceLock::new(),
@@ -266,8 +271,9 @@ impl<'a> Paragraph<'a> {
         para.outer = (0..para.quotations.len())
             .filter(|&i| para.quotations[i].depth == 0)
             .collect();
-        para.cues = attribution::cues_with_verbs(
+        para.cues = attribution::cues_in(
             text,
+            &para.lower,
             &para.words,
             extra_verbs,
             |at| para.in_quotation(at..at + 1),
@@ -276,7 +282,7 @@ impl<'a> Paragraph<'a> {
         // Found in word order, so already in sentence order; the lookups
         // below rely on it (a stable sort keeps the order within a sentence).
         para.cues.sort_by_key(|c| c.sentence);
-        para.figures = figures::figures(text, &para.words);
+        para.figures = figures::figures_in(text, &para.lower, &para.words);
         for q in 0..para.quotations.len() {
             let cue = para
                 .speaker_cue(&para.quotations[q])
@@ -444,17 +450,24 @@ impl<'a> Paragraph<'a> {
         let Some(sentence) = self.sentences.get(index) else {
             return false;
         };
-        let mut opening = self.text[sentence.clone()]
-            .trim_start_matches(['"', '“', '('])
-            .to_ascii_lowercase();
+        // Compared in ASCII lowercase byte by byte, in place: lowercasing a
+        // copy of the whole sentence cost more than the comparisons.
+        let opens_with = |text: &str, prefix: &str| {
+            text.len() >= prefix.len()
+                && text.as_bytes()[..prefix.len()]
+                    .iter()
+                    .zip(prefix.bytes())
+                    .all(|(a, b)| a.to_ascii_lowercase() == b)
+        };
+        let mut opening = self.text[sentence.clone()].trim_start_matches(['"', '“', '(']);
         // "But that is just a small decline …": a conjunction still carries on.
         for conjunction in ["but ", "and ", "so "] {
-            if let Some(rest) = opening.strip_prefix(conjunction) {
-                opening = rest.to_string();
+            if opens_with(opening, conjunction) {
+                opening = &opening[conjunction.len()..];
             }
         }
         lexicon().continuations.iter().any(|c| {
-            opening.starts_with(c.as_str())
+            opens_with(opening, c)
                 && !opening[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
         })
     }
@@ -601,7 +614,16 @@ impl<'a> Paragraph<'a> {
     fn is_name(&self, i: usize) -> bool {
         let word = &self.text[self.words[i].clone()];
         (word.starts_with(char::is_uppercase) && !self.starts_sentence(i))
-            || lexicon().institutions.contains(&*Lower::new(word))
+            || lexicon().institutions.contains(self.lower_word(i))
+    }
+
+    /// Word `i` in ASCII lowercase, as [`Lower::new`] gives it (empty when
+    /// longer than any listed word), without copying.
+    fn lower_word(&self, i: usize) -> &str {
+        match self.words.get(i) {
+            Some(r) if r.len() <= Lower::MAX => &self.lower[r.clone()],
+            _ => "",
+        }
     }
 
     /// Whether a quotation's speaker is in reach: a cue in a sentence the
@@ -717,13 +739,18 @@ impl<'a> Paragraph<'a> {
                 .iter()
                 .any(|c| !c.actor && self.names_a_person(&self.subject_of(c)))
         });
+        // Each asked for twice below; worked out once.
+        let opens_kinds = self.sentence_kinds(0);
+        let opens_continuation = self.sentence_continues(0);
+        let opens_named_source = self.names_source(0);
+        let introduces = self.introduces_quotation();
         QuoteLinks {
             opening: opening.map(|q| q.attributed),
             closing: self.closing_open_quotation().map(|q| q.attributed),
             all_quote: opening.is_some_and(|q| q.span.end >= end.saturating_sub(1)),
-            hands_on: ends_with_speaker || names_speaker || self.introduces_quotation(),
+            hands_on: ends_with_speaker || names_speaker || introduces,
             ends_sourced: last_sentence.is_some_and(|s| self.sentence_sourced(s)),
-            introduces: self.introduces_quotation(),
+            introduces,
             one_sentence: self.sentences.len() == 1,
             ends_sources: last_sentence.map_or([0; 4], |s| self.source_hashes(s)),
             ends_kinds: last_sentence.map_or(0, |s| self.sentence_kinds(s)),
@@ -732,8 +759,8 @@ impl<'a> Paragraph<'a> {
                 self.add_names(0, &mut bloom);
                 bloom
             },
-            opens_kinds: self.sentence_kinds(0),
-            opens_continuation: self.sentence_continues(0),
+            opens_kinds,
+            opens_continuation,
             ends_forecast: last_sentence.is_some_and(|s| {
                 self.cues_of(s, s).iter().any(|c| {
                     lexicon()
@@ -746,12 +773,12 @@ impl<'a> Paragraph<'a> {
                     .split_whitespace()
                     .any(|w| lexicon().future_markers.contains(&*Lower::new(w)))
             }),
-            opens_named_source: self.names_source(0),
+            opens_named_source,
             // "… down by 9 per cent." then "The Tractor and Machinery
             // Association is blaming the drought for a $150 million fall":
             // the source of the data, named one paragraph on (delayed attribution).
-            opens_sourced_continuation: (self.sentence_sourced(0) && self.sentence_continues(0))
-                || (self.names_source(0) && self.sentence_kinds(0) != 0),
+            opens_sourced_continuation: (self.sentence_sourced(0) && opens_continuation)
+                || (opens_named_source && opens_kinds != 0),
         }
     }
 
@@ -782,7 +809,15 @@ impl<'a> Paragraph<'a> {
                 w.start < sentence.end && self.text[w.clone()].starts_with(char::is_uppercase)
             })
         };
-        let joint = |k: usize| matches!(self.word_lower(k).as_str(), "and" | "of" | "&");
+        // No allocation: only ASCII letters lowercase to these.
+        let joint = |k: usize| {
+            self.words.get(k).is_some_and(|w| {
+                let word = &self.text[w.clone()];
+                ["and", "of", "&"]
+                    .iter()
+                    .any(|j| word.eq_ignore_ascii_case(j))
+            })
+        };
         if capitalized(i) && (capitalized(i + 1) || (joint(i + 1) && capitalized(i + 2))) {
             return true;
         }
@@ -835,20 +870,30 @@ impl<'a> Paragraph<'a> {
             .rfind([',', ';'])
             .map_or(sentence.start, |p| sentence.start + p);
         let lex = lexicon();
-        let clean =
-            |w: &str| Lower::new(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'));
-        let clause = &self.text[clause_start..offset];
+        // Words are split from the paragraph's lowercase copy (same bytes,
+        // same whitespace, same letters and digits), so only trimming is left:
+        // as `Lower::new` of the trimmed word, without the copy and UTF-8 check.
+        fn clean(w: &str) -> &str {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+            if w.len() <= Lower::MAX {
+                w
+            } else {
+                ""
+            }
+        }
+        let lower = self.lower.as_str();
+        let clause = &lower[clause_start..offset];
         if clause
             .split_whitespace()
-            .any(|w| lex.market_words.contains(&*clean(w)))
+            .any(|w| lex.market_words.contains(clean(w)))
         {
             return true;
         }
         // "The eastern market indicator fell five cents …, with 47,000 bales
         // on offer": an index or indicator earlier in the sentence.
-        if self.text[sentence.start..clause_start]
+        if lower[sentence.start..clause_start]
             .split_whitespace()
-            .any(|w| lex.market_indices.contains(&*clean(w)))
+            .any(|w| lex.market_indices.contains(clean(w)))
         {
             return true;
         }
@@ -856,12 +901,12 @@ impl<'a> Paragraph<'a> {
         // 1.23 million shares", "the wool market …, finishing the week 2.5
         // per cent lower": a commodity, a market or the volume before the
         // figure, in a sentence about trading.
-        self.text[sentence.start..offset]
+        lower[sentence.start..offset]
             .split_whitespace()
-            .any(|w| lex.market_commodities.contains(&*clean(w)))
-            && self.text[sentence.clone()]
+            .any(|w| lex.market_commodities.contains(clean(w)))
+            && lower[sentence.clone()]
                 .split_whitespace()
-                .any(|w| lex.market_moves.contains(&*clean(w)))
+                .any(|w| lex.market_moves.contains(clean(w)))
     }
 
     /// The first outer quotation that opens the paragraph, if one does.
