@@ -381,7 +381,18 @@ impl Linter {
                 result.links.one_sentence
                     && p.covers_next(result.links.opens_continuation, &result.links)
             });
+            // A block quote after a lead-in that names its source ("The
+            // ministry said in a statement:") is the source's words, as a
+            // quotation is: what it says is theirs to say.
+            let quoting = block.quoted
+                && (0..i)
+                    .rev()
+                    .find(|&p| !blocks[p].quoted)
+                    .is_some_and(|p| results[p].links.introduces || results[p].links.hands_on);
             for finding in &result.findings {
+                if quoting && QUOTED_FAMILIES.iter().any(|f| finding.rule.starts_with(f)) {
+                    continue;
+                }
                 let covered = match finding.quote_chain {
                     Some(ChainEnd::Opening) => attributed_chains[i].0,
                     Some(ChainEnd::Closing) => attributed_chains[i].1,
@@ -471,12 +482,16 @@ fn quote_chains(results: &[Arc<ParagraphResult>]) -> Vec<(bool, bool)> {
     }
     out
 }
+/// The rule families whose findings inside a quotation belong to the speaker.
+const QUOTED_FAMILIES: [&str; 3] = ["attribution/", "editorializing/", "figures/"];
+
 /// How many paragraphs must need analysis before it is spread over threads.
 const PARALLEL_MISSES: usize = 64;
 
 fn block_key(block: &Block) -> u64 {
     let mut hasher = DefaultHasher::new();
     block.kind.hash(&mut hasher);
+    block.quoted.hash(&mut hasher);
     block.text.hash(&mut hasher);
     hasher.finish()
 }
@@ -528,6 +543,26 @@ mod tests {
             .find(|f| f.rule == "editorializing/loaded-word")
             .expect("flagged");
         assert_eq!(&src[f.span.clone()], "shocking");
+    }
+
+    #[test]
+    fn a_block_quote_after_a_lead_in_is_the_sources_words() {
+        let rules = |text: &str| -> Vec<&'static str> {
+            Linter::new(LintOptions::default())
+                .lint(text, Syntax::Markdown)
+                .findings
+                .iter()
+                .map(|f| f.rule)
+                .collect()
+        };
+        let quote = "> The government regrets the tragic loss and will pay $3 million.\n";
+        let introduced = format!("The ministry said in a statement on Friday:\n\n{quote}");
+        assert_eq!(rules(&introduced), Vec::<&str>::new());
+        // After a paragraph that introduces nobody, the words are the writer's.
+        let bare = format!("The vote was on Friday.\n\n{quote}");
+        let found = rules(&bare);
+        assert!(found.contains(&"editorializing/loaded-word"), "{found:?}");
+        assert!(found.contains(&"figures/unsourced-money"), "{found:?}");
     }
 
     #[test]

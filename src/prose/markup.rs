@@ -56,6 +56,9 @@ pub struct Block {
     pub text: String,
     /// What kind of block it is.
     pub kind: BlockKind,
+    /// Whether it stands in a block quote: someone else's words, when the
+    /// paragraph before introduces them ("The ministry said in a statement:").
+    pub quoted: bool,
 }
 
 /// An HTML comment in the source, kept for inline directives.
@@ -97,6 +100,7 @@ pub fn extract(source: &str, syntax: Syntax) -> Extracted {
 struct Builder {
     kind: BlockKind,
     pieces: Vec<Range<usize>>,
+    quoted: bool,
 }
 
 fn extract_markdown(source: &str) -> Extracted {
@@ -112,6 +116,8 @@ fn extract_markdown(source: &str) -> Extracted {
     let mut skip = 0usize;
     // Nesting depth of the element being read; 0 between top-level blocks.
     let mut depth = 0usize;
+    // Block quotes the element being read stands in.
+    let mut quote_depth = 0usize;
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         match &event {
             Event::Start(_) => {
@@ -124,23 +130,32 @@ fn extract_markdown(source: &str) -> Extracted {
             _ if depth == 0 => out.sections.push(range.clone()),
             _ => {}
         }
+        match &event {
+            Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
+            _ => {}
+        }
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => stack.push(Builder {
                     kind: BlockKind::Paragraph,
                     pieces: Vec::new(),
+                    quoted: quote_depth > 0,
                 }),
                 Tag::Heading { .. } => stack.push(Builder {
                     kind: BlockKind::Heading,
                     pieces: Vec::new(),
+                    quoted: quote_depth > 0,
                 }),
                 Tag::Item => stack.push(Builder {
                     kind: BlockKind::ListItem,
                     pieces: Vec::new(),
+                    quoted: quote_depth > 0,
                 }),
                 Tag::TableCell => stack.push(Builder {
                     kind: BlockKind::TableCell,
                     pieces: Vec::new(),
+                    quoted: quote_depth > 0,
                 }),
                 Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
                     skip += 1
@@ -199,6 +214,7 @@ fn build_block(source: &str, builder: Builder) -> Option<Block> {
         start,
         text,
         kind: builder.kind,
+        quoted: builder.quoted,
     })
 }
 
@@ -309,6 +325,7 @@ fn push_plain_block(source: &str, range: Range<usize>, blocks: &mut Vec<Block>) 
                 start: first.start,
                 text: head.to_string(),
                 kind: BlockKind::Heading,
+                quoted: false,
             });
             body = &lines[1..];
         }
@@ -320,6 +337,7 @@ fn push_plain_block(source: &str, range: Range<usize>, blocks: &mut Vec<Block>) 
                 start: line.start,
                 text: text(line).to_string(),
                 kind: BlockKind::Paragraph,
+                quoted: false,
             });
         }
     } else {
@@ -332,6 +350,7 @@ fn push_plain_block(source: &str, range: Range<usize>, blocks: &mut Vec<Block>) 
             start: first.start,
             text,
             kind: BlockKind::Paragraph,
+            quoted: false,
         });
     }
 }
