@@ -364,15 +364,20 @@ fn is_directive_line(line: &str) -> bool {
 
 /// Blanks bare URLs and e-mail addresses: they are not prose.
 fn blank_urls_and_emails(text: &mut String) {
-    // Most blocks have neither: find that out at memchr speed.
-    // The searchers are built once: `memmem::find` builds one per call,
-    // which cost more than the search in a short paragraph.
-    static MARKS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-        std::sync::LazyLock::new(|| {
-            ["://", "www.", "WWW.", "mailto:"].map(memchr::memmem::Finder::new)
-        });
+    // Most blocks have neither: find that out at memchr speed, ignoring
+    // case as the token test below does ("Www.example.com", "MAILTO:").
     let bytes = text.as_bytes();
-    if memchr::memchr(b'@', bytes).is_none() && MARKS.iter().all(|m| m.find(bytes).is_none()) {
+    let marked = memchr::memchr(b'@', bytes).is_some()
+        || memchr::memchr_iter(b':', bytes).any(|i| {
+            bytes[i..].starts_with(b"://")
+                || i >= 6 && bytes[i - 6..i].eq_ignore_ascii_case(b"mailto")
+        })
+        || memchr::memchr2_iter(b'w', b'W', bytes).any(|i| {
+            bytes
+                .get(i..i + 4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
+        });
+    if !marked {
         return;
     }
     let mut spans = Vec::new();
@@ -529,6 +534,23 @@ mod tests {
             &src[ex.comments[0].span.clone()],
             "<!-- copydesk-disable -->"
         );
+    }
+
+    #[test]
+    fn urls_are_blanked_whatever_their_case() {
+        for url in [
+            "Www.Example.com/plan",
+            "HTTPS://example.com/x",
+            "www.example.com",
+        ] {
+            let src = format!("Read it at {url} today.\n");
+            let (_, text) = &prose(&src, Syntax::PlainText)[0];
+            assert!(!text.contains(url), "{url} left in {text:?}");
+            assert!(
+                text.starts_with("Read it at ") && text.contains(" today."),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
