@@ -365,17 +365,22 @@ impl Linter {
         // A source that carries into a one-sentence paragraph carries on
         // through it (wire copy: "The bureau says …" then a paragraph per region).
         let mut carried: Vec<Option<QuoteLinks>> = vec![None; blocks.len()];
+        // The last block before the current one that is not a list item, and
+        // that is not in a block quote: kept as the loop goes, so that a long
+        // list or run of block quotes is not walked back over for each block.
+        let mut outside_list: Option<usize> = None;
+        let mut unquoted: Option<usize> = None;
         for (i, (block, result)) in blocks.iter().zip(results).enumerate() {
             // A list takes its lead-in from the paragraph before the list.
-            let previous = (0..i)
-                .rev()
-                .find(|&p| {
-                    blocks[p].kind != BlockKind::ListItem || block.kind != BlockKind::ListItem
-                })
-                .map(|p| match &carried[p] {
-                    Some(source) => results[p].links.sourced_through(source),
-                    None => results[p].links,
-                });
+            let previous = if block.kind == BlockKind::ListItem {
+                outside_list
+            } else {
+                i.checked_sub(1)
+            };
+            let previous = previous.map(|p| match &carried[p] {
+                Some(source) => results[p].links.sourced_through(source),
+                None => results[p].links,
+            });
             let previous = previous.as_ref();
             carried[i] = previous.copied().filter(|p| {
                 result.links.one_sentence
@@ -385,10 +390,14 @@ impl Linter {
             // ministry said in a statement:") is the source's words, as a
             // quotation is: what it says is theirs to say.
             let quoting = block.quoted
-                && (0..i)
-                    .rev()
-                    .find(|&p| !blocks[p].quoted)
+                && unquoted
                     .is_some_and(|p| results[p].links.introduces || results[p].links.hands_on);
+            if block.kind != BlockKind::ListItem {
+                outside_list = Some(i);
+            }
+            if !block.quoted {
+                unquoted = Some(i);
+            }
             for finding in &result.findings {
                 if quoting && QUOTED_FAMILIES.iter().any(|f| finding.rule.starts_with(f)) {
                     continue;
