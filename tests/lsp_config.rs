@@ -292,7 +292,20 @@ fn the_config_watcher_is_registered_when_the_client_allows() {
     plain.shutdown();
 }
 
-fn ignore_action(client: &mut Client, uri: &str, diagnostic: &Value, title: &str) -> Value {
+/// The text after the code action titled `title` on the diagnostic of
+/// `rule` at `at`, which must be among `diagnostics`.
+fn ignored_text(
+    client: &mut Client,
+    uri: &str,
+    text: &str,
+    diagnostics: &[Value],
+    (rule, at): (&str, &Value),
+    title: &str,
+) -> String {
+    let diagnostic = diagnostics
+        .iter()
+        .find(|d| d["code"] == rule && &d["range"] == at)
+        .unwrap_or_else(|| panic!("{rule} at {at} not in {diagnostics:?}"));
     let answer = client.request(
         "textDocument/codeAction",
         json!({ "textDocument": { "uri": uri }, "range": diagnostic["range"], "context": { "diagnostics": [diagnostic] } }),
@@ -301,11 +314,13 @@ fn ignore_action(client: &mut Client, uri: &str, diagnostic: &Value, title: &str
     let action = actions
         .iter()
         .find(|a| a["title"] == title)
-        .cloned()
         .unwrap_or_else(|| panic!("no {title:?} in {actions:?}"));
     assert_eq!(action["kind"], "quickfix", "{action}");
     assert_ne!(action["isPreferred"], true, "{action}");
-    action
+    let edits = action["edit"]["changes"][uri]
+        .as_array()
+        .unwrap_or_else(|| panic!("no edits: {action}"));
+    apply_edits(text, edits, "utf-16")
 }
 
 #[test]
@@ -318,24 +333,10 @@ fn the_ignore_actions_silence_the_diagnostic() {
     let uri = workspace.uri("story.md");
     client.open(&uri, "markdown", 1, &text);
     let diagnostics = client.diagnostics(&uri, 1);
-    let diagnostic = diagnostics
-        .iter()
-        .find(|d| d["code"] == rule && d["range"] == at)
-        .cloned()
-        .unwrap_or_else(|| panic!("{finding:?} not in {diagnostics:?}"));
     let line = &at["start"]["line"];
 
-    let action = ignore_action(
-        &mut client,
-        &uri,
-        &diagnostic,
-        &format!("Ignore {rule} on this line"),
-    );
-    let edits = action["edit"]["changes"][&uri]
-        .as_array()
-        .cloned()
-        .unwrap_or_else(|| panic!("no edits: {action}"));
-    let ignored = apply_edits(&text, &edits, "utf-16");
+    let title = format!("Ignore {rule} on this line");
+    let ignored = ignored_text(&mut client, &uri, &text, &diagnostics, (rule, &at), &title);
     assert!(ignored.contains("copydesk-disable"), "{ignored}");
     client.change(&uri, 2, json!([{ "text": ignored }]));
     let after = client.diagnostics(&uri, 2);
@@ -349,22 +350,8 @@ fn the_ignore_actions_silence_the_diagnostic() {
     // Back to the original copy; the whole file this time.
     client.change(&uri, 3, json!([{ "text": text }]));
     let again = client.diagnostics(&uri, 3);
-    let diagnostic = again
-        .iter()
-        .find(|d| d["code"] == rule && d["range"] == at)
-        .cloned()
-        .unwrap_or_else(|| panic!("{finding:?} not in {again:?}"));
-    let action = ignore_action(
-        &mut client,
-        &uri,
-        &diagnostic,
-        &format!("Ignore {rule} in this file"),
-    );
-    let edits = action["edit"]["changes"][&uri]
-        .as_array()
-        .cloned()
-        .unwrap_or_else(|| panic!("no edits: {action}"));
-    let ignored = apply_edits(&text, &edits, "utf-16");
+    let title = format!("Ignore {rule} in this file");
+    let ignored = ignored_text(&mut client, &uri, &text, &again, (rule, &at), &title);
     client.change(&uri, 4, json!([{ "text": ignored }]));
     let after = client.diagnostics(&uri, 4);
     assert!(!after.iter().any(|d| d["code"] == rule), "{after:?}");

@@ -18,7 +18,7 @@ use tower_lsp::lsp_types::{
     WorkspaceEdit,
 };
 
-use super::capabilities::FIX_ALL_KIND;
+use super::capabilities::{ClientSupport, FIX_ALL_KIND};
 use super::outbox;
 use super::position::{self, Encoding, Sweep};
 
@@ -246,7 +246,19 @@ pub struct Target<'a> {
     pub document_changes: bool,
 }
 
-impl Target<'_> {
+impl<'a> Target<'a> {
+    /// The document at `uri`, `version` and `rope`, edited as the client
+    /// negotiated (`support`).
+    pub fn new(uri: &'a Url, version: i32, rope: &'a Rope, support: &ClientSupport) -> Self {
+        Target {
+            uri,
+            version,
+            rope,
+            encoding: support.encoding,
+            document_changes: support.document_changes,
+        }
+    }
+
     /// A workspace edit making byte `edits` of the current text, or `None`
     /// when any of them does not fit the text (the data came back from the
     /// client and is not to be trusted).

@@ -467,13 +467,7 @@ impl LanguageServer for Backend {
         };
         let mut actions = Vec::new();
         if wants(CodeActionKind::QUICKFIX.as_str()) {
-            let target = Target {
-                uri,
-                version,
-                rope: &rope,
-                encoding: support.encoding,
-                document_changes: support.document_changes,
-            };
+            let target = Target::new(uri, version, &rope, &support);
             for diagnostic in &params.context.diagnostics {
                 actions.extend(convert::quick_fixes(&target, diagnostic));
             }
@@ -482,13 +476,7 @@ impl LanguageServer for Backend {
             // "Ignore RULE on this line / in this file", after the fixes.
             let syntax = self.server.with_document(uri, |open| open.doc.syntax);
             if let (Some(syntax), Some(linted)) = (syntax, self.server.lint(uri).await) {
-                let target = Target {
-                    uri,
-                    version: linted.version,
-                    rope: &linted.rope,
-                    encoding: support.encoding,
-                    document_changes: support.document_changes,
-                };
+                let target = Target::new(uri, linted.version, &linted.rope, &support);
                 actions.extend(convert::ignore_actions(
                     &target,
                     syntax,
@@ -500,13 +488,7 @@ impl LanguageServer for Backend {
         }
         if wants(FIX_ALL_KIND) {
             if let Some(linted) = self.server.lint(uri).await {
-                let target = Target {
-                    uri,
-                    version: linted.version,
-                    rope: &linted.rope,
-                    encoding: support.encoding,
-                    document_changes: support.document_changes,
-                };
+                let target = Target::new(uri, linted.version, &linted.rope, &support);
                 actions.extend(convert::fix_all(&target, &linted.findings));
             }
         }
