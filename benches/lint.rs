@@ -5,6 +5,11 @@ use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 
 use copydesk::{LintOptions, Linter, ParagraphCache, Syntax};
 
+/// The allocator the `copydesk` binary runs with, so that the figures are the
+/// binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Varied news paragraphs: quotes, attribution, figures, loaded words, markup.
 const PARAGRAPHS: &[&str] = &[
     "The city council on Tuesday approved a $48 million plan to rebuild the riverfront, ending two years of debate.",
