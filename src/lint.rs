@@ -205,7 +205,22 @@ impl Linter {
 
     /// Lints a whole document.
     pub fn lint(&self, source: &str, syntax: Syntax) -> LintReport {
-        self.lint_cached(source, syntax, &mut ParagraphCache::default())
+        // Nothing is kept for a later lint, so the results are this call's
+        // alone and `assemble` moves their findings into the report.
+        let extracted = crate::prose::markup::extract(source, syntax);
+        let mut results: Vec<Arc<ParagraphResult>> = self
+            .analyse_all(&extracted.blocks, 0..extracted.blocks.len())
+            .into_iter()
+            .map(Arc::new)
+            .collect();
+        let mut report = self.assemble(&extracted.blocks, &mut results);
+        crate::suppressions::apply(
+            source,
+            &extracted.comments,
+            &mut report.findings,
+            self.unknown_directive,
+        );
+        report
     }
 
     /// Lints a document, reusing the analysis of unchanged paragraphs.
@@ -259,18 +274,13 @@ impl Linter {
             .filter(|&i| !entries.contains_key(&window_keys[i]))
             .collect();
         *misses = missing.len();
-        // A keystroke misses one paragraph; opening a document misses them
-        // all, and then the paragraphs are analysed on every core.
-        let analyse = |&i: &usize| {
-            let result = self.analyse(&blocks[window.start + i]);
-            (window_keys[i], Arc::new(result))
-        };
-        let analysed: Vec<(u64, Arc<ParagraphResult>)> = if missing.len() >= PARALLEL_MISSES {
-            missing.par_iter().map(analyse).collect()
-        } else {
-            missing.iter().map(analyse).collect()
-        };
-        entries.extend(analysed);
+        let analysed = self.analyse_all(blocks, missing.iter().map(|&i| window.start + i));
+        entries.extend(
+            missing
+                .iter()
+                .zip(analysed)
+                .map(|(&i, result)| (window_keys[i], Arc::new(result))),
+        );
         let window_results: Vec<Arc<ParagraphResult>> = window_keys
             .iter()
             .map(|key| entries.get(key).map(Arc::clone).unwrap_or_default())
@@ -290,6 +300,23 @@ impl Linter {
             self.unknown_directive,
         );
         report
+    }
+
+    /// Analyses the blocks at `indexes`, in order. A keystroke misses one
+    /// paragraph; opening a document misses them all, and then the
+    /// paragraphs are analysed on every core.
+    fn analyse_all(
+        &self,
+        blocks: &[Block],
+        indexes: impl ExactSizeIterator<Item = usize>,
+    ) -> Vec<ParagraphResult> {
+        let indexes: Vec<usize> = indexes.collect();
+        let analyse = |&i: &usize| self.analyse(&blocks[i]);
+        if indexes.len() >= PARALLEL_MISSES {
+            indexes.par_iter().map(analyse).collect()
+        } else {
+            indexes.iter().map(analyse).collect()
+        }
     }
 
     fn analyse(&self, block: &Block) -> ParagraphResult {
@@ -358,8 +385,9 @@ impl Linter {
     }
 
     /// Places paragraph findings in the document and settles the judgements
-    /// that cross paragraphs.
-    fn assemble(&self, blocks: &[Block], results: &[Arc<ParagraphResult>]) -> LintReport {
+    /// that cross paragraphs. A result held nowhere else gives up its
+    /// findings; one the cache keeps is copied.
+    fn assemble(&self, blocks: &[Block], results: &mut [Arc<ParagraphResult>]) -> LintReport {
         let attributed_chains = quote_chains(results);
         let mut report = LintReport::default();
         // A source that carries into a one-sentence paragraph carries on
@@ -370,7 +398,9 @@ impl Linter {
         // list or run of block quotes is not walked back over for each block.
         let mut outside_list: Option<usize> = None;
         let mut unquoted: Option<usize> = None;
-        for (i, (block, result)) in blocks.iter().zip(results).enumerate() {
+        for (i, block) in blocks.iter().enumerate() {
+            let links = results[i].links;
+            let next = results.get(i + 1).map(|r| r.links);
             // A list takes its lead-in from the paragraph before the list.
             let previous = if block.kind == BlockKind::ListItem {
                 outside_list
@@ -381,10 +411,8 @@ impl Linter {
                 Some(source) => results[p].links.sourced_through(source),
                 None => results[p].links,
             });
-            let previous = previous.as_ref();
-            carried[i] = previous.copied().filter(|p| {
-                result.links.one_sentence
-                    && p.covers_next(result.links.opens_continuation, &result.links)
+            carried[i] = previous.filter(|p| {
+                links.one_sentence && p.covers_next(links.opens_continuation, &links)
             });
             // A block quote after a lead-in that names its source ("The
             // ministry said in a statement:") is the source's words, as a
@@ -398,32 +426,46 @@ impl Linter {
             if !block.quoted {
                 unquoted = Some(i);
             }
-            for finding in &result.findings {
+            let stands = |finding: &Finding| {
                 if quoting && QUOTED_FAMILIES.iter().any(|f| finding.rule.starts_with(f)) {
-                    continue;
+                    return false;
                 }
                 let covered = match finding.quote_chain {
                     Some(ChainEnd::Opening) => attributed_chains[i].0,
                     Some(ChainEnd::Closing) => attributed_chains[i].1,
                     Some(ChainEnd::Both) => attributed_chains[i].0 || attributed_chains[i].1,
                     None => false,
-                } || match (finding.carried_from_previous, previous) {
-                    (Some(carry), Some(p)) => {
-                        p.covers_next(carry == Carry::Continues, &result.links)
-                    }
+                } || match (finding.carried_from_previous, &previous) {
+                    (Some(carry), Some(p)) => p.covers_next(carry == Carry::Continues, &links),
                     _ => false,
-                } || match (finding.answered_by_next, results.get(i + 1)) {
-                    (Some(Answer::Named), Some(next)) => next.links.opens_named_source,
-                    (Some(Answer::Continues), Some(next)) => next.links.opens_sourced_continuation,
+                } || match (finding.answered_by_next, &next) {
+                    (Some(Answer::Named), Some(next)) => next.opens_named_source,
+                    (Some(Answer::Continues), Some(next)) => next.opens_sourced_continuation,
                     _ => false,
                 };
-                if !covered {
-                    let mut f = finding.clone();
-                    f.shift(block.start);
-                    report.findings.push(f);
-                }
+                !covered
+            };
+            let placed = |mut f: Finding| {
+                f.shift(block.start);
+                f
+            };
+            match Arc::get_mut(&mut results[i]) {
+                Some(owned) => report.findings.extend(
+                    std::mem::take(&mut owned.findings)
+                        .into_iter()
+                        .filter(|f| stands(f))
+                        .map(placed),
+                ),
+                None => report.findings.extend(
+                    results[i]
+                        .findings
+                        .iter()
+                        .filter(|f| stands(f))
+                        .cloned()
+                        .map(placed),
+                ),
             }
-            for failure in &result.failures {
+            for failure in &results[i].failures {
                 if !report.failures.contains(failure) {
                     report.failures.push(failure.clone());
                 }
