@@ -411,9 +411,8 @@ impl Linter {
                 Some(source) => results[p].links.sourced_through(source),
                 None => results[p].links,
             });
-            carried[i] = previous.filter(|p| {
-                links.one_sentence && p.covers_next(links.opens_continuation, &links)
-            });
+            carried[i] = previous
+                .filter(|p| links.one_sentence && p.covers_next(links.opens_continuation, &links));
             // A block quote after a lead-in that names its source ("The
             // ministry said in a statement:") is the source's words, as a
             // quotation is: what it says is theirs to say.
