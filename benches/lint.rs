@@ -24,6 +24,12 @@ const PARAGRAPHS: &[&str] = &[
     "Dunn, 54, who voted against the plan, said he would ask for a second reading on March 3 at 9 a.m. in Room 201.",
 ];
 
+/// Professionally written copy, read where the project's shared corpora live.
+const REAL_COPY: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/corpora/abc-rural-news/rural.txt"
+);
+
 fn document(bytes: usize) -> String {
     let mut doc = String::with_capacity(bytes + 1024);
     let mut i = 0;
@@ -44,6 +50,14 @@ fn throughput(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(doc.len() as u64));
         group.bench_with_input(BenchmarkId::new("markdown", name), &doc, |b, doc| {
             b.iter(|| linter.lint(doc, Syntax::Markdown).findings.len())
+        });
+    }
+    // Real copy as well as the generated document: the ABC rural news corpus
+    // (plain text, wire style) from the shared corpora, when they are there.
+    if let Ok(copy) = std::fs::read_to_string(REAL_COPY) {
+        group.throughput(Throughput::Bytes(copy.len() as u64));
+        group.bench_with_input(BenchmarkId::new("plain", "abc-rural"), &copy, |b, copy| {
+            b.iter(|| linter.lint(copy, Syntax::PlainText).findings.len())
         });
     }
     // Re-linting after a one-character edit with a warm paragraph cache, as the server does.
