@@ -19,7 +19,7 @@ pub use figures::{Figure, FigureKind};
 pub use markup::{Block, BlockKind, Syntax};
 pub use quotations::Quotation;
 
-use lexicon::{lexicon, Lower};
+use lexicon::{lexicon, Classes, List, Lower};
 
 /// How a paragraph's quotations connect to its neighbours', for quotations
 /// that run over several paragraphs.
@@ -170,6 +170,9 @@ pub struct Paragraph<'a> {
     /// words are looked up in the lexicon many times over, and slicing this
     /// beats lowercasing (and re-validating) a copy of the word each time.
     lower: String,
+    /// The lexicon lists each word is in (of its lowercase, whatever its
+    /// length), looked up once per word for every question below.
+    classes: Vec<Classes>,
     /// Indexes of the outer (depth 0) quotations, in order: they never
     /// overlap one another, so their ends are in order too.
     outer: Vec<usize>,
@@ -254,6 +257,12 @@ impl<'a> Paragraph<'a> {
     ) -> Paragraph<'a> {
         let words = words::words(text);
         let sentences = sentences::sentences(text);
+        let lower = text.to_ascii_lowercase();
+        let lex = lexicon();
+        let classes = words
+            .iter()
+            .map(|w| lex.classes(&lower[w.clone()]))
+            .collect();
         let mut para = Paragraph {
             text,
             kind,
@@ -262,7 +271,8 @@ impl<'a> Paragraph<'a> {
             quotations: quotations::quotations_in(text, kind == BlockKind::Heading),
             cues: Vec::new(),
             figures: Vec::new(),
-            lower: text.to_ascii_lowercase(),
+            lower,
+            classes,
             outer: Vec::new(),
             squeezed: Squeezed::new(text),
             phrase_hits: std::sync::OnceLock::new(),
@@ -275,6 +285,7 @@ impl<'a> Paragraph<'a> {
             text,
             &para.lower,
             &para.words,
+            &para.classes,
             extra_verbs,
             |at| para.in_quotation(at..at + 1),
             |at| para.sentence_of(at),
@@ -450,26 +461,15 @@ impl<'a> Paragraph<'a> {
         let Some(sentence) = self.sentences.get(index) else {
             return false;
         };
-        // Compared in ASCII lowercase byte by byte, in place: lowercasing a
-        // copy of the whole sentence cost more than the comparisons.
-        let opens_with = |text: &str, prefix: &str| {
-            text.len() >= prefix.len()
-                && text.as_bytes()[..prefix.len()]
-                    .iter()
-                    .zip(prefix.bytes())
-                    .all(|(a, b)| a.to_ascii_lowercase() == b)
-        };
-        let mut opening = self.text[sentence.clone()].trim_start_matches(['"', '“', '(']);
+        let trimmed = self.text[sentence.clone()].trim_start_matches(['"', '“', '(']);
+        let mut from = sentence.end - trimmed.len();
         // "But that is just a small decline …": a conjunction still carries on.
         for conjunction in ["but ", "and ", "so "] {
-            if opens_with(opening, conjunction) {
-                opening = &opening[conjunction.len()..];
+            if self.lower[from..sentence.end].starts_with(conjunction) {
+                from += conjunction.len();
             }
         }
-        lexicon().continuations.iter().any(|c| {
-            opens_with(opening, c)
-                && !opening[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
-        })
+        lexicon().opens_with_continuation(&self.lower[from..sentence.end])
     }
 
     /// Whether a claim in sentence `index` has a source in reach: a cue in the
@@ -614,15 +614,25 @@ impl<'a> Paragraph<'a> {
     fn is_name(&self, i: usize) -> bool {
         let word = &self.text[self.words[i].clone()];
         (word.starts_with(char::is_uppercase) && !self.starts_sentence(i))
-            || lexicon().institutions.contains(self.lower_word(i))
+            || self.lower_classes(i).has(List::Institutions)
     }
 
-    /// Word `i` in ASCII lowercase, as [`Lower::new`] gives it (empty when
-    /// longer than any listed word), without copying.
-    fn lower_word(&self, i: usize) -> &str {
+    /// The lexicon lists that [`Lower::new`] of word `i` is in (none of its
+    /// own when the word is longer than any listed word).
+    fn lower_classes(&self, i: usize) -> Classes {
+        if self.words[i].len() <= Lower::MAX {
+            self.classes[i]
+        } else {
+            lexicon().classes("")
+        }
+    }
+
+    /// Whether [`Paragraph::word_lower`] of word `i` is in `list`.
+    fn word_in(&self, i: usize, list: List) -> bool {
         match self.words.get(i) {
-            Some(r) if r.len() <= Lower::MAX => &self.lower[r.clone()],
-            _ => "",
+            // Unicode lowercasing is ASCII lowercasing on ASCII words.
+            Some(w) if self.text[w.clone()].is_ascii() => self.classes[i].has(list),
+            _ => lexicon().classes(&self.word_lower(i)).has(list),
         }
     }
 
@@ -765,13 +775,13 @@ impl<'a> Paragraph<'a> {
                 self.cues_of(s, s).iter().any(|c| {
                     lexicon()
                         .forecast_verbs
-                        .contains(&*Lower::new(&self.text[c.span.clone()]))
+                        .contains(Lower::clip(&self.lower[c.span.clone()]))
                 })
             }),
             opens_future: self.sentences.first().is_some_and(|s| {
-                self.text[s.clone()]
+                self.lower[s.clone()]
                     .split_whitespace()
-                    .any(|w| lexicon().future_markers.contains(&*Lower::new(w)))
+                    .any(|w| lexicon().future_markers.contains(Lower::clip(w)))
             }),
             opens_named_source,
             // "… down by 9 per cent." then "The Tractor and Machinery
@@ -801,7 +811,7 @@ impl<'a> Paragraph<'a> {
         {
             i += 1;
         }
-        if i > first && lexicon().study_words.contains(&self.word_lower(i)) {
+        if i > first && self.word_in(i, List::StudyWords) {
             return true;
         }
         let capitalized = |k: usize| {
@@ -858,7 +868,7 @@ impl<'a> Paragraph<'a> {
             let word = &self.text[self.words[i].clone()];
             (word.starts_with(char::is_uppercase) && !self.starts_sentence(i))
                 || matches!(word, "he" | "she" | "He" | "She")
-                || lexicon().person_roles.contains(&word.to_ascii_lowercase())
+                || self.classes[i].has(List::PersonRoles)
         })
     }
 
