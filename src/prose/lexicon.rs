@@ -105,26 +105,44 @@ fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(FNV_OFFSET, |h, &b| fnv_step(h, b))
 }
 
+/// A hash of a word's length and its first, middle and last bytes, much
+/// quicker than hashing all of it, for a [`HashFilter`].
+fn signature(word: &[u8]) -> u64 {
+    let packed = match word {
+        [] => 0,
+        [first, .., last] | [first @ last] => {
+            u64::from(*first)
+                | u64::from(word[word.len() / 2]) << 8
+                | u64::from(*last) << 16
+                | (word.len() as u64) << 24
+        }
+    };
+    packed.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
 /// A set of hashes that may give false hits but never misses one: a bit
-/// per value of a hash's top 12 bits.
-struct HashFilter(Box<[u64; 64]>);
+/// per value of a hash's top 14 bits.
+#[derive(Default)]
+struct HashFilter(Vec<u64>);
 
 impl HashFilter {
+    const WORDS: usize = 256;
+
     fn slot(hash: u64) -> (usize, u64) {
-        let top = (hash >> 52) as usize;
+        let top = (hash >> 50) as usize;
         (top / 64, 1 << (top % 64))
     }
 
     /// Whether `hash` may be in the set (false: it certainly is not).
     fn may_hold(&self, hash: u64) -> bool {
         let (word, bit) = HashFilter::slot(hash);
-        self.0[word] & bit != 0
+        self.0.get(word).is_some_and(|w| w & bit != 0)
     }
 }
 
 impl FromIterator<u64> for HashFilter {
     fn from_iter<I: IntoIterator<Item = u64>>(hashes: I) -> HashFilter {
-        let mut bits = Box::new([0u64; 64]);
+        let mut bits = vec![0u64; HashFilter::WORDS];
         for hash in hashes {
             let (word, bit) = HashFilter::slot(hash);
             bits[word] |= bit;
@@ -229,6 +247,12 @@ pub(crate) struct Lexicon {
     /// Which of the lists in [`List`] each of their words is in, so that a
     /// word is looked up once for all of them.
     classes: HashMap<String, Classes>,
+    /// The [`signature`]s of the words of `classes`: most words are in none
+    /// of the lists, and are told so without hashing them.
+    listed: HashFilter,
+    /// Whether every future marker is a single word as [`super::words`]
+    /// splits text, so that only a paragraph's words need asking.
+    pub future_markers_are_words: bool,
 }
 
 /// The lists a word can be looked up in all at once ([`Lexicon::classes`]):
@@ -338,6 +362,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         decision_nouns: set(raw.numbers.decision_nouns),
         design_words: set(raw.numbers.design_words),
         classes: HashMap::default(),
+        listed: HashFilter::default(),
+        future_markers_are_words: false,
     };
     let mut classes: HashMap<String, Classes> = HashMap::default();
     for (list, words) in lex.lists() {
@@ -345,7 +371,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             classes.entry(word.clone()).or_default().0 |= 1 << list as u16;
         }
     }
+    lex.listed = classes.keys().map(|w| signature(w.as_bytes())).collect();
     lex.classes = classes;
+    lex.future_markers_are_words = lex
+        .future_markers
+        .iter()
+        .all(|m| matches!(super::words::words(m)[..], [ref w] if *w == (0..m.len())));
     lex
 });
 
@@ -376,6 +407,9 @@ impl Lexicon {
 
     /// The lists of [`List`] that `word` (lowercase) is in.
     pub fn classes(&self, word: &str) -> Classes {
+        if !self.listed.may_hold(signature(word.as_bytes())) {
+            return Classes::default();
+        }
         self.classes.get(word).copied().unwrap_or_default()
     }
 

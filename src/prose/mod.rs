@@ -603,7 +603,14 @@ impl<'a> Paragraph<'a> {
         let first = self.word_index_at(sentence.start);
         let last = self.word_index_at(sentence.end);
         for i in first..last {
-            if self.is_name(i) {
+            // Only the first word can open the sentence: any other has that
+            // word before it.
+            let name = if i == first {
+                self.is_name(i)
+            } else {
+                self.capitalized(i) || self.lower_classes(i).has(List::Institutions)
+            };
+            if name {
                 bloom_add(bloom, word_hash(&self.text[self.words[i].clone()]));
             }
         }
@@ -612,9 +619,17 @@ impl<'a> Paragraph<'a> {
     /// Whether word `i` names someone who could be a source: a capitalized
     /// word that does not merely open the sentence, or an institution noun.
     fn is_name(&self, i: usize) -> bool {
-        let word = &self.text[self.words[i].clone()];
-        (word.starts_with(char::is_uppercase) && !self.starts_sentence(i))
+        (self.capitalized(i) && !self.starts_sentence(i))
             || self.lower_classes(i).has(List::Institutions)
+    }
+
+    /// Whether word `i` starts with a capital letter.
+    fn capitalized(&self, i: usize) -> bool {
+        let word = &self.text[self.words[i].clone()];
+        match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => word.starts_with(char::is_uppercase),
+        }
     }
 
     /// The lexicon lists that [`Lower::new`] of word `i` is in (none of its
@@ -778,11 +793,7 @@ impl<'a> Paragraph<'a> {
                         .contains(Lower::clip(&self.lower[c.span.clone()]))
                 })
             }),
-            opens_future: self.sentences.first().is_some_and(|s| {
-                self.lower[s.clone()]
-                    .split_whitespace()
-                    .any(|w| lexicon().future_markers.contains(Lower::clip(w)))
-            }),
+            opens_future: self.sentences.first().is_some_and(|s| self.in_future(s)),
             opens_named_source,
             // "… down by 9 per cent." then "The Tractor and Machinery
             // Association is blaming the drought for a $150 million fall":
@@ -790,6 +801,27 @@ impl<'a> Paragraph<'a> {
             opens_sourced_continuation: (self.sentence_sourced(0) && opens_continuation)
                 || (opens_named_source && opens_kinds != 0),
         }
+    }
+
+    /// Whether a word of `sentence`, between spaces, puts it in a forecast's
+    /// future ("will", "likely").
+    fn in_future(&self, sentence: &Range<usize>) -> bool {
+        let lex = lexicon();
+        if !lex.future_markers_are_words {
+            return self.lower[sentence.clone()]
+                .split_whitespace()
+                .any(|w| lex.future_markers.contains(Lower::clip(w)));
+        }
+        // Each marker is one word: only a word that is a whole token can be one.
+        let first = self.word_index_at(sentence.start);
+        let last = self.word_index_at(sentence.end);
+        (first..last).any(|i| {
+            let w = &self.words[i];
+            self.lower_classes(i).has(List::FutureMarkers)
+                && (w.start == sentence.start
+                    || self.text[..w.start].ends_with(char::is_whitespace))
+                && (w.end == sentence.end || self.text[w.end..].starts_with(char::is_whitespace))
+        })
     }
 
     /// Whether sentence `index` names a source: it opens with a study noun
