@@ -79,19 +79,23 @@ pub(crate) fn cues_in(
         if in_quote(w.start) {
             continue;
         }
-        let word = &lower[w.clone()];
         let class = classes[i];
-        let next_word = words.get(i + 1).map_or("", |r| &text[r.clone()]);
+        // Most words are none of the below: they are told by their class
+        // and their bytes, without slicing the text.
+        let bytes = &lower.as_bytes()[w.clone()];
         // "The growers are concerned that …": a stance with a subject reports
         // what the subject thinks, like a verb of saying.
-        let stance = class.has(List::StanceWords) && next_word.eq_ignore_ascii_case("that");
+        let stance = class.has(List::StanceWords)
+            && words
+                .get(i + 1)
+                .is_some_and(|r| text[r.clone()].eq_ignore_ascii_case("that"));
         let verb = stance
             || class.has(List::Verbs)
-            || (!extra_verbs.is_empty() && extra_verbs.contains(word));
+            || (!extra_verbs.is_empty() && extra_verbs.contains(&lower[w.clone()]));
         if !verb {
             // "Telstra has begun upgrading …": whatever the subject has begun
             // or continues doing is its own.
-            let aspect = word.ends_with("ing")
+            let aspect = bytes.ends_with(b"ing")
                 && i.checked_sub(1).is_some_and(|p| {
                     if words[p].len() <= Lower::MAX {
                         classes[p].has(List::AspectVerbs)
@@ -101,7 +105,7 @@ pub(crate) fn cues_in(
                 });
             let actor = if class.has(List::ActorVerbs) || aspect {
                 actor_subject(text, words, i, &sentence_of)
-            } else if word == "by" {
+            } else if bytes == b"by" {
                 // "The bid by Perseverance is worth …": the actor's own terms.
                 terms_by(text, words, i, &sentence_of)
             } else if class.has(List::EstimateNouns) {
@@ -120,6 +124,7 @@ pub(crate) fn cues_in(
             }
             continue;
         }
+        let word = &lower[w.clone()];
         // "are predicting", "were anticipating": a progressive, not a passive.
         let progressive = stance || word.ends_with("ing");
         let next = words.get(i + 1).map(|r| &text[r.clone()]);

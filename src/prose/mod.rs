@@ -201,8 +201,13 @@ struct Squeezed {
 impl Squeezed {
     fn new(text: &str) -> Squeezed {
         let bytes = text.as_bytes();
-        let needs = bytes.iter().any(|&b| b.is_ascii_whitespace() && b != b' ')
-            || bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ');
+        // ASCII whitespace other than a space (`is_ascii_whitespace`), or
+        // two spaces in a row; searched for with SIMD, as most text has none.
+        static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("  "));
+        let needs = memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_some()
+            || memchr::memchr(0x0c, bytes).is_some()
+            || DOUBLE_SPACE.find(bytes).is_some();
         if !needs {
             return Squeezed {
                 text: String::new(),
@@ -255,9 +260,9 @@ impl<'a> Paragraph<'a> {
         kind: BlockKind,
         extra_verbs: &std::collections::HashSet<String>,
     ) -> Paragraph<'a> {
-        let words = words::words(text);
-        let sentences = sentences::sentences(text);
         let lower = text.to_ascii_lowercase();
+        let words = words::words(text);
+        let sentences = sentences::sentences_in(text, &lower);
         let lex = lexicon();
         let classes = words
             .iter()
