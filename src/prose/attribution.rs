@@ -62,14 +62,14 @@ pub fn cues_with_verbs(
 
 /// [`cues_with_verbs`], given `text` in ASCII lowercase (the paragraph keeps
 /// one; word ranges index it as they index `text`) and the lexicon classes of
-/// each word's lowercase.
+/// each word's lowercase. `in_quote` is asked of the words' starts in order.
 pub(crate) fn cues_in(
     text: &str,
     lower: &str,
     words: &[Range<usize>],
     classes: &[Classes],
     extra_verbs: &HashSet<String>,
-    in_quote: impl Fn(usize) -> bool,
+    mut in_quote: impl FnMut(usize) -> bool,
     sentence_of: impl Fn(usize) -> usize,
 ) -> Vec<Cue> {
     let lex = lexicon();

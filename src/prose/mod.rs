@@ -286,13 +286,25 @@ impl<'a> Paragraph<'a> {
         para.outer = (0..para.quotations.len())
             .filter(|&i| para.quotations[i].depth == 0)
             .collect();
+        // Asked of each word's start in order: the outer quotations (in
+        // order, not overlapping) are walked once, as `in_quotation` would
+        // find them.
+        let mut outer = para
+            .outer
+            .iter()
+            .map(|&i| &para.quotations[i].span)
+            .peekable();
+        let in_quote = |at: usize| {
+            while outer.next_if(|q| q.end <= at).is_some() {}
+            outer.peek().is_some_and(|q| q.start <= at)
+        };
         para.cues = attribution::cues_in(
             text,
             &para.lower,
             &para.words,
             &para.classes,
             extra_verbs,
-            |at| para.in_quotation(at..at + 1),
+            in_quote,
             |at| para.sentence_of(at),
         );
         // Found in word order, so already in sentence order; the lookups
@@ -629,16 +641,18 @@ impl<'a> Paragraph<'a> {
     }
 
     /// Whether word `i` starts with a capital letter.
+    #[inline]
     fn capitalized(&self, i: usize) -> bool {
-        let word = &self.text[self.words[i].clone()];
-        match word.as_bytes().first() {
+        let at = self.words[i].start;
+        match self.text.as_bytes().get(at) {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => word.starts_with(char::is_uppercase),
+            _ => self.text[at..].starts_with(char::is_uppercase),
         }
     }
 
     /// The lexicon lists that [`Lower::new`] of word `i` is in (none of its
     /// own when the word is longer than any listed word).
+    #[inline]
     fn lower_classes(&self, i: usize) -> Classes {
         if self.words[i].len() <= Lower::MAX {
             self.classes[i]
