@@ -144,6 +144,15 @@ fn bloom_has(bloom: &[u64; 4], h: u32) -> bool {
         .all(|&bit| bloom[bit / 64] & (1 << (bit % 64)) != 0)
 }
 
+/// Whether the character at `at` (a character boundary) is a capital letter.
+#[inline]
+fn capital_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text[at..].starts_with(char::is_uppercase),
+    }
+}
+
 /// A bit per figure kind.
 fn kind_bit(kind: FigureKind) -> u8 {
     1 << (kind as u8)
@@ -619,16 +628,20 @@ impl<'a> Paragraph<'a> {
         };
         let first = self.word_index_at(sentence.start);
         let last = self.word_index_at(sentence.end);
-        for i in first..last {
-            // Only the first word can open the sentence: any other has that
-            // word before it.
-            let name = if i == first {
-                self.is_name(i)
+        if first < last && self.is_name(first) {
+            bloom_add(bloom, word_hash(&self.text[self.words[first].clone()]));
+        }
+        // Only the first word can open the sentence: any other has that word
+        // before it.
+        let rest = (first + 1).min(last)..last;
+        for (w, &class) in self.words[rest.clone()].iter().zip(&self.classes[rest]) {
+            let class = if w.len() <= Lower::MAX {
+                class
             } else {
-                self.capitalized(i) || self.lower_classes(i).has(List::Institutions)
+                lexicon().classes("")
             };
-            if name {
-                bloom_add(bloom, word_hash(&self.text[self.words[i].clone()]));
+            if capital_at(self.text, w.start) || class.has(List::Institutions) {
+                bloom_add(bloom, word_hash(&self.text[w.clone()]));
             }
         }
     }
@@ -636,18 +649,8 @@ impl<'a> Paragraph<'a> {
     /// Whether word `i` names someone who could be a source: a capitalized
     /// word that does not merely open the sentence, or an institution noun.
     fn is_name(&self, i: usize) -> bool {
-        (self.capitalized(i) && !self.starts_sentence(i))
+        (capital_at(self.text, self.words[i].start) && !self.starts_sentence(i))
             || self.lower_classes(i).has(List::Institutions)
-    }
-
-    /// Whether word `i` starts with a capital letter.
-    #[inline]
-    fn capitalized(&self, i: usize) -> bool {
-        let at = self.words[i].start;
-        match self.text.as_bytes().get(at) {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => self.text[at..].starts_with(char::is_uppercase),
-        }
     }
 
     /// The lexicon lists that [`Lower::new`] of word `i` is in (none of its
