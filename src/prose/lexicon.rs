@@ -298,7 +298,8 @@ pub(crate) struct Lexicon {
 }
 
 /// The lists a word can be looked up in all at once ([`Lexicon::classes`]):
-/// the ones asked of nearly every word of a paragraph.
+/// the ones asked of nearly every word of a paragraph, each named after its
+/// field of [`Lexicon`].
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum List {
     Verbs,

@@ -828,11 +828,8 @@ impl<'a> Paragraph<'a> {
     /// Whether a word of `sentence`, between spaces, puts it in a forecast's
     /// future ("will", "likely").
     fn in_future(&self, sentence: &Range<usize>) -> bool {
-        let lex = lexicon();
-        if !lex.future_markers_are_words {
-            return self.lower[sentence.clone()]
-                .split_whitespace()
-                .any(|w| lex.future_markers.contains(Lower::clip(w)));
+        if !lexicon().future_markers_are_words {
+            return self.in_future_by_tokens(sentence);
         }
         // Each marker is one word: only a word that is a whole token can be one.
         let first = self.word_index_at(sentence.start);
@@ -844,6 +841,13 @@ impl<'a> Paragraph<'a> {
                     || self.text[..w.start].ends_with(char::is_whitespace))
                 && (w.end == sentence.end || self.text[w.end..].starts_with(char::is_whitespace))
         })
+    }
+
+    /// [`Paragraph::in_future`] by splitting the sentence on whitespace.
+    fn in_future_by_tokens(&self, sentence: &Range<usize>) -> bool {
+        self.lower[sentence.clone()]
+            .split_whitespace()
+            .any(|w| lexicon().future_markers.contains(Lower::clip(w)))
     }
 
     /// Whether sentence `index` names a source: it opens with a study noun
@@ -1045,6 +1049,18 @@ mod tests {
                 word
             );
             assert!(!text[original].starts_with(' '));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn future_markers_are_found_by_words_as_by_tokens(
+            text in "(will|Will|likely|expected|would|won't|will,|\"will\"|x|é| |\n|\\. |\u{a0}){0,12}"
+        ) {
+            let p = Paragraph::analyse(&text, BlockKind::Paragraph);
+            for s in &p.sentences {
+                proptest::prop_assert_eq!(p.in_future(s), p.in_future_by_tokens(s));
+            }
         }
     }
 
