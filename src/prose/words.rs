@@ -41,22 +41,31 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
         if i >= bytes.len() {
             break;
         }
-        let (c, len) = char_at(i);
-        if !c.is_alphanumeric() {
-            i += len;
-            continue;
-        }
-        // In a word, from `start`.
+        // In a word, from `start`; one that opens with an ASCII letter or
+        // digit is read on as a run (which sets `prev`).
         let start = i;
-        let mut prev = c;
-        i += len;
+        let mut prev = ' ';
+        if !bytes[i].is_ascii() {
+            let (c, len) = char_at(i);
+            if !c.is_alphanumeric() {
+                i += len;
+                continue;
+            }
+            prev = c;
+            i += len;
+        }
         loop {
             let end = ascii_alphanumeric_end(bytes, i);
             if end > i {
                 prev = char::from(bytes[end - 1]);
                 i = end;
             }
-            if i >= bytes.len() {
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            // Past the run, an ASCII byte is no letter or digit: only a mark
+            // can carry the word on.
+            if b.is_ascii() && !matches!(b, b'\'' | b'-' | b',' | b'.') {
                 break;
             }
             let (c, len) = char_at(i);
