@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::lexicon::{lexicon, Lower};
+use super::lexicon::{lexicon, Classes, List, Lower};
 
 /// Where the text says who is speaking or reporting.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,10 +43,17 @@ pub fn cues_with_verbs(
     in_quote: impl Fn(usize) -> bool,
     sentence_of: impl Fn(usize) -> usize,
 ) -> Vec<Cue> {
+    let lower = text.to_ascii_lowercase();
+    let lex = lexicon();
+    let classes: Vec<Classes> = words
+        .iter()
+        .map(|w| lex.classes(&lower[w.clone()]))
+        .collect();
     cues_in(
         text,
-        &text.to_ascii_lowercase(),
+        &lower,
         words,
+        &classes,
         extra_verbs,
         in_quote,
         sentence_of,
@@ -54,44 +61,54 @@ pub fn cues_with_verbs(
 }
 
 /// [`cues_with_verbs`], given `text` in ASCII lowercase (the paragraph keeps
-/// one; word ranges index it as they index `text`).
+/// one; word ranges index it as they index `text`) and the lexicon classes of
+/// each word's lowercase. `in_quote` is asked of the words' starts in order.
 pub(crate) fn cues_in(
     text: &str,
     lower: &str,
     words: &[Range<usize>],
+    classes: &[Classes],
     extra_verbs: &HashSet<String>,
-    in_quote: impl Fn(usize) -> bool,
+    mut in_quote: impl FnMut(usize) -> bool,
     sentence_of: impl Fn(usize) -> usize,
 ) -> Vec<Cue> {
     let lex = lexicon();
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        // Words in a quotation are skipped before any lexicon lookup.
+        // Words in a quotation are skipped before anything else.
         if in_quote(w.start) {
             continue;
         }
-        let word = &lower[w.clone()];
-        let next_word = words.get(i + 1).map_or("", |r| &text[r.clone()]);
+        let class = classes[i];
+        // Most words are none of the below: they are told by their class
+        // and their bytes, without slicing the text.
+        let bytes = &lower.as_bytes()[w.clone()];
         // "The growers are concerned that …": a stance with a subject reports
         // what the subject thinks, like a verb of saying.
-        let stance = lex.stance_words.contains(word) && next_word.eq_ignore_ascii_case("that");
+        let stance = class.has(List::StanceWords)
+            && words
+                .get(i + 1)
+                .is_some_and(|r| text[r.clone()].eq_ignore_ascii_case("that"));
         let verb = stance
-            || lex.verbs.contains(word)
-            || (!extra_verbs.is_empty() && extra_verbs.contains(word));
+            || class.has(List::Verbs)
+            || (!extra_verbs.is_empty() && extra_verbs.contains(&lower[w.clone()]));
         if !verb {
             // "Telstra has begun upgrading …": whatever the subject has begun
             // or continues doing is its own.
-            let aspect = word.ends_with("ing")
+            let aspect = bytes.ends_with(b"ing")
                 && i.checked_sub(1).is_some_and(|p| {
-                    lex.aspect_verbs
-                        .contains(&*Lower::new(&text[words[p].clone()]))
+                    if words[p].len() <= Lower::MAX {
+                        classes[p].has(List::AspectVerbs)
+                    } else {
+                        lex.aspect_verbs.contains("")
+                    }
                 });
-            let actor = if lex.actor_verbs.contains(word) || aspect {
+            let actor = if class.has(List::ActorVerbs) || aspect {
                 actor_subject(text, words, i, &sentence_of)
-            } else if word == "by" {
+            } else if bytes == b"by" {
                 // "The bid by Perseverance is worth …": the actor's own terms.
                 terms_by(text, words, i, &sentence_of)
-            } else if lex.estimate_nouns.contains(word) {
+            } else if class.has(List::EstimateNouns) {
                 // "The latest US Agriculture Department wheat estimate is …".
                 owner_before(text, words, i, &sentence_of)
             } else {
@@ -107,12 +124,15 @@ pub(crate) fn cues_in(
             }
             continue;
         }
+        let word = &lower[w.clone()];
         // "are predicting", "were anticipating": a progressive, not a passive.
         let progressive = stance || word.ends_with("ing");
         let next = words.get(i + 1).map(|r| &text[r.clone()]);
-        let prev = match i.checked_sub(1).map(|p| &words[p]) {
+        let prev = match i.checked_sub(1) {
             // A cue needs its subject in the same sentence (or after it, inverted).
-            Some(p) if sentence_of(p.start) == sentence_of(w.start) => Some(&lower[p.clone()]),
+            Some(p) if sentence_of(words[p].start) == sentence_of(w.start) => {
+                Some((&lower[words[p].clone()], classes[p]))
+            }
             _ => None,
         };
         let next_is_by = next.is_some_and(|n| n.eq_ignore_ascii_case("by"));
@@ -139,11 +159,11 @@ pub(crate) fn cues_in(
                 _ => continue,
             }
         } else {
-            if let Some(p) = prev {
-                if lex.noun_like.contains(word) && lex.determiners.contains(p) {
+            if let Some((p, prev_class)) = prev {
+                if class.has(List::NounLike) && prev_class.has(List::Determiners) {
                     continue;
                 }
-                if lex.passive_auxiliaries.contains(p) && !next_is_by && !progressive {
+                if prev_class.has(List::PassiveAuxiliaries) && !next_is_by && !progressive {
                     continue;
                 }
                 if word == "said" && p == "the" {

@@ -78,30 +78,125 @@ struct RawNumbers {
     design_words: Vec<String>,
 }
 
-/// FNV-1a: word lookups happen for every word of every keystroke, and the
-/// keys are short, trusted strings from our own data files.
+/// A hash for the lexicon's word sets, which are looked up many times for
+/// every word of every keystroke; the keys are short, trusted strings from
+/// our own data files. It reads a word in at most a few loads (FNV-1a,
+/// before, went a byte at a time), multiplying as FxHash does.
 #[derive(Default)]
-pub(crate) struct Fnv(u64);
+pub(crate) struct WordHasher(u64);
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+impl WordHasher {
+    fn add(&mut self, value: u64) {
+        self.0 = self
+            .0
+            .wrapping_add(value)
+            .wrapping_mul(0xf135_7aea_2e62_a9c5);
     }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        // The product's high bits are the well-mixed ones; the table indexes
+        // by the low ones.
+        self.0.rotate_left(26)
+    }
+
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
+        let n = bytes.len();
+        let at = |i: usize, len: usize| {
+            let mut buf = [0u8; 8];
+            buf[..len].copy_from_slice(&bytes[i..i + len]);
+            u64::from_le_bytes(buf)
         };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        let last = match n {
+            0 => 0,
+            1..=3 => {
+                u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16
+            }
+            // The first and the last four bytes, overlapping or not.
+            4..=8 => at(0, 4) | at(n - 4, 4) << 32,
+            _ => {
+                let mut i = 0;
+                while n - i > 8 {
+                    self.add(at(i, 8));
+                    i += 8;
+                }
+                at(n - 8, 8)
+            }
+        };
+        // The length tells apart what the overlapping reads do not ("aa", "aaa").
+        self.add(last);
+        self.add(n as u64);
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+}
+
+/// FNV-1a, which can be carried on a byte at a time as text is read.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte of FNV-1a.
+fn fnv_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// FNV-1a of `bytes`.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(FNV_OFFSET, |h, &b| fnv_step(h, b))
+}
+
+/// A hash of a word's length and its first, middle and last bytes, much
+/// quicker than hashing all of it, for a [`HashFilter`].
+fn signature(word: &[u8]) -> u64 {
+    let packed = match word {
+        [] => 0,
+        [first, .., last] | [first @ last] => {
+            u64::from(*first)
+                | u64::from(word[word.len() / 2]) << 8
+                | u64::from(*last) << 16
+                | (word.len() as u64) << 24
         }
-        self.0 = h;
+    };
+    packed.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// A set of hashes that may give false hits but never misses one: a bit
+/// per value of a hash's top 14 bits.
+#[derive(Default)]
+struct HashFilter(Vec<u64>);
+
+impl HashFilter {
+    const WORDS: usize = 256;
+
+    fn slot(hash: u64) -> (usize, u64) {
+        let top = (hash >> 50) as usize;
+        (top / 64, 1 << (top % 64))
+    }
+
+    /// Whether `hash` may be in the set (false: it certainly is not).
+    fn may_hold(&self, hash: u64) -> bool {
+        let (word, bit) = HashFilter::slot(hash);
+        self.0.get(word).is_some_and(|w| w & bit != 0)
+    }
+}
+
+impl FromIterator<u64> for HashFilter {
+    fn from_iter<I: IntoIterator<Item = u64>>(hashes: I) -> HashFilter {
+        let mut bits = vec![0u64; HashFilter::WORDS];
+        for hash in hashes {
+            let (word, bit) = HashFilter::slot(hash);
+            bits[word] |= bit;
+        }
+        HashFilter(bits)
     }
 }
 
 /// A set of lowercase words with a fast hash.
-pub(crate) type HashSet<T> = StdHashSet<T, BuildHasherDefault<Fnv>>;
+pub(crate) type HashSet<T> = StdHashSet<T, BuildHasherDefault<WordHasher>>;
+
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Lowercase word sets used by sentence segmentation, attribution and figures.
 pub(crate) struct Lexicon {
@@ -112,8 +207,15 @@ pub(crate) struct Lexicon {
     pub noun_like: HashSet<String>,
     pub determiners: HashSet<String>,
     pub passive_auxiliaries: HashSet<String>,
-    /// Multi-word continuations, lowercase, in order of the data file.
-    pub continuations: Vec<String>,
+    /// Openings of a sentence that carries on with the data before it
+    /// ("the figures", "overall"), as the data file gives them.
+    continuations: HashSet<String>,
+    /// The [`fnv`] hashes of every continuation and of each of their
+    /// beginnings: a sentence's opening is hashed as it is read, up to where
+    /// it can no longer be one.
+    continuation_starts: HashFilter,
+    /// The [`fnv`] hashes of the continuations: only their hits are looked up.
+    continuation_ends: HashFilter,
     pub actor_verbs: HashSet<String>,
     pub institutions: HashSet<String>,
     pub actor_skips: HashSet<String>,
@@ -184,6 +286,46 @@ pub(crate) struct Lexicon {
     /// Before "to", words that make a sentence's figures a design's
     /// specification ("is designed to supply 500 gigalitres").
     pub design_words: HashSet<String>,
+    /// Which of the lists in [`List`] each of their words is in, so that a
+    /// word is looked up once for all of them.
+    classes: HashMap<String, Classes>,
+    /// The [`signature`]s of the words of `classes`: most words are in none
+    /// of the lists, and are told so without hashing them.
+    listed: HashFilter,
+    /// Whether every future marker is a single word as [`super::words`]
+    /// splits text, so that only a paragraph's words need asking.
+    pub future_markers_are_words: bool,
+}
+
+/// The lists a word can be looked up in all at once ([`Lexicon::classes`]):
+/// the ones asked of nearly every word of a paragraph, each named after its
+/// field of [`Lexicon`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum List {
+    Verbs,
+    StanceWords,
+    ActorVerbs,
+    EstimateNouns,
+    AspectVerbs,
+    NounLike,
+    Determiners,
+    PassiveAuxiliaries,
+    Institutions,
+    PersonRoles,
+    FutureMarkers,
+    ForecastVerbs,
+    StudyWords,
+}
+
+/// The lists of [`List`] a word is in, a bit each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Classes(u16);
+
+impl Classes {
+    /// Whether the word is in `list`.
+    pub fn has(self, list: List) -> bool {
+        self.0 & (1 << list as u16) != 0
+    }
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -194,7 +336,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // Embedded at build time; its validity is checked by the test suite.
     let raw: Raw =
         toml::from_str(include_str!("data/lexicon.toml")).expect("embedded lexicon.toml is valid");
-    Lexicon {
+    let mut lex = Lexicon {
         never_final: set(raw.abbreviations.never_final),
         maybe_final: set(raw.abbreviations.maybe_final),
         sentence_starters: set(raw.abbreviations.sentence_starters),
@@ -202,7 +344,21 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         noun_like: set(raw.attribution.noun_like),
         determiners: set(raw.attribution.determiners),
         passive_auxiliaries: set(raw.attribution.passive_auxiliaries),
-        continuations: raw.attribution.continuations,
+        // Not lowercased: compared with lowercase text, an entry with a
+        // capital matches nothing, as it never did.
+        continuation_starts: raw
+            .attribution
+            .continuations
+            .iter()
+            .flat_map(|c| (1..=c.len()).map(|end| fnv(&c.as_bytes()[..end])))
+            .collect(),
+        continuation_ends: raw
+            .attribution
+            .continuations
+            .iter()
+            .map(|c| fnv(c.as_bytes()))
+            .collect(),
+        continuations: raw.attribution.continuations.into_iter().collect(),
         actor_verbs: set(raw.attribution.actor_verbs),
         institutions: set(raw.attribution.institutions),
         actor_skips: set(raw.attribution.actor_skips),
@@ -248,12 +404,100 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         market_moves: set(raw.numbers.market_moves),
         decision_nouns: set(raw.numbers.decision_nouns),
         design_words: set(raw.numbers.design_words),
+        classes: HashMap::default(),
+        listed: HashFilter::default(),
+        future_markers_are_words: false,
+    };
+    let mut classes: HashMap<String, Classes> = HashMap::default();
+    for (list, words) in lex.lists() {
+        for word in words {
+            classes.entry(word.clone()).or_default().0 |= 1 << list as u16;
+        }
     }
+    lex.listed = classes.keys().map(|w| signature(w.as_bytes())).collect();
+    lex.classes = classes;
+    lex.future_markers_are_words = lex
+        .future_markers
+        .iter()
+        .all(|m| matches!(super::words::words(m)[..], [ref w] if *w == (0..m.len())));
+    lex
 });
 
 /// The shared lexicon.
 pub(crate) fn lexicon() -> &'static Lexicon {
     &LEXICON
+}
+
+impl Lexicon {
+    /// Each list of [`List`] with its words.
+    fn lists(&self) -> [(List, &HashSet<String>); 13] {
+        [
+            (List::Verbs, &self.verbs),
+            (List::StanceWords, &self.stance_words),
+            (List::ActorVerbs, &self.actor_verbs),
+            (List::EstimateNouns, &self.estimate_nouns),
+            (List::AspectVerbs, &self.aspect_verbs),
+            (List::NounLike, &self.noun_like),
+            (List::Determiners, &self.determiners),
+            (List::PassiveAuxiliaries, &self.passive_auxiliaries),
+            (List::Institutions, &self.institutions),
+            (List::PersonRoles, &self.person_roles),
+            (List::FutureMarkers, &self.future_markers),
+            (List::ForecastVerbs, &self.forecast_verbs),
+            (List::StudyWords, &self.study_words),
+        ]
+    }
+
+    /// The lists of [`List`] that `word` (lowercase) is in.
+    #[inline]
+    pub fn classes(&self, word: &str) -> Classes {
+        if !self.listed.may_hold(signature(word.as_bytes())) {
+            return Classes::default();
+        }
+        self.listed_classes(word)
+    }
+
+    /// [`Lexicon::classes`] past the filter: kept out of line, so that the
+    /// words the filter rejects cost no more than the filter.
+    #[inline(never)]
+    fn listed_classes(&self, word: &str) -> Classes {
+        self.classes.get(word).copied().unwrap_or_default()
+    }
+
+    /// Whether `lower` (text in ASCII lowercase) opens with one of the
+    /// continuations, as a whole word or words ("the figures show", not
+    /// "thereafter").
+    pub fn opens_with_continuation(&self, lower: &str) -> bool {
+        let bytes = lower.as_bytes();
+        let mut hash = FNV_OFFSET;
+        let mut end = 0;
+        loop {
+            // A continuation ends where the next character is not
+            // alphanumeric: only there is a lookup needed.
+            let ends = match bytes.get(end) {
+                None => true,
+                Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+                Some(_) => {
+                    lower.is_char_boundary(end)
+                        && !lower[end..].starts_with(|ch: char| ch.is_alphanumeric())
+                }
+            };
+            if ends
+                && self.continuation_ends.may_hold(hash)
+                && self.continuations.contains(&lower[..end])
+            {
+                return true;
+            }
+            let Some(&b) = bytes.get(end) else {
+                return false;
+            };
+            hash = fnv_step(hash, b);
+            end += 1;
+            if !self.continuation_starts.may_hold(hash) {
+                return false;
+            }
+        }
+    }
 }
 
 /// A word lowercased on the stack: list words are short, and lowercasing
@@ -279,6 +523,16 @@ impl Lower {
         buf[..len].make_ascii_lowercase();
         Lower { buf, len }
     }
+
+    /// A word already in ASCII lowercase as [`Lower::new`] would give it:
+    /// the same, or empty when longer than any listed word.
+    pub fn clip(lower: &str) -> &str {
+        if lower.len() <= Lower::MAX {
+            lower
+        } else {
+            ""
+        }
+    }
 }
 
 impl std::ops::Deref for Lower {
@@ -295,14 +549,6 @@ impl PartialEq<&str> for Lower {
     }
 }
 
-/// Lowercases ASCII letters of `word` into `buf` (reused to avoid allocating per word).
-pub(crate) fn lower_into<'b>(buf: &'b mut String, word: &str) -> &'b str {
-    buf.clear();
-    buf.push_str(word);
-    buf.make_ascii_lowercase();
-    buf.as_str()
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
@@ -311,5 +557,33 @@ mod tests {
         assert!(lex.verbs.contains("said"));
         assert!(lex.never_final.contains("mr"));
         assert!(lex.months.contains("sept"));
+    }
+
+    #[test]
+    fn classes_are_the_lists() {
+        let lex = super::lexicon();
+        let lists = lex.lists();
+        for (_, words) in lists {
+            for word in words.iter().map(String::as_str).chain(["", "zebra", "The"]) {
+                for (list, members) in lists {
+                    assert_eq!(lex.classes(word).has(list), members.contains(word));
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn continuations_are_found_as_each_was_tried(
+            text in "(the|The|figures|data|latest|that|se|s| |,|\\.|é|ßa|1|x|\\(){0,6}"
+        ) {
+            let lex = super::lexicon();
+            let lower = text.to_ascii_lowercase();
+            let plain = lex.continuations.iter().any(|c| {
+                lower.starts_with(c.as_str())
+                    && !lower[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+            });
+            proptest::prop_assert_eq!(lex.opens_with_continuation(&lower), plain);
+        }
     }
 }

@@ -19,7 +19,7 @@ pub use figures::{Figure, FigureKind};
 pub use markup::{Block, BlockKind, Syntax};
 pub use quotations::Quotation;
 
-use lexicon::{lexicon, Lower};
+use lexicon::{lexicon, Classes, List, Lower};
 
 /// How a paragraph's quotations connect to its neighbours', for quotations
 /// that run over several paragraphs.
@@ -144,6 +144,15 @@ fn bloom_has(bloom: &[u64; 4], h: u32) -> bool {
         .all(|&bit| bloom[bit / 64] & (1 << (bit % 64)) != 0)
 }
 
+/// Whether the character at `at` (a character boundary) is a capital letter.
+#[inline]
+fn capital_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text[at..].starts_with(char::is_uppercase),
+    }
+}
+
 /// A bit per figure kind.
 fn kind_bit(kind: FigureKind) -> u8 {
     1 << (kind as u8)
@@ -170,6 +179,9 @@ pub struct Paragraph<'a> {
     /// words are looked up in the lexicon many times over, and slicing this
     /// beats lowercasing (and re-validating) a copy of the word each time.
     lower: String,
+    /// The lexicon lists each word is in (of its lowercase, whatever its
+    /// length), looked up once per word for every question below.
+    classes: Vec<Classes>,
     /// Indexes of the outer (depth 0) quotations, in order: they never
     /// overlap one another, so their ends are in order too.
     outer: Vec<usize>,
@@ -198,8 +210,13 @@ struct Squeezed {
 impl Squeezed {
     fn new(text: &str) -> Squeezed {
         let bytes = text.as_bytes();
-        let needs = bytes.iter().any(|&b| b.is_ascii_whitespace() && b != b' ')
-            || bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ');
+        // ASCII whitespace other than a space (`is_ascii_whitespace`), or
+        // two spaces in a row; searched for with SIMD, as most text has none.
+        static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("  "));
+        let needs = memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_some()
+            || memchr::memchr(0x0c, bytes).is_some()
+            || DOUBLE_SPACE.find(bytes).is_some();
         if !needs {
             return Squeezed {
                 text: String::new(),
@@ -252,8 +269,14 @@ impl<'a> Paragraph<'a> {
         kind: BlockKind,
         extra_verbs: &std::collections::HashSet<String>,
     ) -> Paragraph<'a> {
+        let lower = text.to_ascii_lowercase();
         let words = words::words(text);
-        let sentences = sentences::sentences(text);
+        let sentences = sentences::sentences_in(text, &lower);
+        let lex = lexicon();
+        let classes = words
+            .iter()
+            .map(|w| lex.classes(&lower[w.clone()]))
+            .collect();
         let mut para = Paragraph {
             text,
             kind,
@@ -262,7 +285,8 @@ impl<'a> Paragraph<'a> {
             quotations: quotations::quotations_in(text, kind == BlockKind::Heading),
             cues: Vec::new(),
             figures: Vec::new(),
-            lower: text.to_ascii_lowercase(),
+            lower,
+            classes,
             outer: Vec::new(),
             squeezed: Squeezed::new(text),
             phrase_hits: std::sync::OnceLock::new(),
@@ -271,12 +295,25 @@ impl<'a> Paragraph<'a> {
         para.outer = (0..para.quotations.len())
             .filter(|&i| para.quotations[i].depth == 0)
             .collect();
+        // Asked of each word's start in order: the outer quotations (in
+        // order, not overlapping) are walked once, as `in_quotation` would
+        // find them.
+        let mut outer = para
+            .outer
+            .iter()
+            .map(|&i| &para.quotations[i].span)
+            .peekable();
+        let in_quote = |at: usize| {
+            while outer.next_if(|q| q.end <= at).is_some() {}
+            outer.peek().is_some_and(|q| q.start <= at)
+        };
         para.cues = attribution::cues_in(
             text,
             &para.lower,
             &para.words,
+            &para.classes,
             extra_verbs,
-            |at| para.in_quotation(at..at + 1),
+            in_quote,
             |at| para.sentence_of(at),
         );
         // Found in word order, so already in sentence order; the lookups
@@ -450,26 +487,15 @@ impl<'a> Paragraph<'a> {
         let Some(sentence) = self.sentences.get(index) else {
             return false;
         };
-        // Compared in ASCII lowercase byte by byte, in place: lowercasing a
-        // copy of the whole sentence cost more than the comparisons.
-        let opens_with = |text: &str, prefix: &str| {
-            text.len() >= prefix.len()
-                && text.as_bytes()[..prefix.len()]
-                    .iter()
-                    .zip(prefix.bytes())
-                    .all(|(a, b)| a.to_ascii_lowercase() == b)
-        };
-        let mut opening = self.text[sentence.clone()].trim_start_matches(['"', '“', '(']);
+        let trimmed = self.text[sentence.clone()].trim_start_matches(['"', '“', '(']);
+        let mut from = sentence.end - trimmed.len();
         // "But that is just a small decline …": a conjunction still carries on.
         for conjunction in ["but ", "and ", "so "] {
-            if opens_with(opening, conjunction) {
-                opening = &opening[conjunction.len()..];
+            if self.lower[from..sentence.end].starts_with(conjunction) {
+                from += conjunction.len();
             }
         }
-        lexicon().continuations.iter().any(|c| {
-            opens_with(opening, c)
-                && !opening[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
-        })
+        lexicon().opens_with_continuation(&self.lower[from..sentence.end])
     }
 
     /// Whether a claim in sentence `index` has a source in reach: a cue in the
@@ -602,9 +628,20 @@ impl<'a> Paragraph<'a> {
         };
         let first = self.word_index_at(sentence.start);
         let last = self.word_index_at(sentence.end);
-        for i in first..last {
-            if self.is_name(i) {
-                bloom_add(bloom, word_hash(&self.text[self.words[i].clone()]));
+        if first < last && self.is_name(first) {
+            bloom_add(bloom, word_hash(&self.text[self.words[first].clone()]));
+        }
+        // Only the first word can open the sentence: any other has that word
+        // before it.
+        let rest = (first + 1).min(last)..last;
+        for (w, &class) in self.words[rest.clone()].iter().zip(&self.classes[rest]) {
+            let class = if w.len() <= Lower::MAX {
+                class
+            } else {
+                lexicon().classes("")
+            };
+            if capital_at(self.text, w.start) || class.has(List::Institutions) {
+                bloom_add(bloom, word_hash(&self.text[w.clone()]));
             }
         }
     }
@@ -612,17 +649,27 @@ impl<'a> Paragraph<'a> {
     /// Whether word `i` names someone who could be a source: a capitalized
     /// word that does not merely open the sentence, or an institution noun.
     fn is_name(&self, i: usize) -> bool {
-        let word = &self.text[self.words[i].clone()];
-        (word.starts_with(char::is_uppercase) && !self.starts_sentence(i))
-            || lexicon().institutions.contains(self.lower_word(i))
+        (capital_at(self.text, self.words[i].start) && !self.starts_sentence(i))
+            || self.lower_classes(i).has(List::Institutions)
     }
 
-    /// Word `i` in ASCII lowercase, as [`Lower::new`] gives it (empty when
-    /// longer than any listed word), without copying.
-    fn lower_word(&self, i: usize) -> &str {
+    /// The lexicon lists that [`Lower::new`] of word `i` is in (none of its
+    /// own when the word is longer than any listed word).
+    #[inline]
+    fn lower_classes(&self, i: usize) -> Classes {
+        if self.words[i].len() <= Lower::MAX {
+            self.classes[i]
+        } else {
+            lexicon().classes("")
+        }
+    }
+
+    /// Whether [`Paragraph::word_lower`] of word `i` is in `list`.
+    fn word_in(&self, i: usize, list: List) -> bool {
         match self.words.get(i) {
-            Some(r) if r.len() <= Lower::MAX => &self.lower[r.clone()],
-            _ => "",
+            // Unicode lowercasing is ASCII lowercasing on ASCII words.
+            Some(w) if self.text[w.clone()].is_ascii() => self.classes[i].has(list),
+            _ => lexicon().classes(&self.word_lower(i)).has(list),
         }
     }
 
@@ -765,14 +812,10 @@ impl<'a> Paragraph<'a> {
                 self.cues_of(s, s).iter().any(|c| {
                     lexicon()
                         .forecast_verbs
-                        .contains(&*Lower::new(&self.text[c.span.clone()]))
+                        .contains(Lower::clip(&self.lower[c.span.clone()]))
                 })
             }),
-            opens_future: self.sentences.first().is_some_and(|s| {
-                self.text[s.clone()]
-                    .split_whitespace()
-                    .any(|w| lexicon().future_markers.contains(&*Lower::new(w)))
-            }),
+            opens_future: self.sentences.first().is_some_and(|s| self.in_future(s)),
             opens_named_source,
             // "… down by 9 per cent." then "The Tractor and Machinery
             // Association is blaming the drought for a $150 million fall":
@@ -780,6 +823,31 @@ impl<'a> Paragraph<'a> {
             opens_sourced_continuation: (self.sentence_sourced(0) && opens_continuation)
                 || (opens_named_source && opens_kinds != 0),
         }
+    }
+
+    /// Whether a word of `sentence`, between spaces, puts it in a forecast's
+    /// future ("will", "likely").
+    fn in_future(&self, sentence: &Range<usize>) -> bool {
+        if !lexicon().future_markers_are_words {
+            return self.in_future_by_tokens(sentence);
+        }
+        // Each marker is one word: only a word that is a whole token can be one.
+        let first = self.word_index_at(sentence.start);
+        let last = self.word_index_at(sentence.end);
+        (first..last).any(|i| {
+            let w = &self.words[i];
+            self.lower_classes(i).has(List::FutureMarkers)
+                && (w.start == sentence.start
+                    || self.text[..w.start].ends_with(char::is_whitespace))
+                && (w.end == sentence.end || self.text[w.end..].starts_with(char::is_whitespace))
+        })
+    }
+
+    /// [`Paragraph::in_future`] by splitting the sentence on whitespace.
+    fn in_future_by_tokens(&self, sentence: &Range<usize>) -> bool {
+        self.lower[sentence.clone()]
+            .split_whitespace()
+            .any(|w| lexicon().future_markers.contains(Lower::clip(w)))
     }
 
     /// Whether sentence `index` names a source: it opens with a study noun
@@ -801,7 +869,7 @@ impl<'a> Paragraph<'a> {
         {
             i += 1;
         }
-        if i > first && lexicon().study_words.contains(&self.word_lower(i)) {
+        if i > first && self.word_in(i, List::StudyWords) {
             return true;
         }
         let capitalized = |k: usize| {
@@ -858,7 +926,7 @@ impl<'a> Paragraph<'a> {
             let word = &self.text[self.words[i].clone()];
             (word.starts_with(char::is_uppercase) && !self.starts_sentence(i))
                 || matches!(word, "he" | "she" | "He" | "She")
-                || lexicon().person_roles.contains(&word.to_ascii_lowercase())
+                || self.classes[i].has(List::PersonRoles)
         })
     }
 
@@ -981,6 +1049,18 @@ mod tests {
                 word
             );
             assert!(!text[original].starts_with(' '));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn future_markers_are_found_by_words_as_by_tokens(
+            text in "(will|Will|likely|expected|would|won't|will,|\"will\"|x|é| |\n|\\. |\u{a0}){0,12}"
+        ) {
+            let p = Paragraph::analyse(&text, BlockKind::Paragraph);
+            for s in &p.sentences {
+                proptest::prop_assert_eq!(p.in_future(s), p.in_future_by_tokens(s));
+            }
         }
     }
 

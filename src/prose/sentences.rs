@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{lexicon, lower_into};
+use super::lexicon::lexicon;
 
 fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
@@ -16,18 +16,28 @@ fn is_closer(c: char) -> bool {
 
 /// Byte ranges of the sentences of `text`, each trimmed of surrounding whitespace.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    sentences_in(text, &text.to_ascii_lowercase())
+}
+
+/// [`sentences`], given `text` in ASCII lowercase (the paragraph keeps one):
+/// the words around a period are looked up in it without a copy.
+pub(crate) fn sentences_in(text: &str, lower: &str) -> Vec<Range<usize>> {
     let lex = lexicon();
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = skip_ws(text, 0);
-    // Two buffers for the lowercase token before a period and word after it,
-    // reused for every period of the paragraph.
-    let (mut buf, mut next_buf) = (String::new(), String::new());
     // Jump from one terminator to the next instead of walking every character.
     // (The searcher is built once: `memmem::find_iter` builds one per call.)
     static ELLIPSIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("…"));
-    let ellipses: Vec<usize> = ELLIPSIS.find_iter(bytes).collect();
+    // Most paragraphs have no byte that could begin one.
+    let ellipses: Vec<usize> = match memchr::memchr(0xE2, bytes) {
+        Some(first) => ELLIPSIS
+            .find_iter(&bytes[first..])
+            .map(|e| first + e)
+            .collect(),
+        None => Vec::new(),
+    };
     let next_terminator = |from: usize| -> Option<usize> {
         let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|p| from + p);
         let ellipsis = ellipses
@@ -67,18 +77,19 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         }
         let next_word = word_at(text, next);
         let is_single_period = &text[run_start..j] == ".";
-        let boundary = if next_word.starts_with(|ch: char| ch.is_lowercase()) {
+        let boundary = if text[next_word.clone()].starts_with(|ch: char| ch.is_lowercase()) {
             false
         } else if is_single_period {
-            let prev = token_before(text, run_start);
-            let lower = lower_into(&mut buf, prev);
+            let prev_at = token_before(text, run_start);
+            let (prev, prev_lower) = (&text[prev_at.clone()], &lower[prev_at]);
             let initial =
                 prev.chars().count() == 1 && prev.starts_with(|ch: char| ch.is_uppercase());
-            if lex.never_final.contains(lower) || initial {
+            if lex.never_final.contains(prev_lower) || initial {
                 false
-            } else if lex.maybe_final.contains(lower) || (prev.contains('.') && prev.len() <= 6) {
-                let starter = lower_into(&mut next_buf, next_word);
-                lex.sentence_starters.contains(starter)
+            } else if lex.maybe_final.contains(prev_lower)
+                || (prev.contains('.') && prev.len() <= 6)
+            {
+                lex.sentence_starters.contains(&lower[next_word])
             } else {
                 true
             }
@@ -104,24 +115,27 @@ fn skip_ws(text: &str, from: usize) -> usize {
         .map_or(text.len(), |o| from + o)
 }
 
-/// The word starting at `at`, skipping opening quotes and brackets.
-fn word_at(text: &str, at: usize) -> &str {
+/// Where the word starting at `at` is, skipping opening quotes and brackets.
+fn word_at(text: &str, at: usize) -> Range<usize> {
     let rest = text[at..].trim_start_matches(['"', '“', '‘', '\'', '(', '[', '«']);
+    let start = text.len() - rest.len();
     let end = rest
         .find(|c: char| !c.is_alphanumeric())
         .unwrap_or(rest.len());
-    &rest[..end]
+    start..start + end
 }
 
-/// The whitespace-delimited token that ends at `end`, without opening marks.
-fn token_before(text: &str, end: usize) -> &str {
+/// Where the whitespace-delimited token that ends at `end` is, without
+/// opening marks.
+fn token_before(text: &str, end: usize) -> Range<usize> {
     // Past the whitespace, which may be more than one byte (a no-break space).
     let start = text[..end]
         .rfind(|c: char| c.is_whitespace())
         .map_or(0, |p| {
             p + text[p..].chars().next().map_or(1, char::len_utf8)
         });
-    text[start..end].trim_start_matches(['"', '“', '‘', '\'', '(', '[', '«'])
+    let token = text[start..end].trim_start_matches(['"', '“', '‘', '\'', '(', '[', '«']);
+    end - token.len()..end
 }
 
 #[cfg(test)]

@@ -41,20 +41,32 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
         if i >= bytes.len() {
             break;
         }
-        let (c, len) = char_at(i);
-        if !c.is_alphanumeric() {
-            i += len;
-            continue;
-        }
-        // In a word, from `start`.
+        // In a word, from `start`; one that opens with an ASCII letter or
+        // digit is read on as a run (which sets `prev`).
         let start = i;
-        let mut prev = c;
-        i += len;
-        while i < bytes.len() {
-            if bytes[i].is_ascii_alphanumeric() {
-                prev = char::from(bytes[i]);
-                i += 1;
+        let mut prev = ' ';
+        if !bytes[i].is_ascii() {
+            let (c, len) = char_at(i);
+            if !c.is_alphanumeric() {
+                i += len;
                 continue;
+            }
+            prev = c;
+            i += len;
+        }
+        loop {
+            let end = ascii_alphanumeric_end(bytes, i);
+            if end > i {
+                prev = char::from(bytes[end - 1]);
+                i = end;
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            // Past the run, an ASCII byte is no letter or digit: only a mark
+            // can carry the word on.
+            if b.is_ascii() && !matches!(b, b'\'' | b'-' | b',' | b'.') {
+                break;
             }
             let (c, len) = char_at(i);
             if c.is_alphanumeric()
@@ -72,6 +84,39 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
         // round skips it.
     }
     out
+}
+
+/// The end of the run of ASCII letters and digits from `i`, found eight
+/// bytes at a time (one word of a paragraph is often all of a chunk).
+fn ascii_alphanumeric_end(bytes: &[u8], mut i: usize) -> usize {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `y` (all below 0x80, so that no sum
+    // carries into the next byte) that lies in `lo..=hi`.
+    let within = |y: u64, lo: u8, hi: u8| {
+        let at_least_lo = y + LANES * u64::from(0x80 - lo);
+        let above_hi = y + LANES * u64::from(0x7f - hi);
+        at_least_lo & !above_hi & HIGH
+    };
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut buf = [0u8; 8];
+        buf.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(buf);
+        let y = x & !HIGH;
+        // Letters of either case, digits, and not past the ASCII range.
+        let alphanumeric =
+            (within(y | (LANES * 0x20), b'a', b'z') | within(y, b'0', b'9')) & !x & HIGH;
+        let stop = !alphanumeric & HIGH;
+        if stop != 0 {
+            // Little-endian: the first byte is the lowest.
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    i
 }
 
 /// The plain definition of [`words`], which the tests hold it to.
@@ -129,6 +174,20 @@ mod tests {
         #[test]
         fn the_fast_tokenizer_is_the_plain_one_on_any_text(text in "\\PC{0,40}") {
             proptest::prop_assert_eq!(words(&text), reference(&text));
+        }
+
+        #[test]
+        fn runs_of_ascii_letters_and_digits_end_where_the_bytes_say(
+            text in "[ -~éΩ“😀ÿ\t]{0,24}",
+            from in 0usize..24,
+        ) {
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            let plain = bytes[from..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(bytes.len(), |p| from + p);
+            proptest::prop_assert_eq!(ascii_alphanumeric_end(bytes, from), plain);
         }
     }
 }
