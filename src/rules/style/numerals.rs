@@ -45,7 +45,7 @@ impl Rule for Numerals {
             // their class, without looking at the text again.
             let finding = if class.digits {
                 small_figure(para, i, word(para, i))
-            } else if class.number.is_some() || (class.number_initial && class.hyphen) {
+            } else if class.number.is_some() || class.hyphen {
                 spelled_number(para, i, word(para, i))
             } else {
                 None
