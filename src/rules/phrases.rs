@@ -507,18 +507,19 @@ impl PhraseRule {
         let last = para.word_index_at(span.end).saturating_sub(1);
         let prev = first
             .checked_sub(1)
-            .map(|p| para.word_lower(p))
-            .unwrap_or_default();
-        let next = para.word_lower(last + 1);
+            .map_or(std::borrow::Cow::Borrowed(""), |p| {
+                super::word_lower(para, p)
+            });
+        let next = super::word_lower(para, last + 1);
         let same_sentence = |i: usize| {
             para.words
                 .get(i)
                 .is_some_and(|w| para.sentence_of(w.start) == para.sentence_of(span.start))
         };
-        if entry.not_after.contains(&prev) && first > 0 && same_sentence(first - 1) {
+        if entry.not_after.iter().any(|w| *w == prev) && first > 0 && same_sentence(first - 1) {
             return false;
         }
-        if entry.not_before.contains(&next) && same_sentence(last + 1) {
+        if entry.not_before.iter().any(|w| *w == next) && same_sentence(last + 1) {
             return false;
         }
         match entry.position {
@@ -533,10 +534,10 @@ impl PhraseRule {
                         && after.starts_with([',', '—', ')', '.', '!', '?', ';']))
                     || (entry.position == Position::SentenceAdverb
                         && same_sentence(first.wrapping_sub(1))
-                        && AUXILIARIES.contains(&prev.as_str()))
+                        && AUXILIARIES.contains(&&*prev))
             }
             Position::Attributive => {
-                first > 0 && same_sentence(first - 1) && ATTRIBUTIVE_BEFORE.contains(&prev.as_str())
+                first > 0 && same_sentence(first - 1) && ATTRIBUTIVE_BEFORE.contains(&&*prev)
             }
         }
     }
