@@ -491,7 +491,7 @@ impl PhraseRule {
                     deletion(para, span, safe)
                 } else {
                     Fix::replace(
-                        format!("Replace “{text}” with “{replacement}”"),
+                        ["Replace “", text, "” with “", replacement, "”"].concat(),
                         span,
                         match_case(text, replacement),
                         safe,
@@ -575,7 +575,7 @@ pub(crate) use phrase_rule;
 /// that opens a sentence takes its comma along and the next word is capitalized.
 pub(crate) fn deletion(para: &Paragraph, span: Range<usize>, safe: bool) -> Fix {
     let text = para.text;
-    let title = format!("Delete “{}”", &text[span.clone()]);
+    let title = ["Delete “", &text[span.clone()], "”"].concat();
     let first = para.word_index_at(span.start);
     let after = &text[span.end..];
     if para.starts_sentence(first) {

@@ -68,7 +68,7 @@ impl Rule for SaidSynonym {
             );
             out.push(
                 Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
-                    format!("Replace “{text}” with “{replacement}”"),
+                    ["Replace “", text, "” with “", &replacement, "”"].concat(),
                     span,
                     replacement,
                     true,

@@ -56,7 +56,7 @@ impl Rule for Money {
                 &DATA.message
             };
             let message = crate::rules::fill(template, "{fixed}", &fixed);
-            let title = format!("Write “{fixed}”");
+            let title = ["Write “", &fixed, "”"].concat();
             out.push(
                 Finding::new(&DATA.rule, span.clone(), message)
                     .with_fix(Fix::replace(title, span, fixed, true)),
@@ -116,7 +116,7 @@ fn dollars_in_words(para: &Paragraph, i: usize) -> Option<(Range<usize>, String,
         (None, _) => figure,
     };
     let span = if sign { start - 1 } else { start }..para.words[j].end;
-    Some((span, format!("${figure}"), false, j + 1))
+    Some((span, ["$", figure.as_str()].concat(), false, j + 1))
 }
 
 /// "$0.50" → "50 cents"; "$5.00" → "$5".
@@ -143,7 +143,7 @@ fn dollar_sign_amount(para: &Paragraph, i: usize) -> Option<(Range<usize>, Strin
         let n: u64 = cents.parse().ok()?;
         (n > 0).then(|| (span, format!("{n} cents"), true, i + 1))
     } else if cents == "00" {
-        Some((span, format!("${whole}"), false, i + 1))
+        Some((span, ["$", whole].concat(), false, i + 1))
     } else {
         None
     }

@@ -58,7 +58,7 @@ impl Rule for Numerals {
                 if quoted(para, &target) {
                     continue;
                 }
-                let title = format!("Write “{replacement}”");
+                let title = ["Write “", &replacement, "”"].concat();
                 out.push(
                     Finding::new(&DATA.rule, target.clone(), message).with_fix(Fix::replace(
                         title,
