@@ -294,19 +294,21 @@ impl PhraseList {
     /// Whole-word matches in a paragraph, across line breaks and blanked
     /// markup: (entry index, byte range in the paragraph text), in text order.
     pub fn find_in(&self, para: &Paragraph) -> Vec<(usize, Range<usize>)> {
-        let (text, map) = para.phrase_text();
         let base = self.base.get_or_init(|| {
             let key = self as *const PhraseList as usize;
             INDEX.bases.iter().find(|(k, _)| *k == key).map(|&(_, b)| b)
         });
         let Some(base) = *base else {
+            let (text, map) = para.phrase_text();
             return self
                 .find(text)
                 .into_iter()
                 .map(|(i, r)| (i, map(r)))
                 .collect();
         };
-        let hits = para.phrase_hits.get_or_init(|| INDEX.trie.hits(text));
+        let hits = para
+            .phrase_hits
+            .get_or_init(|| INDEX.trie.hits(para.phrase_text().0));
         // The hits are sorted by pattern: the list's are one run, and most
         // paragraphs hold none of a list's phrases.
         let end = base + self.patterns.len() as u32;
@@ -315,6 +317,7 @@ impl PhraseList {
         if from == to {
             return Vec::new();
         }
+        let (_, map) = para.phrase_text();
         // In text order, longest first, then in pattern order (as the
         // shared automaton reported them), in the one vector returned.
         let mut mine: Vec<(usize, Range<usize>)> = hits[from..to]

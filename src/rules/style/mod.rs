@@ -48,7 +48,8 @@ pub(crate) struct WordClass {
     /// A figure [`numbers::digits_value`] reads ("3,000", "7.5").
     pub figure: bool,
     /// Not a number word, with a hyphen where a unit word ("one" to
-    /// "nine") would end: maybe an age ("five-year-old").
+    /// "nine") would end: maybe an age ("five-year-old"). Only known for
+    /// words that start with a number word's first letter.
     pub hyphen: bool,
     /// "a" or "A".
     pub article: bool,
@@ -86,6 +87,11 @@ impl WordClass {
             article: bytes.len() == 1 && first.eq_ignore_ascii_case(&b'a'),
             ..WordClass::default()
         };
+        // Lowercase and not starting like a number word: nothing else to
+        // ask (about half of all words).
+        if first.is_ascii_lowercase() && !numbers::may_be_number_word(w) {
+            return class;
+        }
         // Most words are ruled out by two table reads.
         if numbers.may_be(w) {
             class.number = numbers.value(w).and_then(|v| u8::try_from(v).ok());
