@@ -198,6 +198,15 @@ pub(crate) fn same_sentence(para: &Paragraph, i: usize, j: usize) -> bool {
 /// Whether the words from `i` on spell `phrase` (lowercase words separated
 /// by single spaces), adjacent to one another.
 pub(crate) fn phrase_at(para: &Paragraph, i: usize, phrase: &str) -> bool {
+    // The first word rules most phrases out: compare it before splitting.
+    let (first, phrase_bytes) = (word(para, i).as_bytes(), phrase.as_bytes());
+    if !phrase_bytes
+        .get(..first.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(first))
+        || phrase_bytes.get(first.len()).is_some_and(|&b| b != b' ')
+    {
+        return false;
+    }
     // Split as bytes: `str::split(' ')` sets up a char searcher, and this
     // runs for every figure and number word against several phrases.
     phrase
@@ -255,6 +264,22 @@ mod tests {
             if !shapes.may_be(&other) {
                 proptest::prop_assert!(!list.iter().any(|l| l.eq_ignore_ascii_case(&other)));
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn phrase_at_compares_the_first_word_as_the_split_does(
+            text in "[aAbB ,.\n]{0,24}",
+            phrase in "[abAB ]{0,6}",
+            i in 0usize..8,
+        ) {
+            let para = Paragraph::analyse(&text, crate::prose::BlockKind::Paragraph);
+            let split = phrase.as_bytes().split(|&b| b == b' ').enumerate().all(|(k, part)| {
+                word(&para, i + k).as_bytes().eq_ignore_ascii_case(part)
+                    && (k == 0 || adjacent(&para, i + k - 1))
+            });
+            proptest::prop_assert_eq!(phrase_at(&para, i, &phrase), split);
         }
     }
 

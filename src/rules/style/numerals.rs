@@ -257,19 +257,17 @@ fn spelled_number(
             None,
         ));
     }
-    let with_next = format!("{figure} {}", word(para, i + 1));
+    // Built only for the few that are flagged.
+    let with_next = |figure: &str| [figure, " ", word(para, i + 1)].concat();
     if adjacent(para, i) && super::numbers::scale_value(&next).is_some_and(|s| s >= 1_000_000) {
-        let message = crate::rules::fill(&DATA.use_figures_scale, "{figure}", &with_next);
+        let message = crate::rules::fill(&DATA.use_figures_scale, "{figure}", &with_next(&figure));
         return Some((message, figure, None));
     }
     let measure = adjacent(para, i) && DATA.units.iter().any(|u| *u == next);
     let age = DATA.age_phrases.iter().any(|p| phrase_at(para, i + 1, p));
     (measure || age).then(|| {
-        (
-            crate::rules::fill(&DATA.use_figures_for, "{figure}", &with_next),
-            figure,
-            None,
-        )
+        let message = crate::rules::fill(&DATA.use_figures_for, "{figure}", &with_next(&figure));
+        (message, figure, None)
     })
 }
 
