@@ -313,10 +313,10 @@ impl PhraseList {
         // paragraphs hold none of a list's phrases.
         let end = base + self.patterns.len() as u32;
         let from = hits.partition_point(|&(p, _, _)| p < base);
-        let to = hits.partition_point(|&(p, _, _)| p < end);
-        if from == to {
+        if hits.get(from).is_none_or(|&(p, _, _)| p >= end) {
             return Vec::new();
         }
+        let to = from + hits[from..].partition_point(|&(p, _, _)| p < end);
         let (_, map) = para.phrase_text();
         // In text order, longest first, then in pattern order (as the
         // shared automaton reported them), in the one vector returned.
