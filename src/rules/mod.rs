@@ -14,6 +14,7 @@ pub mod known;
 pub mod phrases;
 pub mod style;
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use serde::de::DeserializeOwned;
@@ -122,6 +123,27 @@ pub(crate) fn fill(template: &str, placeholder: &str, value: &str) -> String {
     out
 }
 
+/// `word.to_lowercase()`, borrowed when that would change nothing (lowercase
+/// ASCII: most words). Rules lowercase many words only to compare them with
+/// their lists, and a string for each was an allocation.
+pub(crate) fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// [`Paragraph::word_lower`], borrowed when the word is lowercase already.
+pub(crate) fn word_lower<'p>(para: &'p Paragraph, i: usize) -> Cow<'p, str> {
+    para.words
+        .get(i)
+        .map_or(Cow::Borrowed(""), |r| lowercase(&para.text[r.clone()]))
+}
+
 /// Parses a rule's embedded data file. The files are compiled in, and the
 /// test suite loads every one, so a failure here is a build defect.
 pub(crate) fn load<T: DeserializeOwned>(name: &str, source: &str) -> T {
@@ -190,6 +212,13 @@ mod tests {
                 fill(&template, &placeholder, &value),
                 template.replace(&placeholder, &value)
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lowercase_is_to_lowercase(word in "[a-zA-Z'’-]{0,8}|\\PC{0,6}") {
+            proptest::prop_assert_eq!(lowercase(&word), word.to_lowercase());
         }
     }
 

@@ -37,9 +37,9 @@ fn automaton(patterns: &[String], kind: MatchKind) -> Option<AhoCorasick> {
         .ok()
 }
 
-/// The shared automaton over every rule's phrase lists.
+/// Every rule's phrase lists in one index, matched in one pass over each paragraph.
 struct Index {
-    matcher: Option<AhoCorasick>,
+    trie: Trie,
     /// Start of each list's patterns in the shared pattern space, keyed by the list's address.
     bases: Vec<(usize, u32)>,
 }
@@ -50,32 +50,224 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     for rule in super::all() {
         for list in rule.phrase_lists() {
             bases.push((list as *const PhraseList as usize, patterns.len() as u32));
-            patterns.extend(list.patterns.iter().cloned());
+            patterns.extend(list.patterns.iter().map(String::as_str));
         }
     }
     Index {
-        matcher: automaton(&patterns, MatchKind::Standard),
+        trie: Trie::new(&patterns),
         bases,
     }
 });
 
+/// Whether `c` continues a word for [`whole_word`]: a letter, digit or hyphen.
+fn inner(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+/// The phrases of every list in one byte trie, ASCII letters folded to
+/// lowercase, walked from each place where a whole word may start.
+///
+/// A whole-word match starts where no letter, digit or hyphen comes before,
+/// so the walks start only there (at the first letter of most words), and a
+/// walk ends at the first byte no phrase continues with: two or three table
+/// reads for most words. The same hits as an Aho-Corasick automaton's
+/// overlapping search filtered by [`whole_word`], which read every byte of
+/// every paragraph through a dense automaton (a test holds the two equal).
+struct Trie {
+    /// The column of each byte, ASCII letters folded to lowercase; 0 for a
+    /// byte that is in no phrase.
+    columns: [u16; 256],
+    /// Columns per state.
+    width: usize,
+    /// `next[row + column]`: the row of the state after the byte (state ×
+    /// `width`), 0 for none (the root, state 0, is never entered again, and
+    /// column 0 leads nowhere), with [`ENDS`] set where patterns end.
+    next: Vec<u32>,
+    /// The patterns that end at state `s`: `ends[first_end[s]..first_end[s + 1]]`,
+    /// in pattern order.
+    first_end: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Trie {
+    fn new(patterns: &[&str]) -> Trie {
+        let mut columns = [0u16; 256];
+        let mut width = 1;
+        for b in patterns.iter().flat_map(|p| p.bytes()) {
+            let b = b.to_ascii_lowercase();
+            if columns[usize::from(b)] == 0 {
+                columns[usize::from(b)] = width as u16;
+                width += 1;
+            }
+        }
+        for b in b'A'..=b'Z' {
+            columns[usize::from(b)] = columns[usize::from(b.to_ascii_lowercase())];
+        }
+        let mut next = vec![0u32; width];
+        let mut ending: Vec<Vec<u32>> = vec![Vec::new()];
+        for (id, pattern) in patterns.iter().enumerate() {
+            let mut row = 0;
+            for b in pattern.bytes() {
+                let at = row + usize::from(columns[usize::from(b)]);
+                if next[at] == 0 {
+                    next[at] = next.len() as u32;
+                    next.resize(next.len() + width, 0);
+                    ending.push(Vec::new());
+                }
+                row = next[at] as usize;
+            }
+            ending[row / width].push(id as u32);
+        }
+        // Flag the transitions into states where patterns end, so that a
+        // walk reads the pattern table only there.
+        for to in &mut next {
+            if *to != 0 && !ending[*to as usize / width].is_empty() {
+                *to |= ENDS;
+            }
+        }
+        let mut first_end = Vec::with_capacity(ending.len() + 1);
+        let mut ends = Vec::new();
+        for e in &ending {
+            first_end.push(ends.len() as u32);
+            ends.extend_from_slice(e);
+        }
+        first_end.push(ends.len() as u32);
+        Trie {
+            columns,
+            width,
+            next,
+            first_end,
+            ends,
+        }
+    }
+
+    /// Every whole-word match in `text`: (pattern, start, end), sorted.
+    fn hits(&self, text: &str) -> Vec<(u32, u32, u32)> {
+        let bytes = text.as_bytes();
+        let mut hits = Vec::new();
+        let mut i = 0;
+        // `i` is always where a whole word may start: at the start, or after
+        // a character that does not continue a word.
+        while let Some(&b) = bytes.get(i) {
+            // Only bytes that start a phrase start a walk.
+            if self.next[usize::from(self.columns[usize::from(b)])] != 0 {
+                self.walk(text, i, &mut hits);
+            }
+            i = next_start(text, i);
+        }
+        // By pattern, so that each list's hits are one run.
+        hits.sort_unstable();
+        hits
+    }
+
+    /// The matches that start at `start` and end a whole word.
+    fn walk(&self, text: &str, start: usize, hits: &mut Vec<(u32, u32, u32)>) {
+        // A plain index loop with the rare match out of line: it runs for
+        // most words of every paragraph, a few bytes each.
+        let (bytes, next, columns) = (text.as_bytes(), self.next.as_slice(), &self.columns);
+        let (mut row, mut end) = (0, start);
+        while let Some(&b) = bytes.get(end) {
+            let to = next
+                .get(row + usize::from(columns[usize::from(b)]))
+                .copied()
+                .unwrap_or(0);
+            if to == 0 {
+                return;
+            }
+            end += 1;
+            row = (to & !ENDS) as usize;
+            if to & ENDS != 0 {
+                self.matched(text, start..end, row, hits);
+            }
+        }
+    }
+
+    /// Reports the patterns that end at the state of `row` when `span` ends a whole word.
+    #[inline(never)]
+    fn matched(&self, text: &str, span: Range<usize>, row: usize, hits: &mut Vec<(u32, u32, u32)>) {
+        if text[span.end..].chars().next().is_some_and(inner) {
+            return;
+        }
+        let state = row / self.width;
+        let (from, to) = (self.first_end[state], self.first_end[state + 1]);
+        for &pattern in &self.ends[from as usize..to as usize] {
+            hits.push((pattern, span.start as u32, span.end as u32));
+        }
+    }
+}
+
+/// Where the next whole word may start after `i`: past the characters from
+/// `i` on that continue a word, and past the one that ends it.
+fn next_start(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    // ASCII is told apart by a table read per byte.
+    while let Some(&b) = bytes.get(i) {
+        match ASCII_INNER[usize::from(b)] {
+            Inner::Yes => i += 1,
+            Inner::No => return i + 1,
+            Inner::Unknown => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                if !inner(c) {
+                    return i;
+                }
+            }
+        }
+    }
+    i + 1
+}
+
+/// Marks a state in `Trie::next` at which patterns end.
+const ENDS: u32 = 1 << 31;
+
+/// Whether a byte continues a word, for the bytes that say so on their own.
+#[derive(Clone, Copy)]
+enum Inner {
+    Yes,
+    No,
+    /// Part of a multi-byte character: decode it.
+    Unknown,
+}
+
+static ASCII_INNER: [Inner; 256] = {
+    let mut table = [Inner::Unknown; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() || c == b'-' {
+            Inner::Yes
+        } else {
+            Inner::No
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Whether `span` of `text` is a whole word (or words): no letter, digit or
 /// hyphen touches it on either side.
 pub(crate) fn whole_word(text: &str, span: &Range<usize>) -> bool {
-    let inner = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
-    !inner(text[..span.start].chars().next_back()) && !inner(text[span.end..].chars().next())
+    !text[..span.start].chars().next_back().is_some_and(inner)
+        && !text[span.end..].chars().next().is_some_and(inner)
 }
 
 /// Keeps the leftmost-longest of overlapping hits, in text order.
 pub(crate) fn leftmost_longest(mut hits: Vec<(usize, Range<usize>)>) -> Vec<(usize, Range<usize>)> {
     hits.sort_by(|a, b| a.1.start.cmp(&b.1.start).then(b.1.end.cmp(&a.1.end)));
-    let mut out: Vec<(usize, Range<usize>)> = Vec::with_capacity(hits.len());
-    for hit in hits {
-        if out.last().is_none_or(|last| hit.1.start >= last.1.end) {
-            out.push(hit);
+    keep_leftmost_longest(&mut hits);
+    hits
+}
+
+/// Keeps the leftmost-longest of hits sorted by start, longest first, in place.
+fn keep_leftmost_longest(hits: &mut Vec<(usize, Range<usize>)>) {
+    let mut end = None;
+    hits.retain(|(_, r)| {
+        let keep = end.is_none_or(|end| r.start >= end);
+        if keep {
+            end = Some(r.end);
         }
-    }
-    out
+        keep
+    });
 }
 
 impl PhraseList {
@@ -102,40 +294,43 @@ impl PhraseList {
     /// Whole-word matches in a paragraph, across line breaks and blanked
     /// markup: (entry index, byte range in the paragraph text), in text order.
     pub fn find_in(&self, para: &Paragraph) -> Vec<(usize, Range<usize>)> {
-        let (text, map) = para.phrase_text();
         let base = self.base.get_or_init(|| {
             let key = self as *const PhraseList as usize;
             INDEX.bases.iter().find(|(k, _)| *k == key).map(|&(_, b)| b)
         });
         let Some(base) = *base else {
+            let (text, map) = para.phrase_text();
             return self
                 .find(text)
                 .into_iter()
                 .map(|(i, r)| (i, map(r)))
                 .collect();
         };
-        let hits = para.phrase_hits.get_or_init(|| match &INDEX.matcher {
-            Some(m) => m
-                .find_overlapping_iter(text)
-                .filter(|h| whole_word(text, &h.range()))
-                .map(|h| (h.pattern().as_u32(), h.start() as u32, h.end() as u32))
-                .collect(),
-            None => Vec::new(),
-        });
+        let hits = para
+            .phrase_hits
+            .get_or_init(|| INDEX.trie.hits(para.phrase_text().0));
+        // The hits are sorted by pattern: the list's are one run, and most
+        // paragraphs hold none of a list's phrases.
         let end = base + self.patterns.len() as u32;
-        // Most paragraphs hold none of a list's phrases.
-        if !hits.iter().any(|(p, _, _)| (base..end).contains(p)) {
+        let from = hits.partition_point(|&(p, _, _)| p < base);
+        if hits.get(from).is_none_or(|&(p, _, _)| p >= end) {
             return Vec::new();
         }
-        let mine = hits
+        let to = from + hits[from..].partition_point(|&(p, _, _)| p < end);
+        let (_, map) = para.phrase_text();
+        // In text order, longest first, then in pattern order (as the
+        // shared automaton reported them), in the one vector returned.
+        let mut mine: Vec<(usize, Range<usize>)> = hits[from..to]
             .iter()
-            .filter(|(p, _, _)| (base..end).contains(p))
-            .map(|&(p, s, e)| (self.owners[(p - base) as usize], s as usize..e as usize))
+            .map(|&(p, s, e)| ((p - base) as usize, s as usize..e as usize))
             .collect();
-        leftmost_longest(mine)
-            .into_iter()
-            .map(|(i, r)| (i, map(r)))
-            .collect()
+        mine.sort_unstable_by_key(|(p, r)| (r.start, std::cmp::Reverse(r.end), *p));
+        keep_leftmost_longest(&mut mine);
+        for (entry, range) in &mut mine {
+            *entry = self.owners[*entry];
+            *range = map(range.clone());
+        }
+        mine
     }
 
     /// Whole-word matches in `text`: (entry index, byte range), in text order.
@@ -299,7 +494,7 @@ impl PhraseRule {
                     deletion(para, span, safe)
                 } else {
                     Fix::replace(
-                        format!("Replace “{text}” with “{replacement}”"),
+                        ["Replace “", text, "” with “", replacement, "”"].concat(),
                         span,
                         match_case(text, replacement),
                         safe,
@@ -315,18 +510,19 @@ impl PhraseRule {
         let last = para.word_index_at(span.end).saturating_sub(1);
         let prev = first
             .checked_sub(1)
-            .map(|p| para.word_lower(p))
-            .unwrap_or_default();
-        let next = para.word_lower(last + 1);
+            .map_or(std::borrow::Cow::Borrowed(""), |p| {
+                super::word_lower(para, p)
+            });
+        let next = super::word_lower(para, last + 1);
         let same_sentence = |i: usize| {
             para.words
                 .get(i)
                 .is_some_and(|w| para.sentence_of(w.start) == para.sentence_of(span.start))
         };
-        if entry.not_after.contains(&prev) && first > 0 && same_sentence(first - 1) {
+        if entry.not_after.iter().any(|w| *w == prev) && first > 0 && same_sentence(first - 1) {
             return false;
         }
-        if entry.not_before.contains(&next) && same_sentence(last + 1) {
+        if entry.not_before.iter().any(|w| *w == next) && same_sentence(last + 1) {
             return false;
         }
         match entry.position {
@@ -341,10 +537,10 @@ impl PhraseRule {
                         && after.starts_with([',', '—', ')', '.', '!', '?', ';']))
                     || (entry.position == Position::SentenceAdverb
                         && same_sentence(first.wrapping_sub(1))
-                        && AUXILIARIES.contains(&prev.as_str()))
+                        && AUXILIARIES.contains(&&*prev))
             }
             Position::Attributive => {
-                first > 0 && same_sentence(first - 1) && ATTRIBUTIVE_BEFORE.contains(&prev.as_str())
+                first > 0 && same_sentence(first - 1) && ATTRIBUTIVE_BEFORE.contains(&&*prev)
             }
         }
     }
@@ -382,7 +578,7 @@ pub(crate) use phrase_rule;
 /// that opens a sentence takes its comma along and the next word is capitalized.
 pub(crate) fn deletion(para: &Paragraph, span: Range<usize>, safe: bool) -> Fix {
     let text = para.text;
-    let title = format!("Delete “{}”", &text[span.clone()]);
+    let title = ["Delete “", &text[span.clone()], "”"].concat();
     let first = para.word_index_at(span.start);
     let after = &text[span.end..];
     if para.starts_sentence(first) {
@@ -432,6 +628,82 @@ mod tests {
         let text = "Every VERY thing, it’s said, is very-ish.";
         let found: Vec<&str> = list.find(text).into_iter().map(|(_, r)| &text[r]).collect();
         assert_eq!(found, ["VERY", "it’s said"]);
+    }
+
+    /// The shared automaton's overlapping search filtered by [`whole_word`],
+    /// which [`Trie::hits`] replaced.
+    fn automaton_hits(matcher: &AhoCorasick, text: &str) -> Vec<(u32, u32, u32)> {
+        let mut hits: Vec<_> = matcher
+            .find_overlapping_iter(text)
+            .filter(|h| whole_word(text, &h.range()))
+            .map(|h| (h.pattern().as_u32(), h.start() as u32, h.end() as u32))
+            .collect();
+        hits.sort_unstable();
+        hits
+    }
+
+    fn overlapping(patterns: &[&str]) -> AhoCorasick {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(patterns)
+            .unwrap()
+    }
+
+    /// Every phrase of every rule, in the shared index's order.
+    static PATTERNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        crate::rules::all()
+            .iter()
+            .flat_map(|rule| rule.phrase_lists())
+            .flat_map(|list| list.patterns.iter().map(String::as_str))
+            .collect()
+    });
+
+    static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| overlapping(&PATTERNS));
+
+    proptest::proptest! {
+        #[test]
+        fn the_trie_finds_what_the_automaton_found(
+            patterns in proptest::collection::vec("[aAbBé’' -]{1,5}", 1..10),
+            text in "[aAbBéÉ’' ,.-]{0,50}",
+        ) {
+            let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(
+                Trie::new(&patterns).hits(&text),
+                automaton_hits(&overlapping(&patterns), &text)
+            );
+        }
+
+        #[test]
+        fn the_trie_finds_the_rules_phrases_as_the_automaton_did(
+            parts in proptest::collection::vec((0usize..100_000, "[ ,.\"“”’'(-]{0,2}", 0u8..3), 0..12),
+        ) {
+            // The rules' own phrases, whole, cut short or run together,
+            // in any case, between marks.
+            let mut text = String::new();
+            for (pick, gap, form) in parts {
+                let phrase = PATTERNS[pick % PATTERNS.len()];
+                match form {
+                    0 => text.push_str(phrase),
+                    1 => text.push_str(&phrase.to_ascii_uppercase()),
+                    _ => {
+                        let mut cut = phrase.len() / 2;
+                        while !phrase.is_char_boundary(cut) {
+                            cut -= 1;
+                        }
+                        text.push_str(&phrase[..cut]);
+                    }
+                }
+                text.push_str(&gap);
+            }
+            proptest::prop_assert_eq!(INDEX.trie.hits(&text), automaton_hits(&MATCHER, &text));
+        }
+    }
+
+    #[test]
+    fn no_phrase_is_empty() {
+        // The automaton reported an empty phrase everywhere; the trie never does.
+        assert!(PATTERNS.iter().all(|p| !p.is_empty()));
     }
 
     #[test]

@@ -22,7 +22,10 @@ fn research(para: &Paragraph, span: &Range<usize>) -> bool {
     let lex = crate::prose::lexicon::lexicon();
     let first = para.word_index_at(span.start);
     let last = para.word_index_at(span.end);
-    (first..last).any(|i| lex.study_words.contains(&para.word_lower(i)))
+    (first..last).any(|i| {
+        lex.study_words
+            .contains(&*crate::rules::word_lower(para, i))
+    })
 }
 
 impl crate::rules::Rule for WeaselAttribution {

@@ -17,8 +17,8 @@ fn negated(para: &crate::prose::Paragraph, span: &std::ops::Range<usize>) -> boo
         .map_while(|k| first.checked_sub(k))
         .take_while(|&i| para.sentence_of(para.words[i].start) == sentence)
         .any(|i| {
-            let word = para.word_lower(i);
-            lex.negations.contains(&word) || word.ends_with("n't")
+            let word = crate::rules::word_lower(para, i);
+            lex.negations.contains(&*word) || word.ends_with("n't")
         })
 }
 

@@ -68,7 +68,7 @@ impl Rule for SaidSynonym {
             );
             out.push(
                 Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
-                    format!("Replace “{text}” with “{replacement}”"),
+                    ["Replace “", text, "” with “", &replacement, "”"].concat(),
                     span,
                     replacement,
                     true,
@@ -82,15 +82,21 @@ impl Rule for SaidSynonym {
 fn reports_speech(para: &Paragraph, span: &std::ops::Range<usize>) -> bool {
     // "a claim", "their complaints": nouns, not verbs of saying.
     let index = para.word_index_at(span.start);
-    if index > 0 && DATA.noun_markers.contains(&para.word_lower(index - 1)) {
+    let noun = index.checked_sub(1).is_some_and(|before| {
+        let before = crate::rules::word_lower(para, before);
+        DATA.noun_markers.iter().any(|m| *m == before)
+    });
+    if noun {
         return false;
     }
     let after = para.text[span.end..].trim_start_matches(' ');
     if after.starts_with([',', ':', '"', '“']) {
         return true;
     }
-    let next = para.word_lower(para.word_index_at(span.end));
-    if DATA.speech_objects.contains(&next) && after.starts_with(|c: char| c.is_alphabetic()) {
+    let next = crate::rules::word_lower(para, para.word_index_at(span.end));
+    if DATA.speech_objects.iter().any(|o| *o == next)
+        && after.starts_with(|c: char| c.is_alphabetic())
+    {
         return true;
     }
     // Right after a quotation: `"…," she insisted.` / `"…," insisted Smith.`

@@ -45,7 +45,7 @@ pub(super) fn check(words: &HouseWords, para: &Paragraph, out: &mut Vec<Finding>
             message.push(' ');
             message.push_str(note.trim());
         }
-        let title = format!("Replace “{text}” with “{replacement}”");
+        let title = ["Replace “", text, "” with “", &replacement, "”"].concat();
         out.push(
             Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
                 title,

@@ -51,7 +51,7 @@ impl Rule for DateOrdinal {
             );
             out.push(
                 Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
-                    format!("Write “{fixed}”"),
+                    ["Write “", &fixed, "”"].concat(),
                     span,
                     fixed,
                     true,

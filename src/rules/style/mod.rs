@@ -47,9 +47,9 @@ pub(crate) struct WordClass {
     pub digits: bool,
     /// A figure [`numbers::digits_value`] reads ("3,000", "7.5").
     pub figure: bool,
-    /// Starts with the first letter of a number word: [`numbers::may_be_number_word`].
-    pub number_initial: bool,
-    /// Contains a hyphen ("five-year-old"); only known for `number_initial` words.
+    /// Not a number word, with a hyphen where a unit word ("one" to
+    /// "nine") would end: maybe an age ("five-year-old"). Only known for
+    /// words that start with a number word's first letter.
     pub hyphen: bool,
     /// "a" or "A".
     pub article: bool,
@@ -60,7 +60,9 @@ pub(crate) struct WordClass {
 }
 
 impl WordClass {
-    fn of(w: &str) -> WordClass {
+    /// The class of `w`, with the number words fetched once for all the
+    /// words of a paragraph.
+    fn of(w: &str, numbers: &numbers::NumberWords) -> WordClass {
         let bytes = w.as_bytes();
         let Some(&first) = bytes.first() else {
             return WordClass::default();
@@ -81,33 +83,91 @@ impl WordClass {
                 ..WordClass::default()
             };
         }
-        let number_initial = numbers::may_be_number_word(w);
-        WordClass {
-            number_initial,
-            // Only asked of words that may be number words ("five-year-old").
-            hyphen: number_initial && bytes.contains(&b'-'),
+        let mut class = WordClass {
             article: bytes.len() == 1 && first.eq_ignore_ascii_case(&b'a'),
-            number: if number_initial {
-                numbers::word_value(w).and_then(|v| u8::try_from(v).ok())
-            } else {
-                None
-            },
-            month: if first.is_ascii_uppercase() {
-                dates::month_of(w)
-            } else {
-                None
-            },
             ..WordClass::default()
+        };
+        // Lowercase and not starting like a number word: nothing else to
+        // ask (about half of all words).
+        if first.is_ascii_lowercase() && !numbers::may_be_number_word(w) {
+            return class;
         }
+        // Most words are ruled out by two table reads.
+        if numbers.may_be(w) {
+            class.number = numbers.value(w).and_then(|v| u8::try_from(v).ok());
+        }
+        if class.number.is_none() {
+            let ends = numbers.unit_lengths();
+            let after_unit = bytes.get(*ends.start()..(*ends.end() + 1).min(bytes.len()));
+            class.hyphen = after_unit.is_some_and(|b| b.contains(&b'-'));
+        }
+        if first.is_ascii_uppercase() {
+            class.month = dates::month_of(w);
+        }
+        class
     }
+}
+
+/// The (length, first letter, last letter) combinations of a list of words,
+/// ignoring ASCII case: a word whose combination is not among them is none
+/// of the words. Most words are ruled out by two table reads, before any
+/// comparison (the number and month words are looked for in every word).
+pub(crate) struct Shapes {
+    /// For each length, for each first letter, the last letters as bits.
+    masks: Vec<[u32; 26]>,
+    /// A listed word does not start and end with an ASCII letter: nothing is
+    /// ruled out.
+    every: bool,
+}
+
+impl Shapes {
+    /// The shapes of `words`.
+    pub(crate) fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Shapes {
+        let mut shapes = Shapes {
+            masks: Vec::new(),
+            every: false,
+        };
+        for w in words {
+            let Some((first, last)) = ends(w) else {
+                shapes.every = true;
+                continue;
+            };
+            if shapes.masks.len() <= w.len() {
+                shapes.masks.resize(w.len() + 1, [0; 26]);
+            }
+            shapes.masks[w.len()][first] |= 1 << last;
+        }
+        shapes
+    }
+
+    /// Whether `word` may be one of the words (ignoring ASCII case).
+    pub(crate) fn may_be(&self, word: &str) -> bool {
+        self.every
+            || ends(word).is_some_and(|(first, last)| {
+                self.masks
+                    .get(word.len())
+                    .is_some_and(|m| m[first] >> last & 1 != 0)
+            })
+    }
+}
+
+/// The first and last bytes of `w` as letter indexes, when both are ASCII letters.
+fn ends(w: &str) -> Option<(usize, usize)> {
+    let letter = |b: u8| {
+        let i = b.to_ascii_lowercase().wrapping_sub(b'a');
+        (i < 26).then_some(usize::from(i))
+    };
+    let bytes = w.as_bytes();
+    Some((letter(*bytes.first()?)?, letter(*bytes.last()?)?))
 }
 
 /// The class of every word of the paragraph, worked out by the first rule that asks.
 pub(crate) fn classes<'p>(para: &'p Paragraph) -> &'p [WordClass] {
     para.style_words.get_or_init(|| {
+        let numbers = numbers::number_words();
         para.words
             .iter()
-            .map(|r| WordClass::of(&para.text[r.clone()]))
+            .map(|r| WordClass::of(&para.text[r.clone()], numbers))
             .collect()
     })
 }
@@ -138,6 +198,15 @@ pub(crate) fn same_sentence(para: &Paragraph, i: usize, j: usize) -> bool {
 /// Whether the words from `i` on spell `phrase` (lowercase words separated
 /// by single spaces), adjacent to one another.
 pub(crate) fn phrase_at(para: &Paragraph, i: usize, phrase: &str) -> bool {
+    // The first word rules most phrases out: compare it before splitting.
+    let (first, phrase_bytes) = (word(para, i).as_bytes(), phrase.as_bytes());
+    if !phrase_bytes
+        .get(..first.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(first))
+        || phrase_bytes.get(first.len()).is_some_and(|&b| b != b' ')
+    {
+        return false;
+    }
     // Split as bytes: `str::split(' ')` sets up a char searcher, and this
     // runs for every figure and number word against several phrases.
     phrase
@@ -167,7 +236,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn classes_agree_with_the_functions_they_stand_for(w in "[0-9,.]{1,8}|[a-zA-Z‑-]{1,12}|\\PC{1,6}") {
-            let class = WordClass::of(&w);
+            let class = WordClass::of(&w, numbers::number_words());
             proptest::prop_assert_eq!(class.digits, is_digits(&w));
             proptest::prop_assert_eq!(class.figure, numbers::digits_value(&w).is_some());
             proptest::prop_assert_eq!(class.number.map(u64::from), numbers::word_value(&w));
@@ -177,13 +246,56 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn shapes_rule_out_only_other_words(
+            list in proptest::collection::vec("[a-zA-Z'’-]{0,6}", 1..8),
+            pick in 0usize..8,
+            upper in proptest::collection::vec(proptest::bool::ANY, 6),
+            other in "[a-zA-Z'’-]{0,6}",
+        ) {
+            let shapes = Shapes::new(list.iter().map(String::as_str));
+            let listed: String = list[pick % list.len()]
+                .chars()
+                .zip(upper.iter().chain(std::iter::repeat(&false)))
+                .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
+                .collect();
+            proptest::prop_assert!(shapes.may_be(&listed));
+            if !shapes.may_be(&other) {
+                proptest::prop_assert!(!list.iter().any(|l| l.eq_ignore_ascii_case(&other)));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn phrase_at_compares_the_first_word_as_the_split_does(
+            text in "[aAbB ,.\n]{0,24}",
+            phrase in "[abAB ]{0,6}",
+            i in 0usize..8,
+        ) {
+            let para = Paragraph::analyse(&text, crate::prose::BlockKind::Paragraph);
+            let split = phrase.as_bytes().split(|&b| b == b' ').enumerate().all(|(k, part)| {
+                word(&para, i + k).as_bytes().eq_ignore_ascii_case(part)
+                    && (k == 0 || adjacent(&para, i + k - 1))
+            });
+            proptest::prop_assert_eq!(phrase_at(&para, i, &phrase), split);
+        }
+    }
+
     #[test]
     fn figures_and_number_words() {
-        let class = WordClass::of("1.2.3");
+        let class = WordClass::of("1.2.3", numbers::number_words());
         assert!(class.leading_digit && !class.figure && !class.digits);
-        assert!(WordClass::of("3,000.5").figure);
-        assert_eq!(WordClass::of("Twenty-five").number, Some(25));
-        assert!(WordClass::of("five-year-old").hyphen);
-        assert_eq!(WordClass::of("Sept").month, dates::month_of("sept"));
+        assert!(WordClass::of("3,000.5", numbers::number_words()).figure);
+        assert_eq!(
+            WordClass::of("Twenty-five", numbers::number_words()).number,
+            Some(25)
+        );
+        assert!(WordClass::of("five-year-old", numbers::number_words()).hyphen);
+        assert_eq!(
+            WordClass::of("Sept", numbers::number_words()).month,
+            dates::month_of("sept")
+        );
     }
 }

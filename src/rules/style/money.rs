@@ -35,7 +35,8 @@ impl Rule for Money {
         while i < para.words.len() {
             // Each finding below starts at a figure, a number word or "a".
             let class = classes[i];
-            if !(class.figure || class.number.is_some() || class.article) {
+            if !(class.figure || class.number.is_some() || class.article) || !may_be_money(para, i)
+            {
                 i += 1;
                 continue;
             }
@@ -56,7 +57,7 @@ impl Rule for Money {
                 &DATA.message
             };
             let message = crate::rules::fill(template, "{fixed}", &fixed);
-            let title = format!("Write “{fixed}”");
+            let title = ["Write “", &fixed, "”"].concat();
             out.push(
                 Finding::new(&DATA.rule, span.clone(), message)
                     .with_fix(Fix::replace(title, span, fixed, true)),
@@ -68,6 +69,24 @@ impl Rule for Money {
 /// The value of word `i` as a number: digits (the figure as written), a
 /// number word, or "a"/"one" before a scale. Nothing is allocated here: this
 /// runs for every figure and number word.
+/// The words of a sum in cents ("fifty cents").
+const CENT_WORDS: [&str; 2] = ["cents", "cent"];
+
+/// Whether the amount at word `i` may be money at all: a dollar sign before
+/// it, or a scale, dollar or cent word after it, as each of the forms below
+/// needs. Most figures are neither, and are passed over at once.
+fn may_be_money(para: &Paragraph, i: usize) -> bool {
+    let next = word(para, i + 1);
+    para.text[..para.words[i].start].ends_with('$')
+        || scale_value(next).is_some()
+        || DATA
+            .dollar_words
+            .iter()
+            .map(String::as_str)
+            .chain(CENT_WORDS)
+            .any(|w| next.eq_ignore_ascii_case(w))
+}
+
 fn amount<'p>(para: &'p Paragraph, i: usize) -> Option<(Option<&'p str>, Option<u64>)> {
     let class = super::classes(para)[i];
     if class.figure {
@@ -116,7 +135,7 @@ fn dollars_in_words(para: &Paragraph, i: usize) -> Option<(Range<usize>, String,
         (None, _) => figure,
     };
     let span = if sign { start - 1 } else { start }..para.words[j].end;
-    Some((span, format!("${figure}"), false, j + 1))
+    Some((span, ["$", figure.as_str()].concat(), false, j + 1))
 }
 
 /// "$0.50" → "50 cents"; "$5.00" → "$5".
@@ -143,7 +162,7 @@ fn dollar_sign_amount(para: &Paragraph, i: usize) -> Option<(Range<usize>, Strin
         let n: u64 = cents.parse().ok()?;
         (n > 0).then(|| (span, format!("{n} cents"), true, i + 1))
     } else if cents == "00" {
-        Some((span, format!("${whole}"), false, i + 1))
+        Some((span, ["$", whole].concat(), false, i + 1))
     } else {
         None
     }
@@ -156,7 +175,7 @@ fn spelled_cents(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, bo
         .map(u64::from)
         .filter(|v| *v < 100)?;
     let next = word(para, i + 1);
-    if !(next.eq_ignore_ascii_case("cents") || next.eq_ignore_ascii_case("cent"))
+    if !CENT_WORDS.iter().any(|c| next.eq_ignore_ascii_case(c))
         || !adjacent(para, i)
         || para.starts_sentence(i)
     {

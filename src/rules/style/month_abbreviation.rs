@@ -68,7 +68,7 @@ impl Rule for MonthAbbreviation {
                 "{fixed}",
                 &replacement,
             );
-            let title = format!("Write “{replacement}”");
+            let title = ["Write “", &replacement, "”"].concat();
             out.push(
                 Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
                     title,

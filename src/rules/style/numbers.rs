@@ -16,16 +16,21 @@ rule_data!(NUMBERS: Numbers = "numbers.toml");
 
 /// The unit and tens words with their values ("seven" → 7, "forty" → 40),
 /// by length and first letter. `word_value` runs on every word of every
-/// paragraph for three rules: most words find an empty bucket, and the others
-/// are compared with one or two words ignoring ASCII case, which costs a
-/// fraction of lowercasing and SipHashing every word.
-struct SimpleValues {
+/// paragraph for three rules: most words are ruled out by their length and
+/// first and last letters, and the others are compared with one or two words
+/// ignoring ASCII case, which costs a fraction of lowercasing and SipHashing
+/// every word.
+pub(crate) struct NumberWords {
     buckets: Vec<[Vec<(&'static str, u64)>; 26]>,
+    /// Rules out most other words before the buckets are searched.
+    shapes: super::Shapes,
     /// The length of the shortest tens word, hyphen and unit word together.
     shortest_compound: usize,
+    /// The shortest and longest of the unit words for one to nine.
+    unit_lengths: std::ops::RangeInclusive<usize>,
 }
 
-static SIMPLE_VALUES: std::sync::LazyLock<SimpleValues> = std::sync::LazyLock::new(|| {
+static NUMBER_WORDS: std::sync::LazyLock<NumberWords> = std::sync::LazyLock::new(|| {
     let units = NUMBERS
         .units
         .iter()
@@ -38,7 +43,7 @@ static SIMPLE_VALUES: std::sync::LazyLock<SimpleValues> = std::sync::LazyLock::n
         .filter(|(_, t)| !t.is_empty())
         .map(|(i, t)| (t.as_str(), i as u64 * 10));
     let mut buckets: Vec<[Vec<(&'static str, u64)>; 26]> = Vec::new();
-    for (w, v) in units.chain(tens) {
+    for (w, v) in units.clone().chain(tens.clone()) {
         // The words are lowercase ASCII (a test checks).
         let Some(letter) = w.bytes().next().filter(u8::is_ascii_lowercase) else {
             continue;
@@ -61,25 +66,79 @@ static SIMPLE_VALUES: std::sync::LazyLock<SimpleValues> = std::sync::LazyLock::n
             .min()
             .unwrap_or(0)
     };
-    SimpleValues {
+    NumberWords {
         buckets,
+        shapes: super::Shapes::new(units.chain(tens).map(|(w, _)| w)),
         shortest_compound: shortest(&NUMBERS.tens) + 1 + shortest(&NUMBERS.units),
+        unit_lengths: {
+            let lengths = || NUMBERS.units.iter().take(10).skip(1).map(String::len);
+            lengths().min().unwrap_or(0)..=lengths().max().unwrap_or(0)
+        },
     }
 });
 
-/// The value of a unit or tens word, any ASCII case.
-fn simple(word: &str) -> Option<u64> {
-    let letter = word.bytes().next()?.to_ascii_lowercase();
-    if !letter.is_ascii_lowercase() {
-        return None;
+/// The number words, for looking many words up in a row.
+pub(crate) fn number_words() -> &'static NumberWords {
+    &NUMBER_WORDS
+}
+
+impl NumberWords {
+    /// The value of a unit or tens word, any ASCII case.
+    fn simple(&self, word: &str) -> Option<u64> {
+        if !self.shapes.may_be(word) {
+            return None;
+        }
+        let letter = word.bytes().next()?.to_ascii_lowercase();
+        if !letter.is_ascii_lowercase() {
+            return None;
+        }
+        // Words of the same length and first letter ("the": "two", "ten") are
+        // told apart by their last letter before comparing the whole word.
+        let last = word.as_bytes()[word.len() - 1].to_ascii_lowercase();
+        self.buckets.get(word.len())?[usize::from(letter - b'a')]
+            .iter()
+            .find(|(w, _)| w.as_bytes()[w.len() - 1] == last && w.eq_ignore_ascii_case(word))
+            .map(|&(_, v)| v)
     }
-    // Words of the same length and first letter ("the": "two", "ten") are
-    // told apart by their last letter before comparing the whole word.
-    let last = word.as_bytes()[word.len() - 1].to_ascii_lowercase();
-    SIMPLE_VALUES.buckets.get(word.len())?[usize::from(letter - b'a')]
-        .iter()
-        .find(|(w, _)| w.as_bytes()[w.len() - 1] == last && w.eq_ignore_ascii_case(word))
-        .map(|&(_, v)| v)
+
+    /// Whether `word` may be a number word: false rules it out at the cost of
+    /// two table reads, for the callers that ask of every word.
+    pub(crate) fn may_be(&self, word: &str) -> bool {
+        may_be_number_word(word)
+            && (word.len() >= self.shortest_compound || self.shapes.may_be(word))
+    }
+
+    /// The shortest and longest of the words for one to nine.
+    pub(crate) fn unit_lengths(&self) -> std::ops::RangeInclusive<usize> {
+        self.unit_lengths.clone()
+    }
+
+    /// [`word_value`].
+    pub(crate) fn value(&self, word: &str) -> Option<u64> {
+        // Called for every word: rule most out on the first letter, without allocating.
+        if !may_be_number_word(word) || word.len() > 24 {
+            return None;
+        }
+        // A listed word has no hyphen (a test checks), so a match ends it; most
+        // words find an empty bucket, and only then is the word searched for a
+        // hyphen or non-breaking hyphen (U+2011), byte by byte: `split_once`
+        // with a pattern of two chars decodes every character.
+        if let Some(v) = self.simple(word) {
+            return (v > 0).then_some(v);
+        }
+        // Shorter than any tens word, hyphen and unit word together ("forty-one").
+        if word.len() < self.shortest_compound {
+            return None;
+        }
+        let bytes = word.as_bytes();
+        let (p, len) = (0..bytes.len()).find_map(|p| match bytes[p] {
+            b'-' => Some((p, 1)),
+            0xE2 if bytes[p..].starts_with("‑".as_bytes()) => Some((p, 3)),
+            _ => None,
+        })?;
+        let (t, u) = (self.simple(&word[..p])?, self.simple(&word[p + len..])?);
+        (t >= 20 && t % 10 == 0 && (1..=9).contains(&u)).then_some(t + u)
+    }
 }
 
 /// Whether `word` may be a number word at all: it starts with the first
@@ -95,29 +154,7 @@ pub(crate) fn may_be_number_word(word: &str) -> bool {
 
 /// The value of a number word from one to ninety-nine ("seven", "Twenty-five").
 pub(crate) fn word_value(word: &str) -> Option<u64> {
-    // Called for every word: rule most out on the first letter, without allocating.
-    if !may_be_number_word(word) || word.len() > 24 {
-        return None;
-    }
-    // A listed word has no hyphen (a test checks), so a match ends it; most
-    // words find an empty bucket, and only then is the word searched for a
-    // hyphen or non-breaking hyphen (U+2011), byte by byte: `split_once`
-    // with a pattern of two chars decodes every character.
-    if let Some(v) = simple(word) {
-        return (v > 0).then_some(v);
-    }
-    // Shorter than any tens word, hyphen and unit word together ("forty-one").
-    if word.len() < SIMPLE_VALUES.shortest_compound {
-        return None;
-    }
-    let bytes = word.as_bytes();
-    let (p, len) = (0..bytes.len()).find_map(|p| match bytes[p] {
-        b'-' => Some((p, 1)),
-        0xE2 if bytes[p..].starts_with("‑".as_bytes()) => Some((p, 3)),
-        _ => None,
-    })?;
-    let (t, u) = (simple(&word[..p])?, simple(&word[p + len..])?);
-    (t >= 20 && t % 10 == 0 && (1..=9).contains(&u)).then_some(t + u)
+    NUMBER_WORDS.value(word)
 }
 
 /// The word for one through nine.

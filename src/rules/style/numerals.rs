@@ -1,6 +1,8 @@
 //! `style/numerals`: one through nine spelled out, figures for 10 and up,
 //! figures for ages and dimensions.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use super::numbers::{spelled, word_value};
@@ -45,7 +47,7 @@ impl Rule for Numerals {
             // their class, without looking at the text again.
             let finding = if class.digits {
                 small_figure(para, i, word(para, i))
-            } else if class.number.is_some() || (class.number_initial && class.hyphen) {
+            } else if class.number.is_some() || class.hyphen {
                 spelled_number(para, i, word(para, i))
             } else {
                 None
@@ -56,7 +58,7 @@ impl Rule for Numerals {
                 if quoted(para, &target) {
                     continue;
                 }
-                let title = format!("Write “{replacement}”");
+                let title = ["Write “", &replacement, "”"].concat();
                 out.push(
                     Finding::new(&DATA.rule, target.clone(), message).with_fix(Fix::replace(
                         title,
@@ -71,8 +73,29 @@ impl Rule for Numerals {
 }
 
 /// Word `i` lowercase.
-fn lower(para: &Paragraph, i: usize) -> String {
-    word(para, i).to_lowercase()
+fn lower<'p>(para: &'p Paragraph, i: usize) -> Cow<'p, str> {
+    crate::rules::lowercase(word(para, i))
+}
+
+/// Whether `parts` joined by single spaces start with `prefix`, without
+/// joining them.
+fn joined_starts_with(parts: &[&str], prefix: &str) -> bool {
+    let mut rest = prefix.as_bytes();
+    for (k, part) in parts.iter().enumerate() {
+        if k > 0 {
+            match rest.split_first() {
+                None => return true,
+                Some((b' ', after)) => rest = after,
+                Some(_) => return false,
+            }
+        }
+        let n = part.len().min(rest.len());
+        if part.as_bytes()[..n] != rest[..n] {
+            return false;
+        }
+        rest = &rest[n..];
+    }
+    rest.is_empty()
 }
 
 /// Whether a unit, age or other exception follows word `i`.
@@ -86,7 +109,9 @@ fn exception_follows(para: &Paragraph, i: usize) -> bool {
         .is_some_and(|t| ["a.m", "p.m"].iter().any(|m| t.eq_ignore_ascii_case(m)));
     glued.starts_with('%')
         || time
-        || (adjacent(para, i) && (DATA.units.contains(&next) || DATA.figure_words.contains(&next)))
+        || (adjacent(para, i)
+            && (DATA.units.iter().any(|u| *u == next)
+                || DATA.figure_words.iter().any(|f| *f == next)))
         || DATA.age_phrases.iter().any(|p| phrase_at(para, i + 1, p))
 }
 
@@ -129,9 +154,9 @@ fn small_figure(
     let prev = if i > 0 && same_sentence(para, i - 1, i) {
         lower(para, i - 1)
     } else {
-        String::new()
+        Cow::Borrowed("")
     };
-    if DATA.labels.contains(&prev) || crate::rules::style::dates::is_month(&prev) {
+    if DATA.labels.iter().any(|l| *l == prev) || crate::rules::style::dates::is_month(&prev) {
         return None;
     }
     // A name ("Apollo 9") or a proper noun after ("3 Doors Down", "5 Main St.").
@@ -201,28 +226,26 @@ fn spelled_number(
     if para.starts_sentence(i) || w.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    let rest_lower: String = (0..3)
-        .map(|k| lower(para, i + k))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let rest = [lower(para, i), lower(para, i + 1), lower(para, i + 2)];
+    let rest = [&*rest[0], &*rest[1], &*rest[2]];
     if DATA
         .idioms
         .iter()
-        .any(|idiom| rest_lower.starts_with(idiom.as_str()))
+        .any(|idiom| joined_starts_with(&rest, idiom))
     {
         return None;
     }
     let next = lower(para, i + 1);
-    if DATA.not_before.contains(&next) {
+    if DATA.not_before.iter().any(|w| *w == next) {
         return None;
     }
     // Percentages and money have rules of their own.
     if [
         "percent", "per", "pct", "dollars", "dollar", "cents", "cent",
     ]
-    .contains(&next.as_str())
+    .contains(&&*next)
         || (super::numbers::scale_value(&next).is_some()
-            && ["dollars", "dollar"].contains(&lower(para, i + 2).as_str()))
+            && ["dollars", "dollar"].contains(&&*lower(para, i + 2)))
     {
         return None;
     }
@@ -234,19 +257,17 @@ fn spelled_number(
             None,
         ));
     }
-    let with_next = format!("{figure} {}", word(para, i + 1));
+    // Built only for the few that are flagged.
+    let with_next = |figure: &str| [figure, " ", word(para, i + 1)].concat();
     if adjacent(para, i) && super::numbers::scale_value(&next).is_some_and(|s| s >= 1_000_000) {
-        let message = crate::rules::fill(&DATA.use_figures_scale, "{figure}", &with_next);
+        let message = crate::rules::fill(&DATA.use_figures_scale, "{figure}", &with_next(&figure));
         return Some((message, figure, None));
     }
-    let measure = adjacent(para, i) && DATA.units.contains(&next);
+    let measure = adjacent(para, i) && DATA.units.iter().any(|u| *u == next);
     let age = DATA.age_phrases.iter().any(|p| phrase_at(para, i + 1, p));
     (measure || age).then(|| {
-        (
-            crate::rules::fill(&DATA.use_figures_for, "{figure}", &with_next),
-            figure,
-            None,
-        )
+        let message = crate::rules::fill(&DATA.use_figures_for, "{figure}", &with_next(&figure));
+        (message, figure, None)
     })
 }
 
@@ -282,6 +303,20 @@ mod tests {
             fixed(ID, "It fell below three million."),
             "It fell below 3 million."
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn joined_starts_with_is_join_and_starts_with(
+            parts in proptest::collection::vec("[ab ]{0,3}", 3),
+            prefix in "[ab ]{0,7}",
+        ) {
+            let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(
+                super::joined_starts_with(&parts, &prefix),
+                parts.join(" ").starts_with(&prefix)
+            );
+        }
     }
 
     #[test]

@@ -17,6 +17,18 @@ struct Data {
 
 rule_data!(DATA: Data = "percent.toml");
 
+/// The first word of each percent word: a figure followed by none of them
+/// is no percentage, which rules out most figures without matching phrases.
+static FIRST_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut first: Vec<&str> = DATA
+        .percent_words
+        .iter()
+        .map(|p| p.split(' ').next().unwrap_or(""))
+        .collect();
+    first.dedup();
+    first
+});
+
 /// Flags percentages written out in words.
 pub struct Percent;
 
@@ -42,6 +54,10 @@ impl Rule for Percent {
             let end = if para.text[after..].starts_with(" %") {
                 after + 2
             } else {
+                let next = word(para, i + 1);
+                if !FIRST_WORDS.iter().any(|f| f.eq_ignore_ascii_case(next)) {
+                    continue;
+                }
                 let Some(words) = DATA
                     .percent_words
                     .iter()
@@ -65,8 +81,8 @@ impl Rule for Percent {
             if quoted(para, &span) {
                 continue;
             }
-            let fixed = format!("{figure}%");
-            let title = format!("Write “{fixed}”");
+            let fixed = [figure.as_str(), "%"].concat();
+            let title = ["Write “", &fixed, "”"].concat();
             out.push(
                 Finding::new(
                     &DATA.rule,

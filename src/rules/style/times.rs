@@ -43,7 +43,7 @@ impl Rule for Times {
             if para.text[span.clone()] == fixed || quoted(para, &span) {
                 continue;
             }
-            let title = format!("Write “{fixed}”");
+            let title = ["Write “", &fixed, "”"].concat();
             out.push(
                 Finding::new(
                     &DATA.rule,
@@ -177,17 +177,19 @@ fn noon_or_midnight(
     minutes: Option<&str>,
     last: usize,
 ) -> Option<(Range<usize>, String, usize)> {
-    let next = word(para, last + 1).to_ascii_lowercase();
-    if hour != 12
-        || !matches!(minutes, None | Some("00"))
-        || !(next == "noon" || next == "midnight")
-        || !super::adjacent(para, last)
-    {
+    if hour != 12 || !matches!(minutes, None | Some("00")) {
+        return None;
+    }
+    let next = word(para, last + 1);
+    let name = ["noon", "midnight"]
+        .into_iter()
+        .find(|name| next.eq_ignore_ascii_case(name))?;
+    if !super::adjacent(para, last) {
         return None;
     }
     Some((
         para.words[i].start..para.words[last + 1].end,
-        next,
+        name.to_string(),
         last + 2,
     ))
 }

@@ -35,11 +35,11 @@ impl Rule for UsAbbreviation {
             return;
         }
         for i in 0..para.words.len() {
-            let w = word(para, i);
-            // "US…" and "United" only.
-            if !w.starts_with('U') {
+            // "US…" and "United" only: the first byte says, without slicing the word.
+            if para.text.as_bytes()[para.words[i].start] != b'U' {
                 continue;
             }
+            let w = word(para, i);
             let r = para.words[i].clone();
             if w == "US" || w.starts_with("US'") || w.starts_with("US’") {
                 let shouting =
