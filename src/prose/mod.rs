@@ -865,7 +865,24 @@ impl<'a> Paragraph<'a> {
     /// Whether the clause before `offset` is about market data the reporter
     /// reads off the exchange ("The S&P 500 fell 1.8 percent").
     pub fn market_data(&self, offset: usize) -> bool {
+        // Every test below needs a word of the market, index or commodity
+        // lists before the figure in its sentence, and each such word is a
+        // substring there: most sentences have none, and one scan for all of
+        // them rules the tests out.
+        static NAMES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+            std::sync::LazyLock::new(|| {
+                let lex = lexicon();
+                let names = lex.market_words.iter().chain(&lex.market_indices);
+                aho_corasick::AhoCorasick::new(names.chain(&lex.market_commodities)).ok()
+            });
         let sentence = &self.sentences[self.sentence_of(offset)];
+        let lower = self.lower.as_str();
+        if NAMES
+            .as_ref()
+            .is_some_and(|names| !names.is_match(&lower[sentence.start..offset]))
+        {
+            return false;
+        }
         let clause_start = self.text[sentence.start..offset]
             .rfind([',', ';'])
             .map_or(sentence.start, |p| sentence.start + p);
@@ -881,7 +898,6 @@ impl<'a> Paragraph<'a> {
                 ""
             }
         }
-        let lower = self.lower.as_str();
         let clause = &lower[clause_start..offset];
         if clause
             .split_whitespace()
