@@ -70,6 +70,11 @@ mod class {
     pub const RECORD: u32 = 1 << 24;
     /// A relative pronoun: [`super::RELATIVES`].
     pub const RELATIVE: u32 = 1 << 25;
+    /// Starts with an ASCII digit (set by the scan, not from a list).
+    pub const DIGIT: u32 = 1 << 26;
+    /// What may open a figure: a number, a number word, a fraction, a
+    /// superlative, "record".
+    pub const OPENS: u32 = DIGIT | SPELLED | SUPERLATIVE | RECORD | FRACTION;
 }
 
 /// Numerators and denominators of a spelled fraction ("two-thirds").
@@ -86,7 +91,7 @@ const RELATIVES: [&str; 4] = ["which", "who", "that", "whose"];
 /// What the scan looks words up in, derived once from the lexicon.
 struct Tables {
     /// Lowercase word to the bits of [`class`] for the lists it is on.
-    classes: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>,
+    classes: ClassTable,
     /// The percent phrases, split into words.
     percent: Vec<Vec<&'static str>>,
     /// The last bytes of the currency symbols: most figures have no sign
@@ -95,6 +100,27 @@ struct Tables {
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let lex = lexicon();
+    let mut currency_ends = [false; 256];
+    for symbol in &lex.currency_symbols {
+        if let Some(&last) = symbol.as_bytes().last() {
+            currency_ends[usize::from(last)] = true;
+        }
+    }
+    Tables {
+        classes: ClassTable::new(&word_classes()),
+        percent: lex
+            .percent_words
+            .iter()
+            .map(|p| p.split(' ').collect())
+            .collect(),
+        currency_ends,
+    }
+});
+
+/// Every word on a list the scan asks about, with the bits of [`class`] for
+/// the lists it is on.
+fn word_classes() -> HashMap<Box<str>, u32, BuildHasherDefault<Fnv>> {
     use class::*;
     let lex = lexicon();
     let lists: [(&HashSet<String>, u32); 21] = [
@@ -128,12 +154,9 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     lex.age_or_duration
         .iter()
         .for_each(|w| add(w, AGE_OR_DURATION));
-    let percent: Vec<Vec<&'static str>> = lex
-        .percent_words
-        .iter()
-        .map(|p| p.split(' ').collect())
-        .collect();
-    percent.iter().for_each(|p| add(p[0], PERCENT_HEAD));
+    for phrase in &lex.percent_words {
+        add(phrase.split(' ').next().unwrap_or_default(), PERCENT_HEAD);
+    }
     let (numerators, denominators) = FRACTION_PARTS;
     for n in numerators {
         denominators
@@ -143,18 +166,98 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     add("record", RECORD);
     add("all-time", RECORD);
     RELATIVES.iter().for_each(|w| add(w, RELATIVE));
-    let mut currency_ends = [false; 256];
-    for symbol in &lex.currency_symbols {
-        if let Some(&last) = symbol.as_bytes().last() {
-            currency_ends[usize::from(last)] = true;
+    classes
+}
+
+/// [`word_classes`] as an open-addressed table probed by a multiplicative
+/// hash of a word's first eight bytes (one load from the text) and its
+/// length: every word of every paragraph is looked up, most are on no list,
+/// and they miss at the first empty slot without a byte-by-byte hash.
+struct ClassTable {
+    /// Power-of-two many; a length of 0 marks an empty slot.
+    slots: Vec<ClassSlot>,
+    /// The whole word of each slot, compared for words longer than eight bytes.
+    keys: Vec<Box<str>>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct ClassSlot {
+    head: u64,
+    len: u32,
+    bits: u32,
+}
+
+impl ClassTable {
+    /// Slots per word kept: mostly empty, so that a miss ends at once.
+    const SPREAD: usize = 8;
+
+    fn new(words: &HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>) -> ClassTable {
+        let size = (words.len() * Self::SPREAD).next_power_of_two();
+        let mut table = ClassTable {
+            slots: vec![ClassSlot::default(); size],
+            keys: vec![Box::from(""); size],
+        };
+        for (word, &bits) in words.iter().filter(|(w, _)| !w.is_empty()) {
+            let (bytes, len) = (word.as_bytes(), word.len());
+            let head = Self::head(bytes, 0..len);
+            let mut at = table.slot(head, len);
+            while table.slots[at].len != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            table.slots[at] = ClassSlot {
+                head,
+                len: len as u32,
+                bits,
+            };
+            table.keys[at] = word.clone();
+        }
+        table
+    }
+
+    /// The first eight bytes of the word at `r` in `text`, zero-padded.
+    #[inline]
+    fn head(text: &[u8], r: Range<usize>) -> u64 {
+        let len = r.len();
+        let mut buf = [0u8; 8];
+        if r.start + 8 <= text.len() {
+            buf.copy_from_slice(&text[r.start..r.start + 8]);
+            if len < 8 {
+                return u64::from_le_bytes(buf) & ((1u64 << (8 * len)) - 1);
+            }
+        } else {
+            let n = len.min(8);
+            buf[..n].copy_from_slice(&text[r.start..r.start + n]);
+        }
+        u64::from_le_bytes(buf)
+    }
+
+    #[inline]
+    fn slot(&self, head: u64, len: usize) -> usize {
+        let h = (head ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The bits of the word at `r` in `text` (0 for a word on no list).
+    #[inline]
+    fn get(&self, text: &[u8], r: Range<usize>) -> u32 {
+        let len = r.len();
+        let head = Self::head(text, r.clone());
+        let mut at = self.slot(head, len);
+        loop {
+            let slot = self.slots[at];
+            if slot.len == 0 {
+                return 0;
+            }
+            if slot.head == head
+                && slot.len as usize == len
+                && (len <= 8 || self.keys[at].as_bytes() == &text[r.clone()])
+            {
+                return slot.bits;
+            }
+            at = (at + 1) & (self.slots.len() - 1);
         }
     }
-    Tables {
-        classes,
-        percent,
-        currency_ends,
-    }
-});
+}
 
 struct Scan<'t> {
     text: &'t str,
@@ -180,11 +283,17 @@ impl<'t> Scan<'t> {
             .iter()
             .map(|r| {
                 // As `Lower`, a word longer than any listed word is on no list.
-                let bits = if r.len() <= Lower::MAX {
-                    tables.classes.get(&lower[r.clone()]).copied().unwrap_or(0)
+                let listed = if r.len() <= Lower::MAX {
+                    tables.classes.get(lower.as_bytes(), r.clone())
                 } else {
                     0
                 };
+                let bits = listed
+                    | if text.as_bytes()[r.start].is_ascii_digit() {
+                        class::DIGIT
+                    } else {
+                        0
+                    };
                 any |= bits;
                 bits
             })
@@ -285,21 +394,26 @@ pub fn figures(text: &str, words: &[Range<usize>]) -> Vec<Figure> {
 pub(crate) fn figures_in(text: &str, lower: &str, words: &[Range<usize>]) -> Vec<Figure> {
     let scan = Scan::new(text, lower, words);
     let mut out = Vec::new();
+    if !scan.has(class::OPENS) {
+        return out;
+    }
     let mut i = 0;
     while i < words.len() {
         // Most words are not figures: rule them out by their class.
-        if !text.as_bytes()[words[i].start].is_ascii_digit() {
-            // "a" counts only before a scale ("a million dollars").
-            let article = &lower[words[i].clone()] == "a" && !scan.is(i + 1, class::SCALE);
-            if article
-                || !scan.is(
-                    i,
-                    class::SPELLED | class::SUPERLATIVE | class::RECORD | class::FRACTION,
-                )
-            {
-                i += 1;
-                continue;
-            }
+        let bits = scan.classes[i];
+        if bits & class::OPENS == 0 {
+            i += 1;
+            continue;
+        }
+        // "a" counts only before a scale ("a million dollars").
+        let r = &words[i];
+        if bits & class::DIGIT == 0
+            && r.len() == 1
+            && lower.as_bytes()[r.start] == b'a'
+            && !scan.is(i + 1, class::SCALE)
+        {
+            i += 1;
+            continue;
         }
         if let Some((figure, next)) = number_at(&scan, i).or_else(|| ranking_at(&scan, i)) {
             out.push(figure);
@@ -314,12 +428,13 @@ pub(crate) fn figures_in(text: &str, lower: &str, words: &[Range<usize>]) -> Vec
 fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     let word = &s.text[s.words[i].clone()];
     let lower = &s.lower[s.words[i].clone()];
-    let digits = word.starts_with(|c: char| c.is_ascii_digit());
-    if !digits {
+    if !s.is(i, class::DIGIT) {
         return spelled_at(s, i, lower);
     }
+    // As bytes: the first byte of any other character is none of these.
     let numeric_len = word
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b',' || b == b'.'))
         .unwrap_or(word.len());
     let (number, suffix) = lower.split_at(numeric_len);
     let value = figure_value(number)?;
@@ -867,23 +982,40 @@ mod tests {
         }
     }
 
+    /// What the table gives for `word`, alone and inside a longer text
+    /// (where its first eight bytes are read in one load).
+    fn table_classes(word: &str) -> [u32; 2] {
+        let inside = format!("x {word} and more text");
+        [
+            TABLES.classes.get(word.as_bytes(), 0..word.len()),
+            TABLES.classes.get(inside.as_bytes(), 2..2 + word.len()),
+        ]
+    }
+
     #[test]
-    fn every_list_word_has_its_class() {
-        let (lex, tables) = (lexicon(), &*TABLES);
-        for (list, bit) in [
-            (&lex.spelled, class::SPELLED),
-            (&lex.units, class::UNIT),
-            (&lex.design_words, class::DESIGN),
-        ] {
-            for w in list {
-                assert_ne!(
-                    tables.classes.get(w.as_str()).copied().unwrap_or(0) & bit,
-                    0,
-                    "{w}"
-                );
+    fn the_class_table_has_every_list_word() {
+        let classes = word_classes();
+        assert!(!classes.contains_key(""));
+        assert_ne!(classes["two-thirds"] & class::FRACTION, 0);
+        assert!(lexicon()
+            .units
+            .iter()
+            .all(|w| classes[w.as_str()] & class::UNIT != 0));
+        for (word, &bits) in &classes {
+            assert_eq!(table_classes(word), [bits; 2], "{word}");
+            // A word one letter shorter or longer is another word.
+            for other in [&word[..word.len() - 1], &format!("{word}s")] {
+                let bits = classes.get(other).copied().unwrap_or(0);
+                assert_eq!(table_classes(other), [bits; 2], "{other}");
             }
         }
-        assert_ne!(tables.classes["two-thirds"] & class::FRACTION, 0);
-        assert!(!tables.classes.contains_key(""));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_class_table_is_the_map(word in "[a-z][a-z'-]{0,12}") {
+            let bits = word_classes().get(word.as_str()).copied().unwrap_or(0);
+            proptest::prop_assert_eq!(table_classes(&word), [bits; 2]);
+        }
     }
 }
