@@ -279,25 +279,22 @@ impl<'t> Scan<'t> {
     fn new(text: &'t str, lower: &'t str, words: &'t [Range<usize>]) -> Scan<'t> {
         let tables = &*TABLES;
         let mut any = 0;
-        let classes = words
-            .iter()
-            .map(|r| {
-                // As `Lower`, a word longer than any listed word is on no list.
-                let listed = if r.len() <= Lower::MAX {
-                    tables.classes.get(lower.as_bytes(), r.clone())
-                } else {
-                    0
-                };
-                let bits = listed
-                    | if text.as_bytes()[r.start].is_ascii_digit() {
-                        class::DIGIT
-                    } else {
-                        0
-                    };
-                any |= bits;
-                bits
-            })
-            .collect();
+        let mut classes = Vec::with_capacity(words.len());
+        for r in words {
+            // As `Lower`, a word longer than any listed word is on no list.
+            let listed = if r.len() <= Lower::MAX {
+                tables.classes.get(lower.as_bytes(), r.clone())
+            } else {
+                0
+            };
+            let digit = if text.as_bytes()[r.start].is_ascii_digit() {
+                class::DIGIT
+            } else {
+                0
+            };
+            any |= listed | digit;
+            classes.push(listed | digit);
+        }
         Scan {
             text,
             lower,

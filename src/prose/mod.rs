@@ -508,22 +508,27 @@ impl<'a> Paragraph<'a> {
             || self.owned_by_subject(figure)
             || self.opens_with_according_to()
             || (self.sentence_sourced(index + 1) && self.sentence_continues(index + 1))
-            || (index > 0 && self.sentence_sourced(index - 1) && self.sentence_continues(index))
         {
             return true;
         }
+        // A sourced sentence just before: the cheapest of the three tests first.
         let Some(before) = index.checked_sub(1) else {
             return false;
         };
-        self.sentence_sourced(before)
-            && (self.sentence_kinds(before) & kind_bit(figure.kind) != 0
-                || self.source_hashes(before).iter().any(|&h| {
-                    h != 0 && {
-                        let mut bloom = [0u64; 4];
-                        self.add_names(index, &mut bloom);
-                        bloom_has(&bloom, h)
-                    }
-                }))
+        if !self.sentence_sourced(before) {
+            return false;
+        }
+        if self.sentence_kinds(before) & kind_bit(figure.kind) != 0
+            || self.sentence_continues(index)
+        {
+            return true;
+        }
+        let sources = self.source_hashes(before);
+        sources.iter().any(|&h| h != 0) && {
+            let mut bloom = [0u64; 4];
+            self.add_names(index, &mut bloom);
+            sources.iter().any(|&h| h != 0 && bloom_has(&bloom, h))
+        }
     }
 
     /// Whether a possessive ties the figure to the named subject that opens
@@ -540,7 +545,8 @@ impl<'a> Paragraph<'a> {
         let possessive = (1..=2)
             .map_while(|k| at.checked_sub(k))
             .take_while(|&i| i >= first)
-            .any(|i| self.word_lower(i) == "its");
+            // In place: only ASCII letters lowercase to "its".
+            .any(|i| self.text[self.words[i].clone()].eq_ignore_ascii_case("its"));
         // The subject is a name and nothing more ("Telstra has …", "Bega
         // Cheese will …"), not a description ("Cherry growers … their market").
         let lex = lexicon();
