@@ -176,6 +176,8 @@ fn word_classes() -> HashMap<Box<str>, u32, BuildHasherDefault<Fnv>> {
 struct ClassTable {
     /// Power-of-two many; a length of 0 marks an empty slot.
     slots: Vec<ClassSlot>,
+    /// `slots.len() - 1`.
+    mask: usize,
     /// The whole word of each slot, compared for words longer than eight bytes.
     keys: Vec<Box<str>>,
 }
@@ -195,14 +197,20 @@ impl ClassTable {
         let size = (words.len() * Self::SPREAD).next_power_of_two();
         let mut table = ClassTable {
             slots: vec![ClassSlot::default(); size],
+            mask: size - 1,
             keys: vec![Box::from(""); size],
         };
-        for (word, &bits) in words.iter().filter(|(w, _)| !w.is_empty()) {
+        // As `Lower` reads a word longer than any listed word as "", such a
+        // word is on no list: the table keeps no longer word, so it misses.
+        let kept = words
+            .iter()
+            .filter(|(w, _)| !w.is_empty() && w.len() <= Lower::MAX);
+        for (word, &bits) in kept {
             let (bytes, len) = (word.as_bytes(), word.len());
             let head = Self::head(bytes, 0..len);
             let mut at = table.slot(head, len);
             while table.slots[at].len != 0 {
-                at = (at + 1) & (size - 1);
+                at = (at + 1) & table.mask;
             }
             table.slots[at] = ClassSlot {
                 head,
@@ -234,7 +242,7 @@ impl ClassTable {
     #[inline]
     fn slot(&self, head: u64, len: usize) -> usize {
         let h = (head ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (h >> 32) as usize & (self.slots.len() - 1)
+        (h >> 32) as usize & self.mask
     }
 
     /// The bits of the word at `r` in `text` (0 for a word on no list).
@@ -254,7 +262,7 @@ impl ClassTable {
             {
                 return slot.bits;
             }
-            at = (at + 1) & (self.slots.len() - 1);
+            at = (at + 1) & self.mask;
         }
     }
 }
@@ -278,22 +286,18 @@ struct Scan<'t> {
 impl<'t> Scan<'t> {
     fn new(text: &'t str, lower: &'t str, words: &'t [Range<usize>]) -> Scan<'t> {
         let tables = &*TABLES;
+        let bytes = lower.as_bytes();
         let mut any = 0;
-        let mut classes = Vec::with_capacity(words.len());
-        for r in words {
-            // As `Lower`, a word longer than any listed word is on no list.
-            let listed = if r.len() <= Lower::MAX {
-                tables.classes.get(lower.as_bytes(), r.clone())
-            } else {
-                0
-            };
-            let digit = if text.as_bytes()[r.start].is_ascii_digit() {
+        let mut classes = vec![0; words.len()];
+        for (bits, r) in classes.iter_mut().zip(words) {
+            // Digits are the same in the lowercase copy.
+            let digit = if bytes[r.start].is_ascii_digit() {
                 class::DIGIT
             } else {
                 0
             };
-            any |= listed | digit;
-            classes.push(listed | digit);
+            *bits = tables.classes.get(bytes, r.clone()) | digit;
+            any |= *bits;
         }
         Scan {
             text,
@@ -993,6 +997,8 @@ mod tests {
     fn the_class_table_has_every_list_word() {
         let classes = word_classes();
         assert!(!classes.contains_key(""));
+        // Read as `Lower` reads it: too long for any list.
+        assert_eq!(table_classes(&"thousand".repeat(5)), [0; 2]);
         assert_ne!(classes["two-thirds"] & class::FRACTION, 0);
         assert!(lexicon()
             .units
