@@ -3,9 +3,12 @@
 //! ordinals, small everyday counts, labels ("Section 230"), addresses and
 //! scores are recognised and left out.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use super::lexicon::{lexicon, Lexicon, Lower};
+use super::lexicon::{lexicon, Fnv, HashSet, Lexicon, Lower};
 
 /// What sort of statistic a figure is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -33,6 +36,237 @@ pub struct Figure {
     pub kind: FigureKind,
 }
 
+/// The lists a word is on, as bits ([`Tables::classes`]): the scan asks a
+/// dozen questions of the words around every number, and one lookup per word
+/// answers them all (it was a hash lookup per list per question).
+mod class {
+    pub const SPELLED: u32 = 1 << 0;
+    pub const SCALE: u32 = 1 << 1;
+    pub const SUPERLATIVE: u32 = 1 << 2;
+    pub const ESTIMATOR: u32 = 1 << 3;
+    pub const CROWD: u32 = 1 << 4;
+    pub const LABEL: u32 = 1 << 5;
+    pub const MONTH: u32 = 1 << 6;
+    pub const CURRENCY: u32 = 1 << 7;
+    pub const UNIT: u32 = 1 << 8;
+    pub const DISTANCE: u32 = 1 << 9;
+    pub const RATE_DENOMINATOR: u32 = 1 << 10;
+    pub const AGE_OR_DURATION: u32 = 1 << 11;
+    pub const STREET: u32 = 1 << 12;
+    pub const DECISION: u32 = 1 << 13;
+    pub const LIMIT_LEAD_IN: u32 = 1 << 14;
+    pub const CRITERION: u32 = 1 << 15;
+    pub const DESIGN: u32 = 1 << 16;
+    pub const FIXED_RATE: u32 = 1 << 17;
+    pub const ATTENDANCE: u32 = 1 << 18;
+    pub const RECORD_SCOPE: u32 = 1 << 19;
+    pub const RECORD_NOUN: u32 = 1 << 20;
+    pub const RANKING_SCOPE: u32 = 1 << 21;
+    /// The first word of a percent phrase ("per" of "per cent").
+    pub const PERCENT_HEAD: u32 = 1 << 22;
+    /// A fraction ("two-thirds"): [`super::FRACTION_PARTS`].
+    pub const FRACTION: u32 = 1 << 23;
+    /// "record" or "all-time", which may open a ranking.
+    pub const RECORD: u32 = 1 << 24;
+    /// A relative pronoun: [`super::RELATIVES`].
+    pub const RELATIVE: u32 = 1 << 25;
+    /// Starts with an ASCII digit (set by the scan, not from a list).
+    pub const DIGIT: u32 = 1 << 26;
+    /// What may open a figure: a number, a number word, a fraction, a
+    /// superlative, "record".
+    pub const OPENS: u32 = DIGIT | SPELLED | SUPERLATIVE | RECORD | FRACTION;
+}
+
+/// Numerators and denominators of a spelled fraction ("two-thirds").
+const FRACTION_PARTS: ([&str; 5], [&str; 9]) = (
+    ["one", "two", "three", "four", "five"],
+    [
+        "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
+    ],
+);
+
+/// Words that open a relative clause ("Businesses which receive …").
+const RELATIVES: [&str; 4] = ["which", "who", "that", "whose"];
+
+/// What the scan looks words up in, derived once from the lexicon.
+struct Tables {
+    /// Lowercase word to the bits of [`class`] for the lists it is on.
+    classes: ClassTable,
+    /// The percent phrases, split into words.
+    percent: Vec<Vec<&'static str>>,
+    /// The last bytes of the currency symbols: most figures have no sign
+    /// before them, and one byte tells.
+    currency_ends: [bool; 256],
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let lex = lexicon();
+    let mut currency_ends = [false; 256];
+    for symbol in &lex.currency_symbols {
+        if let Some(&last) = symbol.as_bytes().last() {
+            currency_ends[usize::from(last)] = true;
+        }
+    }
+    Tables {
+        classes: ClassTable::new(&word_classes()),
+        percent: lex
+            .percent_words
+            .iter()
+            .map(|p| p.split(' ').collect())
+            .collect(),
+        currency_ends,
+    }
+});
+
+/// Every word on a list the scan asks about, with the bits of [`class`] for
+/// the lists it is on.
+fn word_classes() -> HashMap<Box<str>, u32, BuildHasherDefault<Fnv>> {
+    use class::*;
+    let lex = lexicon();
+    let lists: [(&HashSet<String>, u32); 21] = [
+        (&lex.spelled, SPELLED),
+        (&lex.scales, SCALE),
+        (&lex.superlatives, SUPERLATIVE),
+        (&lex.estimators, ESTIMATOR),
+        (&lex.crowd_nouns, CROWD),
+        (&lex.labels, LABEL),
+        (&lex.months, MONTH),
+        (&lex.currency_words, CURRENCY),
+        (&lex.units, UNIT),
+        (&lex.distance_words, DISTANCE),
+        (&lex.rate_denominators, RATE_DENOMINATOR),
+        (&lex.street_words, STREET),
+        (&lex.decision_nouns, DECISION),
+        (&lex.limit_lead_ins, LIMIT_LEAD_IN),
+        (&lex.criterion_words, CRITERION),
+        (&lex.design_words, DESIGN),
+        (&lex.fixed_rate_nouns, FIXED_RATE),
+        (&lex.attendance_words, ATTENDANCE),
+        (&lex.record_scopes, RECORD_SCOPE),
+        (&lex.record_nouns, RECORD_NOUN),
+        (&lex.ranking_scopes, RANKING_SCOPE),
+    ];
+    let mut classes: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut add = |word: &str, bit: u32| *classes.entry(word.into()).or_default() |= bit;
+    for (list, bit) in lists {
+        list.iter().for_each(|w| add(w, bit));
+    }
+    lex.age_or_duration
+        .iter()
+        .for_each(|w| add(w, AGE_OR_DURATION));
+    for phrase in &lex.percent_words {
+        add(phrase.split(' ').next().unwrap_or_default(), PERCENT_HEAD);
+    }
+    let (numerators, denominators) = FRACTION_PARTS;
+    for n in numerators {
+        denominators
+            .iter()
+            .for_each(|d| add(&format!("{n}-{d}"), FRACTION));
+    }
+    add("record", RECORD);
+    add("all-time", RECORD);
+    RELATIVES.iter().for_each(|w| add(w, RELATIVE));
+    classes
+}
+
+/// [`word_classes`] as an open-addressed table probed by a multiplicative
+/// hash of a word's first eight bytes (one load from the text) and its
+/// length: every word of every paragraph is looked up, most are on no list,
+/// and they miss at the first empty slot without a byte-by-byte hash.
+struct ClassTable {
+    /// Power-of-two many; a length of 0 marks an empty slot.
+    slots: Vec<ClassSlot>,
+    /// `slots.len() - 1`.
+    mask: usize,
+    /// The whole word of each slot, compared for words longer than eight bytes.
+    keys: Vec<Box<str>>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct ClassSlot {
+    head: u64,
+    len: u32,
+    bits: u32,
+}
+
+impl ClassTable {
+    /// Slots per word kept: mostly empty, so that a miss ends at once.
+    const SPREAD: usize = 8;
+
+    fn new(words: &HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>) -> ClassTable {
+        let size = (words.len() * Self::SPREAD).next_power_of_two();
+        let mut table = ClassTable {
+            slots: vec![ClassSlot::default(); size],
+            mask: size - 1,
+            keys: vec![Box::from(""); size],
+        };
+        // As `Lower` reads a word longer than any listed word as "", such a
+        // word is on no list: the table keeps no longer word, so it misses.
+        let kept = words
+            .iter()
+            .filter(|(w, _)| !w.is_empty() && w.len() <= Lower::MAX);
+        for (word, &bits) in kept {
+            let (bytes, len) = (word.as_bytes(), word.len());
+            let head = Self::head(bytes, 0..len);
+            let mut at = table.slot(head, len);
+            while table.slots[at].len != 0 {
+                at = (at + 1) & table.mask;
+            }
+            table.slots[at] = ClassSlot {
+                head,
+                len: len as u32,
+                bits,
+            };
+            table.keys[at] = word.clone();
+        }
+        table
+    }
+
+    /// The first eight bytes of the word at `r` in `text`, zero-padded.
+    #[inline]
+    fn head(text: &[u8], r: Range<usize>) -> u64 {
+        let len = r.len();
+        let mut buf = [0u8; 8];
+        if r.start + 8 <= text.len() {
+            buf.copy_from_slice(&text[r.start..r.start + 8]);
+            if len < 8 {
+                return u64::from_le_bytes(buf) & ((1u64 << (8 * len)) - 1);
+            }
+        } else {
+            let n = len.min(8);
+            buf[..n].copy_from_slice(&text[r.start..r.start + n]);
+        }
+        u64::from_le_bytes(buf)
+    }
+
+    #[inline]
+    fn slot(&self, head: u64, len: usize) -> usize {
+        let h = (head ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> 32) as usize & self.mask
+    }
+
+    /// The bits of the word at `r` in `text` (0 for a word on no list).
+    #[inline]
+    fn get(&self, text: &[u8], r: Range<usize>) -> u32 {
+        let len = r.len();
+        let head = Self::head(text, r.clone());
+        let mut at = self.slot(head, len);
+        loop {
+            let slot = self.slots[at];
+            if slot.len == 0 {
+                return 0;
+            }
+            if slot.head == head
+                && slot.len as usize == len
+                && (len <= 8 || self.keys[at].as_bytes() == &text[r.clone()])
+            {
+                return slot.bits;
+            }
+            at = (at + 1) & self.mask;
+        }
+    }
+}
+
 struct Scan<'t> {
     text: &'t str,
     /// `text` in ASCII lowercase, byte for byte (so word ranges index it too):
@@ -41,9 +275,52 @@ struct Scan<'t> {
     lower: &'t str,
     words: &'t [Range<usize>],
     lex: &'static Lexicon,
+    tables: &'static Tables,
+    /// The [`class`] bits of every word.
+    classes: Vec<u32>,
+    /// The bits of all the words together: a question about a list none of
+    /// the paragraph's words is on has its answer without a look.
+    any: u32,
 }
 
 impl<'t> Scan<'t> {
+    fn new(text: &'t str, lower: &'t str, words: &'t [Range<usize>]) -> Scan<'t> {
+        let tables = &*TABLES;
+        let bytes = lower.as_bytes();
+        let mut any = 0;
+        let mut classes = vec![0; words.len()];
+        for (bits, r) in classes.iter_mut().zip(words) {
+            // Digits are the same in the lowercase copy.
+            let digit = if bytes[r.start].is_ascii_digit() {
+                class::DIGIT
+            } else {
+                0
+            };
+            *bits = tables.classes.get(bytes, r.clone()) | digit;
+            any |= *bits;
+        }
+        Scan {
+            text,
+            lower,
+            words,
+            lex: lexicon(),
+            tables,
+            classes,
+            any,
+        }
+    }
+
+    /// Whether word `i` is on any of the lists `bits` stand for (no word is
+    /// past the end).
+    fn is(&self, i: usize, bits: u32) -> bool {
+        self.classes.get(i).is_some_and(|&c| c & bits != 0)
+    }
+
+    /// Whether any word of the paragraph is on any of the lists `bits` stand for.
+    fn has(&self, bits: u32) -> bool {
+        self.any & bits != 0
+    }
+
     /// Word `i` in ASCII lowercase; empty past the end, and, as
     /// [`Lower::new`], when longer than any listed word.
     fn lower(&self, i: usize) -> &'t str {
@@ -74,26 +351,31 @@ impl<'t> Scan<'t> {
 
     fn is_number_word(&self, i: usize) -> bool {
         let w = self.lower(i);
-        w.starts_with(|c: char| c.is_ascii_digit()) || (self.lex.spelled.contains(w) && w != "a")
+        w.starts_with(|c: char| c.is_ascii_digit()) || (self.is(i, class::SPELLED) && w != "a")
     }
 
-    /// Matches a phrase of lowercase words starting at word `i`; returns the index after it.
-    fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
-        let mut j = i;
-        for part in phrase.split(' ') {
-            if self.lower(j) != part || (j > i && !self.adjacent(j - 1)) {
-                return None;
-            }
-            j += 1;
+    /// Matches a percent phrase ("per cent") starting at word `i`; returns
+    /// the index after it.
+    fn percent_at(&self, i: usize) -> Option<usize> {
+        if !self.is(i, class::PERCENT_HEAD) {
+            return None;
         }
-        Some(j)
-    }
-
-    fn any_phrase_at(&self, i: usize, phrases: &[String]) -> Option<usize> {
-        phrases.iter().find_map(|p| self.phrase_at(i, p))
+        self.tables.percent.iter().find_map(|phrase| {
+            let mut j = i;
+            for part in phrase {
+                if self.lower(j) != *part || (j > i && !self.adjacent(j - 1)) {
+                    return None;
+                }
+                j += 1;
+            }
+            Some(j)
+        })
     }
 
     fn currency_before(&self, at: usize) -> Option<usize> {
+        if at == 0 || !self.tables.currency_ends[usize::from(self.text.as_bytes()[at - 1])] {
+            return None;
+        }
         let before = &self.text[..at];
         self.lex
             .currency_symbols
@@ -111,35 +393,28 @@ pub fn figures(text: &str, words: &[Range<usize>]) -> Vec<Figure> {
 
 /// [`figures`], given `text` in ASCII lowercase (the paragraph keeps one).
 pub(crate) fn figures_in(text: &str, lower: &str, words: &[Range<usize>]) -> Vec<Figure> {
-    let scan = Scan {
-        text,
-        lower,
-        words,
-        lex: lexicon(),
-    };
+    let scan = Scan::new(text, lower, words);
     let mut out = Vec::new();
+    if !scan.has(class::OPENS) {
+        return out;
+    }
     let mut i = 0;
     while i < words.len() {
-        // Most words are not figures: rule them out without allocating.
-        let word = &text[words[i].clone()];
-        if !word.starts_with(|c: char| c.is_ascii_digit()) {
-            let lower = &scan.lower[words[i].clone()];
-            let lex = scan.lex;
-            // "a" counts only before a scale ("a million dollars").
-            let article = lower == "a"
-                && !words
-                    .get(i + 1)
-                    .is_some_and(|_| lex.scales.contains(scan.lower(i + 1)));
-            if article
-                || !(lex.spelled.contains(lower)
-                    || lex.superlatives.contains(lower)
-                    || lower == "record"
-                    || lower == "all-time"
-                    || is_fraction(lower))
-            {
-                i += 1;
-                continue;
-            }
+        // Most words are not figures: rule them out by their class.
+        let bits = scan.classes[i];
+        if bits & class::OPENS == 0 {
+            i += 1;
+            continue;
+        }
+        // "a" counts only before a scale ("a million dollars").
+        let r = &words[i];
+        if bits & class::DIGIT == 0
+            && r.len() == 1
+            && lower.as_bytes()[r.start] == b'a'
+            && !scan.is(i + 1, class::SCALE)
+        {
+            i += 1;
+            continue;
         }
         if let Some((figure, next)) = number_at(&scan, i).or_else(|| ranking_at(&scan, i)) {
             out.push(figure);
@@ -152,23 +427,18 @@ pub(crate) fn figures_in(text: &str, lower: &str, words: &[Range<usize>]) -> Vec
 }
 
 fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
-    let lex = s.lex;
     let word = &s.text[s.words[i].clone()];
     let lower = &s.lower[s.words[i].clone()];
-    let digits = word.starts_with(|c: char| c.is_ascii_digit());
-    if !digits {
+    if !s.is(i, class::DIGIT) {
         return spelled_at(s, i, lower);
     }
+    // As bytes: the first byte of any other character is none of these.
     let numeric_len = word
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b',' || b == b'.'))
         .unwrap_or(word.len());
     let (number, suffix) = lower.split_at(numeric_len);
-    // Most numbers have no comma: parse them without a copy.
-    let value: f64 = if number.contains(',') {
-        number.replace(',', "").parse().ok()?
-    } else {
-        number.parse().ok()?
-    };
+    let value = figure_value(number)?;
     // "$90m" is money; "23m" alone is a grade or a length, not a statistic.
     let mut scaled = matches!(suffix, "m" | "bn" | "mn" | "b" | "k");
     if !suffix.is_empty() && (!scaled || s.currency_before(s.words[i].start).is_none()) {
@@ -186,12 +456,9 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         return None;
     }
     // "About 800 people attended": a crowd estimate is a statistic at any size.
-    let crowd = i >= 1
-        && lex.estimators.contains(s.lower(i - 1))
-        && lex.crowd_nouns.contains(s.lower(i + 1))
-        && s.adjacent(i);
-    let prev = i.checked_sub(1).map_or("", |p| s.lower(p));
-    if lex.labels.contains(prev) || lex.months.contains(prev) {
+    let crowd =
+        i >= 1 && s.is(i - 1, class::ESTIMATOR) && s.is(i + 1, class::CROWD) && s.adjacent(i);
+    if i >= 1 && s.is(i - 1, class::LABEL | class::MONTH) {
         return None;
     }
     let start = s.words[i].start;
@@ -212,7 +479,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     }
     let mut j = i + 1;
     let next = s.lower(j);
-    if lex.months.contains(next)
+    if s.is(j, class::MONTH)
         || next == "am"
         || next == "pm"
         || next == "o'clock"
@@ -221,7 +488,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     {
         return None;
     }
-    if let Some(k) = s.any_phrase_at(j, &lex.percent_words) {
+    if let Some(k) = s.percent_at(j) {
         return Some((
             Figure {
                 span: currency.unwrap_or(start)..s.words[k - 1].end,
@@ -230,14 +497,13 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
             k,
         ));
     }
-    if lex.scales.contains(next) && s.adjacent(i) {
+    if s.is(j, class::SCALE) && s.adjacent(i) {
         scaled = true;
         end = s.words[j].end;
         j += 1;
     }
-    let word_j = s.lower(j);
-    let kind = if currency.is_some() || lex.currency_words.contains(s.lower(j)) {
-        if lex.currency_words.contains(s.lower(j)) {
+    let kind = if currency.is_some() || s.is(j, class::CURRENCY) {
+        if s.is(j, class::CURRENCY) {
             end = s.words[j].end;
             j += 1;
         }
@@ -248,7 +514,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         (scaled || value >= 1_000_000.0)
             .then_some(FigureKind::Money)
             .filter(|_| !decision_follows(s, j) && !unit_price)
-    } else if lex.units.contains(s.lower(j)) && s.adjacent(j - 1) {
+    } else if s.is(j, class::UNIT) && s.adjacent(j - 1) {
         end = s.words[j].end;
         j += 1;
         // "900,000 square miles", "40 cubic metres": the unit takes the next word.
@@ -263,11 +529,11 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         // "450 kilometres from Perth", "6 feet tall" describe; they are not counts.
         // "the 1,500 meters" is a race, not a measurement.
         let event = i > 0 && s.lower(i - 1) == "the" && s.lower(j) != "of";
-        let describes = event || lex.distance_words.contains(s.lower(j));
+        let describes = event || s.is(j, class::DISTANCE);
         (!describes && (scaled || value >= 1000.0 || s.lower(j) == "of"))
             .then_some(FigureKind::Measurement)
     } else if (s.lower(j) == "per"
-        && (lex.rate_denominators.contains(s.lower(j + 1)) || s.is_number_word(j + 1)))
+        && (s.is(j + 1, class::RATE_DENOMINATOR) || s.is_number_word(j + 1)))
         || (s.lower(j) == "in"
             && s.adjacent(j - 1)
             && s.adjacent(j)
@@ -278,9 +544,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         Some(FigureKind::Rate)
     } else if scaled {
         Some(FigureKind::Count)
-    } else if lex.age_or_duration.iter().any(|d| d == word_j)
-        || lex.street_words.contains(s.lower(j))
-    {
+    } else if s.is(j, class::AGE_OR_DURATION | class::STREET) {
         None
     } else if !number.contains(',')
         && s.adjacent(i)
@@ -312,6 +576,35 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     ))
 }
 
+/// The value of a figure of digits, commas and points ("3,000", "7.2"):
+/// what `str::parse` gives with the commas taken out, `None` where that fails.
+fn figure_value(number: &str) -> Option<f64> {
+    // Up to 15 digits the digits are exact in an `f64`, and so is a power of
+    // ten up to 10^22: one division then rounds as parsing does. Most
+    // figures are short, and this needs no copy without the commas.
+    const POWERS: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let (mut mantissa, mut digits, mut decimals, mut point) = (0u64, 0usize, 0usize, false);
+    for &b in number.as_bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+                decimals += usize::from(point);
+                if digits > 15 {
+                    return number.replace(',', "").parse().ok();
+                }
+            }
+            b'.' if !point => point = true,
+            b',' => {}
+            _ => return None,
+        }
+    }
+    Some(mantissa as f64 / POWERS[decimals])
+}
+
 /// Whether a noun for a decision's own terms follows a sum at word `j`
 /// within the same phrase ("a $12.5 million drought assistance package",
 /// "$2 billion in extra funding"): the size of a package, grant or levy is
@@ -322,7 +615,7 @@ fn decision_follows(s: &Scan, j: usize) -> bool {
     let mut j = j;
     while j < s.words.len()
         && (s.is_number_word(j)
-            || s.lex.scales.contains(s.lower(j))
+            || s.is(j, class::SCALE)
             || matches!(s.lower(j), "and" | "or" | "to"))
         && s.text[s.words[j - 1].end..s.words[j].start]
             .chars()
@@ -338,100 +631,106 @@ fn decision_follows(s: &Scan, j: usize) -> bool {
                     !gap.contains(|c: char| !c.is_whitespace())
                 })
         })
-        .any(|k| s.lex.decision_nouns.contains(s.lower(k)))
+        .any(|k| s.is(k, class::DECISION))
 }
 
 /// Whether the number at word `i` may be a statistic, judging by the words
 /// around it (false for limits, capacities, rates set by law, records,
 /// official attendances and positions).
 fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
-    let lex = s.lex;
     let before = |k: usize| i.checked_sub(k).map_or("", |p| s.lower(p));
+    let before_is = |k: usize, bits: u32| i.checked_sub(k).is_some_and(|p| s.is(p, bits));
+    // Each test below looks for a word of one list; a paragraph with no word
+    // of that list skips the test.
     // "able to tip up to $1 million", "could store up to 40 tonnes": a limit
     // or a capacity, not something counted.
-    if before(1) == "to" && before(2) == "up" {
+    if s.has(class::LIMIT_LEAD_IN) && before(1) == "to" && before(2) == "up" {
         // Back over the clause: stop at the punctuation that opens it.
         for k in 3..10 {
             let Some(p) = i.checked_sub(k) else { break };
             if s.gap_has(p, b",;.") {
                 break;
             }
-            if lex.limit_lead_ins.contains(s.lower(p)) {
+            if s.is(p, class::LIMIT_LEAD_IN) {
                 return false;
             }
         }
     }
     // "Businesses which receive 70 per cent of their income from farms will
     // be eligible": a criterion, not a count.
-    let relative = (1..6)
-        .map_while(|k| i.checked_sub(k))
-        .take_while(|&p| !s.gap_has(p, b".;"))
-        .any(|p| matches!(s.lower(p), "which" | "who" | "that" | "whose"));
-    if relative {
-        let criterion = (i + 1..i + 16)
-            .take_while(|&k| k < s.words.len() && !s.gap_has(k - 1, b".;"))
-            .any(|k| lex.criterion_words.contains(s.lower(k)));
-        if criterion {
-            return false;
+    if s.has(class::CRITERION) && s.has(class::RELATIVE) {
+        let relative = (1..6)
+            .map_while(|k| i.checked_sub(k))
+            .take_while(|&p| !s.gap_has(p, b".;"))
+            .any(|p| s.is(p, class::RELATIVE));
+        if relative {
+            let criterion = (i + 1..i + 16)
+                .take_while(|&k| k < s.words.len() && !s.gap_has(k - 1, b".;"))
+                .any(|k| s.is(k, class::CRITERION));
+            if criterion {
+                return false;
+            }
         }
     }
     // "the previous record of $2.5 million": a matter of record; "federal
     // grants of 750 million": the terms of a decision.
-    if before(1) == "of" && (before(2) == "record" || lex.decision_nouns.contains(before(2))) {
+    if before(1) == "of" && (before(2) == "record" || before_is(2, class::DECISION)) {
         return false;
     }
     // "The dam is designed to … and will cover 7,500 hectares": a design's
     // specification, not something measured.
-    for k in 1..25 {
-        let Some(p) = i.checked_sub(k) else { break };
-        if s.gap_has(p, b".;!?") {
-            break;
-        }
-        // The cheap comparison first.
-        if s.lower(p + 1) == "to" && lex.design_words.contains(s.lower(p)) {
-            return false;
+    if s.has(class::DESIGN) {
+        for k in 1..25 {
+            let Some(p) = i.checked_sub(k) else { break };
+            if s.gap_has(p, b".;!?") {
+                break;
+            }
+            if s.is(p, class::DESIGN) && s.lower(p + 1) == "to" {
+                return false;
+            }
         }
     }
     // "At 12,000 feet, Fiedler signaled": a position, not an amount.
-    if before(1) == "at" && lex.units.contains(s.lower(i + 1)) {
+    if before(1) == "at" && s.is(i + 1, class::UNIT) {
         return false;
     }
     // "a 2 per cent levy", "The payroll tax is now 6 per cent": a rate set
     // by law or contract.
-    let percent_end = s.any_phrase_at(i + 1, &lex.percent_words);
-    if let Some(k) = percent_end {
-        if lex.fixed_rate_nouns.contains(s.lower(k)) {
-            return false;
-        }
-        // "a levy of 2 per cent"; "The payroll tax is now 6 per cent -- 3
-        // per cent on each worker": back over the clause to its verb.
-        if before(1) == "of" && lex.fixed_rate_nouns.contains(before(2)) {
-            return false;
-        }
-        for k in 1..12 {
-            let Some(p) = i.checked_sub(k) else { break };
-            if s.gap_has(p, b".;,") {
-                break;
-            }
-            if matches!(before(k), "is" | "was" | "will" | "be" | "at")
-                && (k + 1..k + 4).any(|b| lex.fixed_rate_nouns.contains(before(b)))
-            {
+    if s.has(class::FIXED_RATE) {
+        if let Some(k) = s.percent_at(i + 1) {
+            if s.is(k, class::FIXED_RATE) {
                 return false;
+            }
+            // "a levy of 2 per cent"; "The payroll tax is now 6 per cent -- 3
+            // per cent on each worker": back over the clause to its verb.
+            if before(1) == "of" && before_is(2, class::FIXED_RATE) {
+                return false;
+            }
+            for k in 1..12 {
+                let Some(p) = i.checked_sub(k) else { break };
+                if s.gap_has(p, b".;,") {
+                    break;
+                }
+                if matches!(before(k), "is" | "was" | "will" | "be" | "at")
+                    && (k + 1..k + 4).any(|b| before_is(b, class::FIXED_RATE))
+                {
+                    return false;
+                }
             }
         }
     }
     // "8,280 attend races", "a record crowd of 18,792": an exact count of a
     // crowd is the turnstile's figure, not an estimate.
-    let exact = !number.contains('.')
+    if s.has(class::ATTENDANCE)
+        && !number.contains('.')
         && value % 100.0 != 0.0
-        && s.currency_before(s.words[i].start).is_none();
-    let crowd_before = (1..6)
-        .map_while(|k| i.checked_sub(k))
-        .take_while(|&p| !s.gap_has(p, b".,;"))
-        .any(|p| lex.attendance_words.contains(s.lower(p)));
-    if exact
-        && !lex.units.contains(s.lower(i + 1))
-        && (lex.attendance_words.contains(s.lower(i + 1)) || crowd_before)
+        && s.currency_before(s.words[i].start).is_none()
+        && !s.is(i + 1, class::UNIT)
+        && (s.is(i + 1, class::ATTENDANCE)
+            || (1..6)
+                .map_while(|k| i.checked_sub(k))
+                .take_while(|&p| !s.gap_has(p, b".,;"))
+                .any(|p| s.is(p, class::ATTENDANCE)))
     {
         return false;
     }
@@ -439,12 +738,10 @@ fn not_a_statistic(s: &Scan, i: usize, value: f64, number: &str) -> bool {
 }
 
 fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
-    let lex = s.lex;
-    if is_fraction(lower) {
+    if s.is(i, class::FRACTION) {
         // "two-thirds of donors" is a statistic; "a two-thirds majority" is a
         // rule, and so is "a levy of one-third of a cent per litre".
-        let set_rate =
-            i >= 2 && s.lower(i - 1) == "of" && lex.fixed_rate_nouns.contains(s.lower(i - 2));
+        let set_rate = i >= 2 && s.lower(i - 1) == "of" && s.is(i - 2, class::FIXED_RATE);
         if s.lower(i + 1) != "of" || set_rate {
             return None;
         }
@@ -456,7 +753,7 @@ fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
             i + 1,
         ));
     }
-    if !lex.spelled.contains(lower) || !s.adjacent(i) {
+    if !s.is(i, class::SPELLED) || !s.adjacent(i) {
         return None;
     }
     let start = s.words[i].start;
@@ -465,7 +762,7 @@ fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
         "a" | "several" | "dozens" | "tens" | "hundreds" | "half"
     );
     if !article {
-        if let Some(k) = s.any_phrase_at(i + 1, &lex.percent_words) {
+        if let Some(k) = s.percent_at(i + 1) {
             return Some((
                 Figure {
                     span: start..s.words[k - 1].end,
@@ -485,11 +782,11 @@ fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
         }
     }
     let scale = s.lower(i + 1);
-    if !lex.scales.contains(scale) || scale.len() < 4 {
+    if !s.is(i + 1, class::SCALE) || scale.len() < 4 {
         return None;
     }
     let currency = s.currency_before(start);
-    let money_word = lex.currency_words.contains(s.lower(i + 2));
+    let money_word = s.is(i + 2, class::CURRENCY);
     if money_word || currency.is_some() {
         let end = if money_word {
             s.words[i + 2].end
@@ -529,24 +826,11 @@ fn is_denominator(s: &Scan, i: usize, numerator: f64) -> bool {
     }
 }
 
-fn is_fraction(word: &str) -> bool {
-    let Some((n, d)) = word.split_once('-') else {
-        return false;
-    };
-    ["one", "two", "three", "four", "five"].contains(&n)
-        && [
-            "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
-        ]
-        .contains(&d)
-}
-
 fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
-    let lex = s.lex;
     let lower = s.lower(i);
     let start = s.words[i].start;
     // "a league record", "a world record".
-    if lower == "record" && i > 0 && lex.record_scopes.contains(s.lower(i - 1)) && s.adjacent(i - 1)
-    {
+    if lower == "record" && i > 0 && s.is(i - 1, class::RECORD_SCOPE) && s.adjacent(i - 1) {
         return Some((
             Figure {
                 span: s.words[i - 1].start..s.words[i].end,
@@ -556,8 +840,7 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         ));
     }
     if lower == "record" || lower == "all-time" {
-        let next = s.lower(i + 1);
-        if lex.record_nouns.contains(next) && s.adjacent(i) {
+        if s.is(i + 1, class::RECORD_NOUN) && s.adjacent(i) {
             return Some((
                 Figure {
                     span: start..s.words[i + 1].end,
@@ -568,7 +851,7 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         }
         return None;
     }
-    if !lex.superlatives.contains(lower) {
+    if !s.is(i, class::SUPERLATIVE) {
         return None;
     }
     // "her best time since 2019" is a personal record, not a statistic.
@@ -586,7 +869,7 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
             "since" if s.words.get(j + 1).is_some() => {
                 let n = s.lower(j + 1);
                 let dated = n.starts_with(|c: char| c.is_ascii_digit())
-                    || lex.months.contains(n)
+                    || s.is(j + 1, class::MONTH)
                     || n == "records";
                 dated.then(|| s.words[j + 1].end)
             }
@@ -596,11 +879,9 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
                 Some(s.words[j + 1].end)
             }
             // "the oldest tree in the county", "the largest in the club's history".
-            "in" if (j + 1..(j + 4).min(s.words.len()))
-                .any(|k| lex.ranking_scopes.contains(s.lower(k))) =>
-            {
+            "in" if (j + 1..(j + 4).min(s.words.len())).any(|k| s.is(k, class::RANKING_SCOPE)) => {
                 (j + 1..(j + 4).min(s.words.len()))
-                    .find(|&k| lex.ranking_scopes.contains(s.lower(k)))
+                    .find(|&k| s.is(k, class::RANKING_SCOPE))
                     .map(|k| s.words[k].end)
             }
             "outside" if s.words.get(j + 1).is_some() => Some(s.words[j + 1].end),
@@ -691,6 +972,53 @@ mod tests {
             "She won the 10,000 meters, her best time since 2019. Attendance was 41,212.",
         ] {
             assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_figure_reads_as_parsed(number in "[0-9][0-9,.]{0,24}") {
+            let parsed: Option<f64> = number.replace(',', "").parse().ok();
+            proptest::prop_assert_eq!(figure_value(&number), parsed);
+        }
+    }
+
+    /// What the table gives for `word`, alone and inside a longer text
+    /// (where its first eight bytes are read in one load).
+    fn table_classes(word: &str) -> [u32; 2] {
+        let inside = format!("x {word} and more text");
+        [
+            TABLES.classes.get(word.as_bytes(), 0..word.len()),
+            TABLES.classes.get(inside.as_bytes(), 2..2 + word.len()),
+        ]
+    }
+
+    #[test]
+    fn the_class_table_has_every_list_word() {
+        let classes = word_classes();
+        assert!(!classes.contains_key(""));
+        // Read as `Lower` reads it: too long for any list.
+        assert_eq!(table_classes(&"thousand".repeat(5)), [0; 2]);
+        assert_ne!(classes["two-thirds"] & class::FRACTION, 0);
+        assert!(lexicon()
+            .units
+            .iter()
+            .all(|w| classes[w.as_str()] & class::UNIT != 0));
+        for (word, &bits) in &classes {
+            assert_eq!(table_classes(word), [bits; 2], "{word}");
+            // A word one letter shorter or longer is another word.
+            for other in [&word[..word.len() - 1], &format!("{word}s")] {
+                let bits = classes.get(other).copied().unwrap_or(0);
+                assert_eq!(table_classes(other), [bits; 2], "{other}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_class_table_is_the_map(word in "[a-z][a-z'-]{0,12}") {
+            let bits = word_classes().get(word.as_str()).copied().unwrap_or(0);
+            proptest::prop_assert_eq!(table_classes(&word), [bits; 2]);
         }
     }
 }

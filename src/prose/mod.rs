@@ -534,22 +534,27 @@ impl<'a> Paragraph<'a> {
             || self.owned_by_subject(figure)
             || self.opens_with_according_to()
             || (self.sentence_sourced(index + 1) && self.sentence_continues(index + 1))
-            || (index > 0 && self.sentence_sourced(index - 1) && self.sentence_continues(index))
         {
             return true;
         }
+        // A sourced sentence just before: the cheapest of the three tests first.
         let Some(before) = index.checked_sub(1) else {
             return false;
         };
-        self.sentence_sourced(before)
-            && (self.sentence_kinds(before) & kind_bit(figure.kind) != 0
-                || self.source_hashes(before).iter().any(|&h| {
-                    h != 0 && {
-                        let mut bloom = [0u64; 4];
-                        self.add_names(index, &mut bloom);
-                        bloom_has(&bloom, h)
-                    }
-                }))
+        if !self.sentence_sourced(before) {
+            return false;
+        }
+        if self.sentence_kinds(before) & kind_bit(figure.kind) != 0
+            || self.sentence_continues(index)
+        {
+            return true;
+        }
+        let sources = self.source_hashes(before);
+        sources.iter().any(|&h| h != 0) && {
+            let mut bloom = [0u64; 4];
+            self.add_names(index, &mut bloom);
+            sources.iter().any(|&h| h != 0 && bloom_has(&bloom, h))
+        }
     }
 
     /// Whether a possessive ties the figure to the named subject that opens
@@ -566,7 +571,8 @@ impl<'a> Paragraph<'a> {
         let possessive = (1..=2)
             .map_while(|k| at.checked_sub(k))
             .take_while(|&i| i >= first)
-            .any(|i| self.word_lower(i) == "its");
+            // In place: only ASCII letters lowercase to "its".
+            .any(|i| self.text[self.words[i].clone()].eq_ignore_ascii_case("its"));
         // The subject is a name and nothing more ("Telstra has …", "Bega
         // Cheese will …"), not a description ("Cherry growers … their market").
         let lex = lexicon();
@@ -933,7 +939,24 @@ impl<'a> Paragraph<'a> {
     /// Whether the clause before `offset` is about market data the reporter
     /// reads off the exchange ("The S&P 500 fell 1.8 percent").
     pub fn market_data(&self, offset: usize) -> bool {
+        // Every test below needs a word of the market, index or commodity
+        // lists before the figure in its sentence, and each such word is a
+        // substring there: most sentences have none, and one scan for all of
+        // them rules the tests out.
+        static NAMES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+            std::sync::LazyLock::new(|| {
+                let lex = lexicon();
+                let names = lex.market_words.iter().chain(&lex.market_indices);
+                aho_corasick::AhoCorasick::new(names.chain(&lex.market_commodities)).ok()
+            });
         let sentence = &self.sentences[self.sentence_of(offset)];
+        let lower = self.lower.as_str();
+        if NAMES
+            .as_ref()
+            .is_some_and(|names| !names.is_match(&lower[sentence.start..offset]))
+        {
+            return false;
+        }
         let clause_start = self.text[sentence.start..offset]
             .rfind([',', ';'])
             .map_or(sentence.start, |p| sentence.start + p);
@@ -949,7 +972,6 @@ impl<'a> Paragraph<'a> {
                 ""
             }
         }
-        let lower = self.lower.as_str();
         let clause = &lower[clause_start..offset];
         if clause
             .split_whitespace()
