@@ -8,7 +8,7 @@ use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::lexicon::{lexicon, Fnv, HashSet, Lexicon, Lower};
+use super::lexicon::{lexicon, WordHasher, HashSet, Lexicon, Lower};
 
 /// What sort of statistic a figure is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -120,7 +120,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
 
 /// Every word on a list the scan asks about, with the bits of [`class`] for
 /// the lists it is on.
-fn word_classes() -> HashMap<Box<str>, u32, BuildHasherDefault<Fnv>> {
+fn word_classes() -> HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>> {
     use class::*;
     let lex = lexicon();
     let lists: [(&HashSet<String>, u32); 21] = [
@@ -146,7 +146,7 @@ fn word_classes() -> HashMap<Box<str>, u32, BuildHasherDefault<Fnv>> {
         (&lex.record_nouns, RECORD_NOUN),
         (&lex.ranking_scopes, RANKING_SCOPE),
     ];
-    let mut classes: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut classes: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
     let mut add = |word: &str, bit: u32| *classes.entry(word.into()).or_default() |= bit;
     for (list, bit) in lists {
         list.iter().for_each(|w| add(w, bit));
@@ -193,7 +193,7 @@ impl ClassTable {
     /// Slots per word kept: mostly empty, so that a miss ends at once.
     const SPREAD: usize = 8;
 
-    fn new(words: &HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>) -> ClassTable {
+    fn new(words: &HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>) -> ClassTable {
         let size = (words.len() * Self::SPREAD).next_power_of_two();
         let mut table = ClassTable {
             slots: vec![ClassSlot::default(); size],
