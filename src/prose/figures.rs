@@ -8,7 +8,7 @@ use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::lexicon::{lexicon, WordHasher, HashSet, Lexicon, Lower};
+use super::lexicon::{lexicon, HashSet, Lexicon, Lower, WordHasher};
 
 /// What sort of statistic a figure is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
