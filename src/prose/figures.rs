@@ -8,7 +8,7 @@ use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::lexicon::{lexicon, HashSet, Lexicon, Lower, WordHasher};
+use super::lexicon::{lexicon, Classes, HashSet, Lexicon, Lower, WordHasher};
 
 /// What sort of statistic a figure is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -90,8 +90,6 @@ const RELATIVES: [&str; 4] = ["which", "who", "that", "whose"];
 
 /// What the scan looks words up in, derived once from the lexicon.
 struct Tables {
-    /// Lowercase word to the bits of [`class`] for the lists it is on.
-    classes: ClassTable,
     /// The percent phrases, split into words.
     percent: Vec<Vec<&'static str>>,
     /// The last bytes of the currency symbols: most figures have no sign
@@ -108,7 +106,6 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         }
     }
     Tables {
-        classes: ClassTable::new(&word_classes()),
         percent: lex
             .percent_words
             .iter()
@@ -119,10 +116,10 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
 });
 
 /// Every word on a list the scan asks about, with the bits of [`class`] for
-/// the lists it is on.
-fn word_classes() -> HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>> {
+/// the lists it is on: the lexicon keeps them with its own lists' in one
+/// table ([`Lexicon::classes_at`]), so that a word is looked up once.
+pub(super) fn class_words(lex: &Lexicon) -> HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>> {
     use class::*;
-    let lex = lexicon();
     let lists: [(&HashSet<String>, u32); 21] = [
         (&lex.spelled, SPELLED),
         (&lex.scales, SCALE),
@@ -169,104 +166,6 @@ fn word_classes() -> HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>> {
     classes
 }
 
-/// [`word_classes`] as an open-addressed table probed by a multiplicative
-/// hash of a word's first eight bytes (one load from the text) and its
-/// length: every word of every paragraph is looked up, most are on no list,
-/// and they miss at the first empty slot without a byte-by-byte hash.
-struct ClassTable {
-    /// Power-of-two many; a length of 0 marks an empty slot.
-    slots: Vec<ClassSlot>,
-    /// `slots.len() - 1`.
-    mask: usize,
-    /// The whole word of each slot, compared for words longer than eight bytes.
-    keys: Vec<Box<str>>,
-}
-
-#[derive(Clone, Copy, Default)]
-struct ClassSlot {
-    head: u64,
-    len: u32,
-    bits: u32,
-}
-
-impl ClassTable {
-    /// Slots per word kept: mostly empty, so that a miss ends at once.
-    const SPREAD: usize = 8;
-
-    fn new(words: &HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>) -> ClassTable {
-        let size = (words.len() * Self::SPREAD).next_power_of_two();
-        let mut table = ClassTable {
-            slots: vec![ClassSlot::default(); size],
-            mask: size - 1,
-            keys: vec![Box::from(""); size],
-        };
-        // As `Lower` reads a word longer than any listed word as "", such a
-        // word is on no list: the table keeps no longer word, so it misses.
-        let kept = words
-            .iter()
-            .filter(|(w, _)| !w.is_empty() && w.len() <= Lower::MAX);
-        for (word, &bits) in kept {
-            let (bytes, len) = (word.as_bytes(), word.len());
-            let head = Self::head(bytes, 0..len);
-            let mut at = table.slot(head, len);
-            while table.slots[at].len != 0 {
-                at = (at + 1) & table.mask;
-            }
-            table.slots[at] = ClassSlot {
-                head,
-                len: len as u32,
-                bits,
-            };
-            table.keys[at] = word.clone();
-        }
-        table
-    }
-
-    /// The first eight bytes of the word at `r` in `text`, zero-padded.
-    #[inline]
-    fn head(text: &[u8], r: Range<usize>) -> u64 {
-        let len = r.len();
-        let mut buf = [0u8; 8];
-        if r.start + 8 <= text.len() {
-            buf.copy_from_slice(&text[r.start..r.start + 8]);
-            if len < 8 {
-                return u64::from_le_bytes(buf) & ((1u64 << (8 * len)) - 1);
-            }
-        } else {
-            let n = len.min(8);
-            buf[..n].copy_from_slice(&text[r.start..r.start + n]);
-        }
-        u64::from_le_bytes(buf)
-    }
-
-    #[inline]
-    fn slot(&self, head: u64, len: usize) -> usize {
-        let h = (head ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (h >> 32) as usize & self.mask
-    }
-
-    /// The bits of the word at `r` in `text` (0 for a word on no list).
-    #[inline]
-    fn get(&self, text: &[u8], r: Range<usize>) -> u32 {
-        let len = r.len();
-        let head = Self::head(text, r.clone());
-        let mut at = self.slot(head, len);
-        loop {
-            let slot = self.slots[at];
-            if slot.len == 0 {
-                return 0;
-            }
-            if slot.head == head
-                && slot.len as usize == len
-                && (len <= 8 || self.keys[at].as_bytes() == &text[r.clone()])
-            {
-                return slot.bits;
-            }
-            at = (at + 1) & self.mask;
-        }
-    }
-}
-
 struct Scan<'t> {
     text: &'t str,
     /// `text` in ASCII lowercase, byte for byte (so word ranges index it too):
@@ -284,19 +183,24 @@ struct Scan<'t> {
 }
 
 impl<'t> Scan<'t> {
-    fn new(text: &'t str, lower: &'t str, words: &'t [Range<usize>]) -> Scan<'t> {
+    fn new(
+        text: &'t str,
+        lower: &'t str,
+        words: &'t [Range<usize>],
+        word_classes: &[Classes],
+    ) -> Scan<'t> {
         let tables = &*TABLES;
         let bytes = lower.as_bytes();
         let mut any = 0;
         let mut classes = vec![0; words.len()];
-        for (bits, r) in classes.iter_mut().zip(words) {
+        for ((bits, r), c) in classes.iter_mut().zip(words).zip(word_classes) {
             // Digits are the same in the lowercase copy.
             let digit = if bytes[r.start].is_ascii_digit() {
                 class::DIGIT
             } else {
                 0
             };
-            *bits = tables.classes.get(bytes, r.clone()) | digit;
+            *bits = c.figures() | digit;
             any |= *bits;
         }
         Scan {
@@ -388,12 +292,24 @@ impl<'t> Scan<'t> {
 
 /// Finds the figures of a paragraph.
 pub fn figures(text: &str, words: &[Range<usize>]) -> Vec<Figure> {
-    figures_in(text, &text.to_ascii_lowercase(), words)
+    let lower = text.to_ascii_lowercase();
+    let lex = lexicon();
+    let classes: Vec<Classes> = words
+        .iter()
+        .map(|w| lex.classes_at(lower.as_bytes(), w.clone()))
+        .collect();
+    figures_in(text, &lower, words, &classes)
 }
 
-/// [`figures`], given `text` in ASCII lowercase (the paragraph keeps one).
-pub(crate) fn figures_in(text: &str, lower: &str, words: &[Range<usize>]) -> Vec<Figure> {
-    let scan = Scan::new(text, lower, words);
+/// [`figures`], given `text` in ASCII lowercase and the [`Classes`] of its
+/// words (the paragraph keeps both).
+pub(crate) fn figures_in(
+    text: &str,
+    lower: &str,
+    words: &[Range<usize>],
+    classes: &[Classes],
+) -> Vec<Figure> {
+    let scan = Scan::new(text, lower, words, classes);
     let mut out = Vec::new();
     if !scan.has(class::OPENS) {
         return out;
@@ -988,14 +904,16 @@ mod tests {
     fn table_classes(word: &str) -> [u32; 2] {
         let inside = format!("x {word} and more text");
         [
-            TABLES.classes.get(word.as_bytes(), 0..word.len()),
-            TABLES.classes.get(inside.as_bytes(), 2..2 + word.len()),
+            lexicon().classes(word).figures(),
+            lexicon()
+                .classes_at(inside.as_bytes(), 2..2 + word.len())
+                .figures(),
         ]
     }
 
     #[test]
     fn the_class_table_has_every_list_word() {
-        let classes = word_classes();
+        let classes = class_words(lexicon());
         assert!(!classes.contains_key(""));
         // Read as `Lower` reads it: too long for any list.
         assert_eq!(table_classes(&"thousand".repeat(5)), [0; 2]);
@@ -1017,7 +935,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_class_table_is_the_map(word in "[a-z][a-z'-]{0,12}") {
-            let bits = word_classes().get(word.as_str()).copied().unwrap_or(0);
+            let bits = class_words(lexicon()).get(word.as_str()).copied().unwrap_or(0);
             proptest::prop_assert_eq!(table_classes(&word), [bits; 2]);
         }
     }

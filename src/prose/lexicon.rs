@@ -2,6 +2,7 @@
 
 use std::collections::HashSet as StdHashSet;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -147,21 +148,6 @@ fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(FNV_OFFSET, |h, &b| fnv_step(h, b))
 }
 
-/// A hash of a word's length and its first, middle and last bytes, much
-/// quicker than hashing all of it, for a [`HashFilter`].
-fn signature(word: &[u8]) -> u64 {
-    let packed = match word {
-        [] => 0,
-        [first, .., last] | [first @ last] => {
-            u64::from(*first)
-                | u64::from(word[word.len() / 2]) << 8
-                | u64::from(*last) << 16
-                | (word.len() as u64) << 24
-        }
-    };
-    packed.wrapping_mul(0x9e37_79b9_7f4a_7c15)
-}
-
 /// A set of hashes that may give false hits but never misses one: a bit
 /// per value of a hash's top 14 bits.
 #[derive(Default)]
@@ -286,12 +272,9 @@ pub(crate) struct Lexicon {
     /// Before "to", words that make a sentence's figures a design's
     /// specification ("is designed to supply 500 gigalitres").
     pub design_words: HashSet<String>,
-    /// Which of the lists in [`List`] each of their words is in, so that a
-    /// word is looked up once for all of them.
-    classes: HashMap<String, Classes>,
-    /// The [`signature`]s of the words of `classes`: most words are in none
-    /// of the lists, and are told so without hashing them.
-    listed: HashFilter,
+    /// Which lists each listed word is in ([`Classes`]), so that a word is
+    /// looked up once for all of them.
+    table: WordTable,
     /// Whether every future marker is a single word as [`super::words`]
     /// splits text, so that only a paragraph's words need asking.
     pub future_markers_are_words: bool,
@@ -317,14 +300,114 @@ pub(crate) enum List {
     StudyWords,
 }
 
-/// The lists of [`List`] a word is in, a bit each.
+/// The lists a word is in, a bit each: those of [`List`] in the low half, the
+/// figure scan's (`figures::class`) in the high half.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Classes(u16);
+pub(crate) struct Classes(u64);
 
 impl Classes {
     /// Whether the word is in `list`.
     pub fn has(self, list: List) -> bool {
-        self.0 & (1 << list as u16) != 0
+        self.0 & (1 << list as u64) != 0
+    }
+
+    /// The figure scan's class bits.
+    pub fn figures(self) -> u32 {
+        (self.0 >> 32) as u32
+    }
+}
+
+/// Every listed word with its [`Classes`], as an open-addressed table probed
+/// by a multiplicative hash of the word's first eight bytes (one load from
+/// the text) and its length: every word of every paragraph is looked up once,
+/// most are on no list, and they miss at the first empty slot without a
+/// byte-by-byte hash.
+struct WordTable {
+    /// Power-of-two many; a length of 0 marks an empty slot.
+    slots: Vec<WordSlot>,
+    /// `slots.len() - 1`.
+    mask: usize,
+    /// The whole word of each slot, compared for words longer than eight bytes.
+    keys: Vec<Box<str>>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct WordSlot {
+    head: u64,
+    len: u32,
+    bits: u64,
+}
+
+impl WordTable {
+    /// Slots per word kept: mostly empty, so that a miss ends at once.
+    const SPREAD: usize = 8;
+
+    fn new(words: &HashMap<Box<str>, u64>) -> WordTable {
+        let size = (words.len() * Self::SPREAD).next_power_of_two();
+        let mut table = WordTable {
+            slots: vec![WordSlot::default(); size],
+            mask: size - 1,
+            keys: vec![Box::from(""); size],
+        };
+        for (word, &bits) in words.iter().filter(|(w, _)| !w.is_empty()) {
+            let (bytes, len) = (word.as_bytes(), word.len());
+            let head = Self::head(bytes, 0..len);
+            let mut at = table.slot(head, len);
+            while table.slots[at].len != 0 {
+                at = (at + 1) & table.mask;
+            }
+            table.slots[at] = WordSlot {
+                head,
+                len: len as u32,
+                bits,
+            };
+            table.keys[at] = word.clone();
+        }
+        table
+    }
+
+    /// The first eight bytes of the word at `r` in `text`, zero-padded.
+    #[inline]
+    fn head(text: &[u8], r: Range<usize>) -> u64 {
+        let len = r.len();
+        let mut buf = [0u8; 8];
+        if r.start + 8 <= text.len() {
+            buf.copy_from_slice(&text[r.start..r.start + 8]);
+            if len < 8 {
+                return u64::from_le_bytes(buf) & ((1u64 << (8 * len)) - 1);
+            }
+        } else {
+            let n = len.min(8);
+            buf[..n].copy_from_slice(&text[r.start..r.start + n]);
+        }
+        u64::from_le_bytes(buf)
+    }
+
+    #[inline]
+    fn slot(&self, head: u64, len: usize) -> usize {
+        let h = (head ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> 32) as usize & self.mask
+    }
+
+    /// The bits of the word at `r` in `text` (0 for a word on no list).
+    #[inline]
+    fn get(&self, text: &[u8], r: Range<usize>) -> u64 {
+        let len = r.len();
+        let head = Self::head(text, r.clone());
+        let mut at = self.slot(head, len);
+        loop {
+            let slot = self.slots[at];
+            if slot.len == 0 {
+                return 0;
+            }
+            if slot.head == head
+                && slot.len as usize == len
+                && (len <= 8 || self.keys[at].as_bytes() == &text[r.clone()])
+            {
+                return slot.bits;
+            }
+            at = (at + 1) & self.mask;
+        }
     }
 }
 
@@ -404,18 +487,23 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         market_moves: set(raw.numbers.market_moves),
         decision_nouns: set(raw.numbers.decision_nouns),
         design_words: set(raw.numbers.design_words),
-        classes: HashMap::default(),
-        listed: HashFilter::default(),
+        table: WordTable::new(&HashMap::default()),
         future_markers_are_words: false,
     };
-    let mut classes: HashMap<String, Classes> = HashMap::default();
+    let mut classes: HashMap<Box<str>, u64> = HashMap::default();
     for (list, words) in lex.lists() {
         for word in words {
-            classes.entry(word.clone()).or_default().0 |= 1 << list as u16;
+            *classes.entry(word.as_str().into()).or_default() |= 1 << list as u64;
         }
     }
-    lex.listed = classes.keys().map(|w| signature(w.as_bytes())).collect();
-    lex.classes = classes;
+    // As `Lower` reads a word longer than any listed word as "", such a word
+    // is on none of the figure scan's lists.
+    for (word, bits) in super::figures::class_words(&lex) {
+        if word.len() <= Lower::MAX {
+            *classes.entry(word).or_default() |= u64::from(bits) << 32;
+        }
+    }
+    lex.table = WordTable::new(&classes);
     lex.future_markers_are_words = lex
         .future_markers
         .iter()
@@ -448,20 +536,17 @@ impl Lexicon {
         ]
     }
 
-    /// The lists of [`List`] that `word` (lowercase) is in.
-    #[inline]
+    /// The lists that `word` (lowercase) is in.
     pub fn classes(&self, word: &str) -> Classes {
-        if !self.listed.may_hold(signature(word.as_bytes())) {
-            return Classes::default();
-        }
-        self.listed_classes(word)
+        self.classes_at(word.as_bytes(), 0..word.len())
     }
 
-    /// [`Lexicon::classes`] past the filter: kept out of line, so that the
-    /// words the filter rejects cost no more than the filter.
-    #[inline(never)]
-    fn listed_classes(&self, word: &str) -> Classes {
-        self.classes.get(word).copied().unwrap_or_default()
+    /// The lists that the word at `r` of `lower` (text in ASCII lowercase)
+    /// is in: the first eight bytes are read in one load where the text
+    /// goes on past them.
+    #[inline]
+    pub fn classes_at(&self, lower: &[u8], r: Range<usize>) -> Classes {
+        Classes(self.table.get(lower, r))
     }
 
     /// Whether `lower` (text in ASCII lowercase) opens with one of the

@@ -275,7 +275,7 @@ impl<'a> Paragraph<'a> {
         let lex = lexicon();
         let classes = words
             .iter()
-            .map(|w| lex.classes(&lower[w.clone()]))
+            .map(|w| lex.classes_at(lower.as_bytes(), w.clone()))
             .collect();
         let mut para = Paragraph {
             text,
@@ -319,7 +319,7 @@ impl<'a> Paragraph<'a> {
         // Found in word order, so already in sentence order; the lookups
         // below rely on it (a stable sort keeps the order within a sentence).
         para.cues.sort_by_key(|c| c.sentence);
-        para.figures = figures::figures_in(text, &para.lower, &para.words);
+        para.figures = figures::figures_in(text, &para.lower, &para.words, &para.classes);
         for q in 0..para.quotations.len() {
             let cue = para
                 .speaker_cue(&para.quotations[q])
