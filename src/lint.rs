@@ -312,7 +312,10 @@ impl Linter {
     ) -> Vec<ParagraphResult> {
         let indexes: Vec<usize> = indexes.collect();
         let analyse = |&i: &usize| self.analyse(&blocks[i]);
-        if indexes.len() >= PARALLEL_MISSES {
+        // With one thread there is nothing to spread: analysing in place
+        // spares the hand-over, and the findings are then freed by the
+        // thread that allocated them, which the allocator does fastest.
+        if indexes.len() >= PARALLEL_MISSES && rayon::current_num_threads() > 1 {
             indexes.par_iter().map(analyse).collect()
         } else {
             indexes.iter().map(analyse).collect()
