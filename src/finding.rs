@@ -1,5 +1,6 @@
 //! What a rule reports: findings, their severity, and the fixes they carry.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
@@ -53,15 +54,16 @@ impl fmt::Display for Severity {
 pub struct Edit {
     /// Byte range in the source that is replaced.
     pub span: Range<usize>,
-    /// The text that replaces it.
-    pub replacement: String,
+    /// The text that replaces it: mostly fixed text ("said", ", according
+    /// to [source]"), borrowed rather than allocated for every finding.
+    pub replacement: Cow<'static, str>,
 }
 
 /// A proposed correction: a title for the menu plus the edits that make it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     /// What the fix does, as shown in a quick-fix menu.
-    pub title: String,
+    pub title: Cow<'static, str>,
     /// Safe fixes can be applied unattended (`--fix`, "fix all"); the others
     /// need the writer's judgement, e.g. a source placeholder to fill in.
     pub safe: bool,
@@ -72,9 +74,9 @@ pub struct Fix {
 impl Fix {
     /// A fix made of a single edit.
     pub fn replace(
-        title: impl Into<String>,
+        title: impl Into<Cow<'static, str>>,
         span: Range<usize>,
-        replacement: impl Into<String>,
+        replacement: impl Into<Cow<'static, str>>,
         safe: bool,
     ) -> Fix {
         Fix {

@@ -57,7 +57,7 @@ mod tests {
     fn edit(start: usize, end: usize, r: &str) -> Edit {
         Edit {
             span: start..end,
-            replacement: r.into(),
+            replacement: r.to_string().into(),
         }
     }
 

@@ -341,7 +341,7 @@ pub fn ignore_fix(source: &str, syntax: Syntax, finding: &Finding, scope: Ignore
         ),
     };
     Fix {
-        title,
+        title: title.into(),
         safe: false,
         edits: vec![edit],
     }
@@ -350,7 +350,7 @@ pub fn ignore_fix(source: &str, syntax: Syntax, finding: &Finding, scope: Ignore
 fn insert(at: usize, text: String) -> Edit {
     Edit {
         span: at..at,
-        replacement: text,
+        replacement: text.into(),
     }
 }
 

@@ -80,7 +80,7 @@ fn a_quick_fix_applied_makes_its_diagnostic_go_away() {
     let safe = finding.fixes.iter().find(|x| x.safe).expect("a safe fix");
     let fix = actions
         .iter()
-        .find(|a| a["kind"] == "quickfix" && a["title"] == safe.title)
+        .find(|a| a["kind"] == "quickfix" && a["title"] == *safe.title)
         .expect("the safe fix offered");
     assert_eq!(fix["isPreferred"], true, "a safe fix is preferred");
     assert_eq!(fix["diagnostics"][0]["code"], finding.rule);
@@ -122,7 +122,7 @@ fn a_fix_needing_judgement_is_offered_but_not_preferred() {
     assert_eq!(actions.len(), finding.fixes.len(), "{actions:?}");
     for (action, fix) in actions.iter().zip(&finding.fixes) {
         assert!(action["isPreferred"].is_null() || action["isPreferred"] == false);
-        assert_eq!(action["title"], fix.title);
+        assert_eq!(action["title"], *fix.title);
         assert_eq!(
             apply_edits(&text, &edits_of(action), "utf-16"),
             copydesk::fix::apply(&text, &fix.edits)

@@ -218,7 +218,7 @@ impl Serialize for WireEdit<'_> {
 
 fn fix_data(fix: &Fix) -> FixData {
     FixData {
-        title: fix.title.clone(),
+        title: fix.title.to_string(),
         safe: fix.safe,
         edits: fix
             .edits
@@ -226,7 +226,7 @@ fn fix_data(fix: &Fix) -> FixData {
             .map(|e| ByteEdit {
                 start: e.span.start,
                 end: e.span.end,
-                new_text: e.replacement.clone(),
+                new_text: e.replacement.to_string(),
             })
             .collect(),
     }
@@ -377,7 +377,7 @@ pub fn ignore_actions(
             let edits: Vec<ByteEdit> = fix_data(&fix).edits;
             if let Some(edit) = target.workspace_edit(&edits) {
                 actions.push(CodeAction {
-                    title: fix.title,
+                    title: fix.title.into_owned(),
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: Some(vec![diagnostic.clone()]),
                     edit: Some(edit),
@@ -412,7 +412,7 @@ fn byte_edit(edit: &Edit) -> ByteEdit {
     ByteEdit {
         start: edit.span.start,
         end: edit.span.end,
-        new_text: edit.replacement.clone(),
+        new_text: edit.replacement.to_string(),
     }
 }
 
@@ -593,7 +593,7 @@ mod tests {
                 .iter()
                 .map(|e| TextEdit {
                     range: position::to_range(&rope, &e.span, Encoding::Utf16),
-                    new_text: e.replacement.clone(),
+                    new_text: e.replacement.to_string(),
                 })
                 .collect();
             assert_eq!(edits, want);
