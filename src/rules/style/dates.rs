@@ -93,10 +93,10 @@ pub(crate) struct MonthAt {
     pub day: Option<usize>,
 }
 
-/// Word `i` as a capitalized month, with the day that follows it.
-pub(crate) fn month_at(para: &Paragraph, i: usize) -> Option<MonthAt> {
-    // Worked out once per paragraph for the two rules that ask of every word.
-    let month = month(super::classes(para)[i].month?);
+/// Word `i`, a capitalized month (`index` of [`month_of`], from the word's
+/// class), with the day that follows it.
+pub(crate) fn month_at(para: &Paragraph, i: usize, index: u8) -> MonthAt {
+    let month = month(index);
     let r = para.words[i].clone();
     let period = para.text[r.end..].starts_with('.');
     let day = (adjacent(para, i)
@@ -107,12 +107,12 @@ pub(crate) fn month_at(para: &Paragraph, i: usize) -> Option<MonthAt> {
                 .is_some_and(|n| para.text[r.end + 1..n.start].chars().all(|c| c == ' '))))
     .then_some(i + 1)
     .filter(|&d| day_value(word(para, d)).is_some());
-    Some(MonthAt {
+    MonthAt {
         month,
         span: r.start..r.end + usize::from(period),
         period,
         day,
-    })
+    }
 }
 
 /// The day of the month in "5", "05", "5th", "22nd".

@@ -35,12 +35,15 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &toward::Toward,
 ];
 
-/// What the style rules ask of every word before anything dearer, worked
-/// out once per paragraph ([`classes`]) rather than by each rule for each
-/// word: the number, money, percent, date and time rules all start by asking
+/// What the style rules ask of a word before anything dearer, worked out
+/// once per paragraph ([`classes`]) rather than by each rule for each word:
+/// the number, money, percent, date and time rules all start by asking
 /// whether a word is a figure, a number word or a month.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct WordClass {
+    /// The word's index in the paragraph's words. Only the words with some
+    /// class below are kept, so that each rule walks those alone.
+    pub index: usize,
     /// Starts with an ASCII digit.
     pub leading_digit: bool,
     /// ASCII digits only ("7", "2024"): [`is_digits`].
@@ -57,6 +60,8 @@ pub(crate) struct WordClass {
     pub number: Option<u8>,
     /// The month a capitalized word names ("Jan", "September"): its index.
     pub month: Option<u8>,
+    /// Starts with "U": the U.S. rule looks at "US…" and "United" only.
+    pub capital_u: bool,
 }
 
 impl WordClass {
@@ -85,11 +90,11 @@ impl WordClass {
         }
         let mut class = WordClass {
             article: bytes.len() == 1 && first.eq_ignore_ascii_case(&b'a'),
+            capital_u: first == b'U',
             ..WordClass::default()
         };
-        // Lowercase and not starting like a number word: nothing else to
-        // ask (about half of all words).
-        if first.is_ascii_lowercase() && !numbers::may_be_number_word(w) {
+        // Lowercase and not starting like a number word: nothing else to ask.
+        if first.is_ascii_lowercase() && !numbers::opens_number_word(first) {
             return class;
         }
         // Most words are ruled out by two table reads.
@@ -99,7 +104,12 @@ impl WordClass {
         if class.number.is_none() {
             let ends = numbers.unit_lengths();
             let after_unit = bytes.get(*ends.start()..(*ends.end() + 1).min(bytes.len()));
-            class.hyphen = after_unit.is_some_and(|b| b.contains(&b'-'));
+            #[expect(
+                clippy::manual_contains,
+                reason = "two or three bytes: `contains` calls memchr"
+            )]
+            let hyphen = after_unit.is_some_and(|b| b.iter().any(|&b| b == b'-'));
+            class.hyphen = hyphen;
         }
         if first.is_ascii_uppercase() {
             class.month = dates::month_of(w);
@@ -161,14 +171,31 @@ fn ends(w: &str) -> Option<(usize, usize)> {
     Some((letter(*bytes.first()?)?, letter(*bytes.last()?)?))
 }
 
-/// The class of every word of the paragraph, worked out by the first rule that asks.
+/// Whether a word of `len` bytes starting with `first` has no class at all:
+/// a lowercase word that is neither "a" nor starts like a number word. That
+/// is most words of news copy, told by their first byte alone.
+fn plain(first: u8, len: usize) -> bool {
+    first.is_ascii_lowercase() && !numbers::opens_number_word(first) && len != 1
+}
+
+/// The words of the paragraph that have a class, in order, worked out by the
+/// first rule that asks; every other word has none ([`WordClass::default`]).
 pub(crate) fn classes<'p>(para: &'p Paragraph) -> &'p [WordClass] {
     para.style_words.get_or_init(|| {
         let numbers = numbers::number_words();
-        para.words
-            .iter()
-            .map(|r| WordClass::of(&para.text[r.clone()], numbers))
-            .collect()
+        let bytes = para.text.as_bytes();
+        let mut classes = Vec::new();
+        for (index, r) in para.words.iter().enumerate() {
+            // Ruled out on the first byte, without slicing the word.
+            if bytes.get(r.start).is_none_or(|&b| plain(b, r.len())) {
+                continue;
+            }
+            let class = WordClass::of(&para.text[r.clone()], numbers);
+            if class != WordClass::default() {
+                classes.push(WordClass { index, ..class });
+            }
+        }
+        classes
     })
 }
 
@@ -243,6 +270,7 @@ mod tests {
             proptest::prop_assert_eq!(class.article, w.eq_ignore_ascii_case("a"));
             let capitalized = w.starts_with(|c: char| c.is_ascii_uppercase());
             proptest::prop_assert_eq!(class.month, dates::month_of(&w).filter(|_| capitalized));
+            proptest::prop_assert_eq!(class.capital_u, w.starts_with('U'));
         }
     }
 

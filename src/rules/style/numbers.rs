@@ -144,12 +144,15 @@ impl NumberWords {
 /// Whether `word` may be a number word at all: it starts with the first
 /// letter of one. Rules ask this of every word before anything dearer.
 pub(crate) fn may_be_number_word(word: &str) -> bool {
-    word.bytes().next().is_some_and(|b| {
-        matches!(
-            b.to_ascii_lowercase(),
-            b'o' | b't' | b'f' | b's' | b'e' | b'n'
-        )
-    })
+    word.bytes().next().is_some_and(opens_number_word)
+}
+
+/// Whether a number word starts with the letter `b`, in either case.
+pub(crate) fn opens_number_word(b: u8) -> bool {
+    matches!(
+        b.to_ascii_lowercase(),
+        b'o' | b't' | b'f' | b's' | b'e' | b'n'
+    )
 }
 
 /// The value of a number word from one to ninety-nine ("seven", "Twenty-five").

@@ -42,13 +42,14 @@ impl Rule for Numerals {
         if matches!(para.kind, BlockKind::Heading | BlockKind::TableCell) {
             return;
         }
-        for (i, class) in super::classes(para).iter().enumerate() {
+        for class in super::classes(para) {
             // Figures and number words only: the others are ruled out by
             // their class, without looking at the text again.
+            let i = class.index;
             let finding = if class.digits {
                 small_figure(para, i, word(para, i))
             } else if class.number.is_some() || class.hyphen {
-                spelled_number(para, i, word(para, i))
+                spelled_number(para, i, word(para, i), class.number)
             } else {
                 None
             };
@@ -193,10 +194,12 @@ fn small_figure(
 }
 
 /// "twelve people" → "12 people"; "five-year-old" → "5-year-old"; "six feet" → "6 feet".
+/// `number` is the value of word `i`, `w`, when it is a number word.
 fn spelled_number(
     para: &Paragraph,
     i: usize,
     w: &str,
+    number: Option<u8>,
 ) -> Option<(String, String, Option<std::ops::Range<usize>>)> {
     let span = para.words[i].clone();
     // An age written as one hyphenated word: "five-year-old".
@@ -221,7 +224,7 @@ fn spelled_number(
             }
         }
     }
-    let value = u64::from(super::classes(para)[i].number?);
+    let value = u64::from(number?);
     // Sentence openers are spelled out; capitalized words mid-sentence are names.
     if para.starts_sentence(i) || w.starts_with(|c: char| c.is_uppercase()) {
         return None;
