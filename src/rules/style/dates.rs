@@ -50,22 +50,24 @@ static BY_LETTER: std::sync::LazyLock<[Vec<(&'static str, u8)>; 26]> =
     });
 
 /// The shapes of the months' forms, which rule most words out at once.
-static SHAPES: std::sync::LazyLock<super::Shapes> = std::sync::LazyLock::new(|| {
-    super::Shapes::new(
-        MONTHS
-            .months
-            .iter()
-            .flat_map(|m| &m.forms)
-            .map(String::as_str),
-    )
-});
+static SHAPES: std::sync::LazyLock<super::Shapes> =
+    std::sync::LazyLock::new(|| super::Shapes::new(month_forms()));
+
+/// The forms of all months (lowercase, without the period).
+pub(crate) fn month_forms() -> impl Iterator<Item = &'static str> {
+    MONTHS
+        .months
+        .iter()
+        .flat_map(|m| &m.forms)
+        .map(String::as_str)
+}
 
 /// The index of the month one of whose forms `word` is, ignoring ASCII case.
 pub(crate) fn month_of(word: &str) -> Option<u8> {
     // Most words are ruled out by their length or first letter before any
     // comparison. The forms are lowercase (a test checks), so ignoring ASCII
     // case is lowercasing the word, without allocating.
-    if !(3..=9).contains(&word.len()) || !SHAPES.may_be(word) {
+    if !(3..=9).contains(&word.len()) || !SHAPES.may_be(word.as_bytes()) {
         return None;
     }
     let first = word.as_bytes()[0].to_ascii_lowercase();

@@ -102,14 +102,7 @@ impl WordClass {
             class.number = numbers.value(w).and_then(|v| u8::try_from(v).ok());
         }
         if class.number.is_none() {
-            let ends = numbers.unit_lengths();
-            let after_unit = bytes.get(*ends.start()..(*ends.end() + 1).min(bytes.len()));
-            #[expect(
-                clippy::manual_contains,
-                reason = "two or three bytes: `contains` calls memchr"
-            )]
-            let hyphen = after_unit.is_some_and(|b| b.iter().any(|&b| b == b'-'));
-            class.hyphen = hyphen;
+            class.hyphen = hyphen_after_unit(bytes, &numbers.unit_lengths());
         }
         if first.is_ascii_uppercase() {
             class.month = dates::month_of(w);
@@ -138,7 +131,7 @@ impl Shapes {
             every: false,
         };
         for w in words {
-            let Some((first, last)) = ends(w) else {
+            let Some((first, last)) = ends(w.as_bytes()) else {
                 shapes.every = true;
                 continue;
             };
@@ -151,7 +144,7 @@ impl Shapes {
     }
 
     /// Whether `word` may be one of the words (ignoring ASCII case).
-    pub(crate) fn may_be(&self, word: &str) -> bool {
+    pub(crate) fn may_be(&self, word: &[u8]) -> bool {
         self.every
             || ends(word).is_some_and(|(first, last)| {
                 self.masks
@@ -162,13 +155,62 @@ impl Shapes {
 }
 
 /// The first and last bytes of `w` as letter indexes, when both are ASCII letters.
-fn ends(w: &str) -> Option<(usize, usize)> {
+fn ends(bytes: &[u8]) -> Option<(usize, usize)> {
     let letter = |b: u8| {
         let i = b.to_ascii_lowercase().wrapping_sub(b'a');
         (i < 26).then_some(usize::from(i))
     };
-    let bytes = w.as_bytes();
     Some((letter(*bytes.first()?)?, letter(*bytes.last()?)?))
+}
+
+/// Rules out most of the words that pass the first-byte test ("the",
+/// "said", "The") at less than the cost of working out their class: a word
+/// it rules out has none ([`WordClass::of`] gives the default; a test checks).
+struct Sieve {
+    /// The shapes of the number words and of the months' forms.
+    shapes: Shapes,
+    /// From this length on a word may be a compound number word ("forty-one").
+    shortest_compound: usize,
+    /// Where a hyphen makes a word a maybe-age ([`WordClass::hyphen`]).
+    unit_lengths: std::ops::RangeInclusive<usize>,
+}
+
+static SIEVE: std::sync::LazyLock<Sieve> = std::sync::LazyLock::new(|| {
+    let numbers = numbers::number_words();
+    Sieve {
+        shapes: Shapes::new(numbers.words().chain(dates::month_forms())),
+        shortest_compound: numbers.shortest_compound(),
+        unit_lengths: numbers.unit_lengths(),
+    }
+});
+
+impl Sieve {
+    /// Whether the word `w` may have a class: false rules it out.
+    fn may_have_class(&self, w: &[u8]) -> bool {
+        let Some(&first) = w.first() else {
+            return false;
+        };
+        // Figures, "a", "U…", compound numbers, number words and months,
+        // and maybe-ages, as `WordClass::of` finds them.
+        first.is_ascii_digit()
+            || w.len() == 1
+            || first == b'U'
+            || (w.len() >= self.shortest_compound && numbers::opens_number_word(first))
+            || self.shapes.may_be(w)
+            || hyphen_after_unit(w, &self.unit_lengths)
+    }
+}
+
+/// Whether `w` has a hyphen where a unit word ("one" to "nine", of
+/// `unit_lengths`) would end.
+fn hyphen_after_unit(w: &[u8], unit_lengths: &std::ops::RangeInclusive<usize>) -> bool {
+    let after_unit = w.get(*unit_lengths.start()..(*unit_lengths.end() + 1).min(w.len()));
+    #[expect(
+        clippy::manual_contains,
+        reason = "two or three bytes: `contains` calls memchr"
+    )]
+    let hyphen = after_unit.is_some_and(|b| b.iter().any(|&b| b == b'-'));
+    hyphen
 }
 
 /// Whether a word of `len` bytes starting with `first` has no class at all:
@@ -182,12 +224,17 @@ fn plain(first: u8, len: usize) -> bool {
 /// first rule that asks; every other word has none ([`WordClass::default`]).
 pub(crate) fn classes<'p>(para: &'p Paragraph) -> &'p [WordClass] {
     para.style_words.get_or_init(|| {
-        let numbers = numbers::number_words();
+        let (numbers, sieve) = (numbers::number_words(), &*SIEVE);
         let bytes = para.text.as_bytes();
         let mut classes = Vec::new();
         for (index, r) in para.words.iter().enumerate() {
-            // Ruled out on the first byte, without slicing the word.
-            if bytes.get(r.start).is_none_or(|&b| plain(b, r.len())) {
+            // Most words are ruled out on their first byte, most others by
+            // the sieve, before the word is sliced as a `str`.
+            if bytes.get(r.start).is_none_or(|&b| plain(b, r.len()))
+                || !bytes
+                    .get(r.clone())
+                    .is_some_and(|w| sieve.may_have_class(w))
+            {
                 continue;
             }
             let class = WordClass::of(&para.text[r.clone()], numbers);
@@ -271,6 +318,33 @@ mod tests {
             let capitalized = w.starts_with(|c: char| c.is_ascii_uppercase());
             proptest::prop_assert_eq!(class.month, dates::month_of(&w).filter(|_| capitalized));
             proptest::prop_assert_eq!(class.capital_u, w.starts_with('U'));
+            if !SIEVE.may_have_class(w.as_bytes()) {
+                proptest::prop_assert_eq!(class, WordClass::default());
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_sieve_rules_out_only_words_without_a_class(
+            pick in 0usize..200,
+            upper in proptest::collection::vec(proptest::bool::ANY, 12),
+            prefix in "[a-zA-Z]{0,2}",
+            suffix in "([-‑][a-z]{0,7})?[a-zA-Z]{0,2}",
+        ) {
+            // Number words and months, any case, with neighbours' letters and
+            // hyphenated tails: the words the sieve must let through.
+            let listed: Vec<&str> = numbers::number_words().words().chain(dates::month_forms()).collect();
+            let base: String = listed[pick % listed.len()]
+                .chars()
+                .zip(upper.iter().chain(std::iter::repeat(&false)))
+                .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
+                .collect();
+            for w in [base.clone(), format!("{base}{suffix}"), format!("{prefix}{base}"), format!("{prefix}{base}{suffix}")] {
+                if !SIEVE.may_have_class(w.as_bytes()) {
+                    proptest::prop_assert_eq!(WordClass::of(&w, numbers::number_words()), WordClass::default(), "{}", w);
+                }
+            }
         }
     }
 
@@ -288,8 +362,8 @@ mod tests {
                 .zip(upper.iter().chain(std::iter::repeat(&false)))
                 .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
                 .collect();
-            proptest::prop_assert!(shapes.may_be(&listed));
-            if !shapes.may_be(&other) {
+            proptest::prop_assert!(shapes.may_be(listed.as_bytes()));
+            if !shapes.may_be(other.as_bytes()) {
                 proptest::prop_assert!(!list.iter().any(|l| l.eq_ignore_ascii_case(&other)));
             }
         }

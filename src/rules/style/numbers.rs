@@ -85,7 +85,7 @@ pub(crate) fn number_words() -> &'static NumberWords {
 impl NumberWords {
     /// The value of a unit or tens word, any ASCII case.
     fn simple(&self, word: &str) -> Option<u64> {
-        if !self.shapes.may_be(word) {
+        if !self.shapes.may_be(word.as_bytes()) {
             return None;
         }
         let letter = word.bytes().next()?.to_ascii_lowercase();
@@ -105,7 +105,17 @@ impl NumberWords {
     /// two table reads, for the callers that ask of every word.
     pub(crate) fn may_be(&self, word: &str) -> bool {
         may_be_number_word(word)
-            && (word.len() >= self.shortest_compound || self.shapes.may_be(word))
+            && (word.len() >= self.shortest_compound || self.shapes.may_be(word.as_bytes()))
+    }
+
+    /// The unit and tens words (lowercase).
+    pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.buckets.iter().flatten().flatten().map(|&(w, _)| w)
+    }
+
+    /// The length of the shortest compound number word ("forty-one").
+    pub(crate) fn shortest_compound(&self) -> usize {
+        self.shortest_compound
     }
 
     /// The shortest and longest of the words for one to nine.
