@@ -154,6 +154,32 @@ impl Shapes {
     }
 }
 
+/// A list of words from a rule's data, with their shapes: a word of no
+/// listed shape (most words) is ruled out by two table reads, before the
+/// list is compared word by word.
+#[derive(serde::Deserialize)]
+#[serde(from = "Vec<String>")]
+pub(crate) struct WordList {
+    words: Vec<String>,
+    shapes: Shapes,
+}
+
+impl From<Vec<String>> for WordList {
+    fn from(words: Vec<String>) -> WordList {
+        WordList {
+            shapes: Shapes::new(words.iter().map(String::as_str)),
+            words,
+        }
+    }
+}
+
+impl WordList {
+    /// Whether `word` is on the list, exactly as listed.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.shapes.may_be(word.as_bytes()) && self.words.iter().any(|w| w == word)
+    }
+}
+
 /// The first and last bytes of `w` as letter indexes, when both are ASCII letters.
 fn ends(bytes: &[u8]) -> Option<(usize, usize)> {
     let letter = |b: u8| {
@@ -169,8 +195,8 @@ fn ends(bytes: &[u8]) -> Option<(usize, usize)> {
 struct Sieve {
     /// The shapes of the number words and of the months' forms.
     shapes: Shapes,
-    /// From this length on a word may be a compound number word ("forty-one").
-    shortest_compound: usize,
+    /// For compound number words ("forty-one").
+    numbers: &'static numbers::NumberWords,
     /// Where a hyphen makes a word a maybe-age ([`WordClass::hyphen`]).
     unit_lengths: std::ops::RangeInclusive<usize>,
 }
@@ -179,7 +205,7 @@ static SIEVE: std::sync::LazyLock<Sieve> = std::sync::LazyLock::new(|| {
     let numbers = numbers::number_words();
     Sieve {
         shapes: Shapes::new(numbers.words().chain(dates::month_forms())),
-        shortest_compound: numbers.shortest_compound(),
+        numbers,
         unit_lengths: numbers.unit_lengths(),
     }
 });
@@ -195,8 +221,8 @@ impl Sieve {
         first.is_ascii_digit()
             || w.len() == 1
             || first == b'U'
-            || (w.len() >= self.shortest_compound && numbers::opens_number_word(first))
             || self.shapes.may_be(w)
+            || self.numbers.may_be_compound(w)
             || hyphen_after_unit(w, &self.unit_lengths)
     }
 }
@@ -328,6 +354,8 @@ mod tests {
         #[test]
         fn the_sieve_rules_out_only_words_without_a_class(
             pick in 0usize..200,
+            other in 0usize..200,
+            hyphen in "[-‑]",
             upper in proptest::collection::vec(proptest::bool::ANY, 12),
             prefix in "[a-zA-Z]{0,2}",
             suffix in "([-‑][a-z]{0,7})?[a-zA-Z]{0,2}",
@@ -340,9 +368,12 @@ mod tests {
                 .zip(upper.iter().chain(std::iter::repeat(&false)))
                 .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
                 .collect();
-            for w in [base.clone(), format!("{base}{suffix}"), format!("{prefix}{base}"), format!("{prefix}{base}{suffix}")] {
+            let compound = [&base, hyphen.as_str(), listed[other % listed.len()]].concat();
+            for w in [base.clone(), format!("{base}{suffix}"), format!("{prefix}{base}"), format!("{prefix}{base}{suffix}"), compound] {
+                let class = WordClass::of(&w, numbers::number_words());
+                proptest::prop_assert_eq!(class.number.map(u64::from), numbers::word_value(&w), "{}", w);
                 if !SIEVE.may_have_class(w.as_bytes()) {
-                    proptest::prop_assert_eq!(WordClass::of(&w, numbers::number_words()), WordClass::default(), "{}", w);
+                    proptest::prop_assert_eq!(class, WordClass::default(), "{}", w);
                 }
             }
         }
@@ -365,6 +396,20 @@ mod tests {
             proptest::prop_assert!(shapes.may_be(listed.as_bytes()));
             if !shapes.may_be(other.as_bytes()) {
                 proptest::prop_assert!(!list.iter().any(|l| l.eq_ignore_ascii_case(&other)));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_lists_contain_what_a_search_finds(
+            list in proptest::collection::vec("[a-zA-Z'’/-]{0,6}", 0..8),
+            pick in 0usize..8,
+            other in "[a-zA-Z'’/-]{0,6}",
+        ) {
+            let words = WordList::from(list.clone());
+            for w in list.get(pick).into_iter().chain([&other]) {
+                proptest::prop_assert_eq!(words.contains(w), list.contains(w));
             }
         }
     }

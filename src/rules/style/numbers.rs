@@ -26,6 +26,9 @@ pub(crate) struct NumberWords {
     shapes: super::Shapes,
     /// The length of the shortest tens word, hyphen and unit word together.
     shortest_compound: usize,
+    /// The lengths of the words for twenty to ninety: where the hyphen of a
+    /// compound number word ("forty-one") is.
+    compound_hyphens: std::ops::RangeInclusive<usize>,
     /// The shortest and longest of the unit words for one to nine.
     unit_lengths: std::ops::RangeInclusive<usize>,
 }
@@ -66,8 +69,18 @@ static NUMBER_WORDS: std::sync::LazyLock<NumberWords> = std::sync::LazyLock::new
             .min()
             .unwrap_or(0)
     };
+    let tens_lengths = || {
+        buckets
+            .iter()
+            .flatten()
+            .flatten()
+            .filter(|&&(_, v)| v >= 20 && v % 10 == 0)
+            .map(|(w, _)| w.len())
+    };
+    let compound_hyphens = tens_lengths().min().unwrap_or(0)..=tens_lengths().max().unwrap_or(0);
     NumberWords {
         buckets,
+        compound_hyphens,
         shapes: super::Shapes::new(units.chain(tens).map(|(w, _)| w)),
         shortest_compound: shortest(&NUMBERS.tens) + 1 + shortest(&NUMBERS.units),
         unit_lengths: {
@@ -104,18 +117,23 @@ impl NumberWords {
     /// Whether `word` may be a number word: false rules it out at the cost of
     /// two table reads, for the callers that ask of every word.
     pub(crate) fn may_be(&self, word: &str) -> bool {
-        may_be_number_word(word)
-            && (word.len() >= self.shortest_compound || self.shapes.may_be(word.as_bytes()))
+        let bytes = word.as_bytes();
+        may_be_number_word(word) && (self.shapes.may_be(bytes) || self.may_be_compound(bytes))
+    }
+
+    /// Whether `word` may be a compound number word ("forty-one"): it has a
+    /// hyphen, or the first byte of a non-breaking one, where a tens word
+    /// would end. False rules it out (long words were searched for a hyphen
+    /// from end to end).
+    pub(crate) fn may_be_compound(&self, word: &[u8]) -> bool {
+        let (start, end) = (*self.compound_hyphens.start(), *self.compound_hyphens.end());
+        word.get(start..(end + 1).min(word.len()))
+            .is_some_and(|b| b.iter().any(|&b| b == b'-' || b == 0xE2))
     }
 
     /// The unit and tens words (lowercase).
     pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.buckets.iter().flatten().flatten().map(|&(w, _)| w)
-    }
-
-    /// The length of the shortest compound number word ("forty-one").
-    pub(crate) fn shortest_compound(&self) -> usize {
-        self.shortest_compound
     }
 
     /// The shortest and longest of the words for one to nine.

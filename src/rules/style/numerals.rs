@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde::Deserialize;
 
 use super::numbers::{spelled, word_value};
-use super::{adjacent, phrase_at, quoted, same_sentence, word};
+use super::{adjacent, phrase_at, quoted, same_sentence, word, WordList};
 use crate::finding::{Finding, Fix};
 use crate::prose::{BlockKind, Paragraph};
 use crate::rules::{rule_data, Rule, RuleMeta};
@@ -19,10 +19,10 @@ struct Data {
     use_figures: String,
     use_figures_for: String,
     use_figures_scale: String,
-    labels: Vec<String>,
-    units: Vec<String>,
-    figure_words: Vec<String>,
-    not_before: Vec<String>,
+    labels: WordList,
+    units: WordList,
+    figure_words: WordList,
+    not_before: WordList,
     age_phrases: Vec<String>,
     idioms: Vec<String>,
 }
@@ -110,9 +110,7 @@ fn exception_follows(para: &Paragraph, i: usize) -> bool {
         .is_some_and(|t| ["a.m", "p.m"].iter().any(|m| t.eq_ignore_ascii_case(m)));
     glued.starts_with('%')
         || time
-        || (adjacent(para, i)
-            && (DATA.units.iter().any(|u| *u == next)
-                || DATA.figure_words.iter().any(|f| *f == next)))
+        || (adjacent(para, i) && (DATA.units.contains(&next) || DATA.figure_words.contains(&next)))
         || DATA.age_phrases.iter().any(|p| phrase_at(para, i + 1, p))
 }
 
@@ -157,7 +155,7 @@ fn small_figure(
     } else {
         Cow::Borrowed("")
     };
-    if DATA.labels.iter().any(|l| *l == prev) || crate::rules::style::dates::is_month(&prev) {
+    if DATA.labels.contains(&prev) || crate::rules::style::dates::is_month(&prev) {
         return None;
     }
     // A name ("Apollo 9") or a proper noun after ("3 Doors Down", "5 Main St.").
@@ -239,7 +237,7 @@ fn spelled_number(
         return None;
     }
     let next = lower(para, i + 1);
-    if DATA.not_before.iter().any(|w| *w == next) {
+    if DATA.not_before.contains(&next) {
         return None;
     }
     // Percentages and money have rules of their own.
@@ -266,7 +264,7 @@ fn spelled_number(
         let message = crate::rules::fill(&DATA.use_figures_scale, "{figure}", &with_next(&figure));
         return Some((message, figure, None));
     }
-    let measure = adjacent(para, i) && DATA.units.iter().any(|u| *u == next);
+    let measure = adjacent(para, i) && DATA.units.contains(&next);
     let age = DATA.age_phrases.iter().any(|p| phrase_at(para, i + 1, p));
     (measure || age).then(|| {
         let message = crate::rules::fill(&DATA.use_figures_for, "{figure}", &with_next(&figure));
