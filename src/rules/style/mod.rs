@@ -111,46 +111,42 @@ impl WordClass {
     }
 }
 
-/// The (length, first letter, last letter) combinations of a list of words,
-/// ignoring ASCII case: a word whose combination is not among them is none
-/// of the words. Most words are ruled out by two table reads, before any
-/// comparison (the number and month words are looked for in every word).
+/// The (length, first letter, last letter) and (length, first letter,
+/// middle letter) combinations of a list of words, ignoring ASCII case: a
+/// word whose combinations are not among them is none of the words. Most
+/// words are ruled out by two table reads, before any comparison (the number
+/// and month words are looked for in every word). The middle letter tells
+/// "Story" from "sixty" and "these" from "three".
 pub(crate) struct Shapes {
-    /// For each length, for each first letter, the last letters as bits.
-    masks: Vec<[u32; 26]>,
-    /// A listed word does not start and end with an ASCII letter: nothing is
-    /// ruled out.
-    every: bool,
+    /// For each length, for each first letter, the last letters and the
+    /// middle letters as bits; any byte but an ASCII letter counts as a 27th
+    /// letter.
+    masks: Vec<[(u32, u32); 27]>,
 }
 
 impl Shapes {
     /// The shapes of `words`.
     pub(crate) fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Shapes {
-        let mut shapes = Shapes {
-            masks: Vec::new(),
-            every: false,
-        };
+        let mut shapes = Shapes { masks: Vec::new() };
         for w in words {
-            let Some((first, last)) = ends(w.as_bytes()) else {
-                shapes.every = true;
-                continue;
-            };
+            let (first, middle, last) = letters(w.as_bytes());
             if shapes.masks.len() <= w.len() {
-                shapes.masks.resize(w.len() + 1, [0; 26]);
+                shapes.masks.resize(w.len() + 1, [(0, 0); 27]);
             }
-            shapes.masks[w.len()][first] |= 1 << last;
+            let (lasts, middles) = &mut shapes.masks[w.len()][first];
+            *lasts |= 1 << last;
+            *middles |= 1 << middle;
         }
         shapes
     }
 
     /// Whether `word` may be one of the words (ignoring ASCII case).
     pub(crate) fn may_be(&self, word: &[u8]) -> bool {
-        self.every
-            || ends(word).is_some_and(|(first, last)| {
-                self.masks
-                    .get(word.len())
-                    .is_some_and(|m| m[first] >> last & 1 != 0)
-            })
+        let (first, middle, last) = letters(word);
+        self.masks.get(word.len()).is_some_and(|m| {
+            let (lasts, middles) = m[first];
+            lasts >> last & middles >> middle & 1 != 0
+        })
     }
 }
 
@@ -178,15 +174,35 @@ impl WordList {
     pub(crate) fn contains(&self, word: &str) -> bool {
         self.shapes.may_be(word.as_bytes()) && self.words.iter().any(|w| w == word)
     }
+
+    /// Where `word` is on the list, ignoring ASCII case.
+    pub(crate) fn position_ignoring_ascii_case(&self, word: &str) -> Option<usize> {
+        if !self.shapes.may_be(word.as_bytes()) {
+            return None;
+        }
+        self.words.iter().position(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    /// The words, as listed.
+    #[cfg(test)]
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
 }
 
-/// The first and last bytes of `w` as letter indexes, when both are ASCII letters.
-fn ends(bytes: &[u8]) -> Option<(usize, usize)> {
-    let letter = |b: u8| {
-        let i = b.to_ascii_lowercase().wrapping_sub(b'a');
-        (i < 26).then_some(usize::from(i))
+/// The first, middle and last bytes of `w` as letter indexes: 0 to 25 for
+/// an ASCII letter of either case, 26 for any other byte (and for "").
+fn letters(bytes: &[u8]) -> (usize, usize, usize) {
+    let letter = |i: usize| {
+        bytes.get(i).map_or(26, |b| {
+            usize::from(b.to_ascii_lowercase().wrapping_sub(b'a').min(26))
+        })
     };
-    Some((letter(*bytes.first()?)?, letter(*bytes.last()?)?))
+    (
+        letter(0),
+        letter(bytes.len() / 2),
+        letter(bytes.len().wrapping_sub(1)),
+    )
 }
 
 /// Rules out most of the words that pass the first-byte test ("the",
@@ -410,6 +426,11 @@ mod tests {
             let words = WordList::from(list.clone());
             for w in list.get(pick).into_iter().chain([&other]) {
                 proptest::prop_assert_eq!(words.contains(w), list.contains(w));
+                let upper = w.to_ascii_uppercase();
+                proptest::prop_assert_eq!(
+                    words.position_ignoring_ascii_case(&upper),
+                    list.iter().position(|l| l.eq_ignore_ascii_case(&upper))
+                );
             }
         }
     }

@@ -9,7 +9,7 @@ use crate::rules::rule_data;
 pub(crate) struct Numbers {
     units: Vec<String>,
     tens: Vec<String>,
-    scales: Vec<String>,
+    scales: super::WordList,
 }
 
 rule_data!(NUMBERS: Numbers = "numbers.toml");
@@ -198,11 +198,10 @@ pub(crate) fn spelled(value: u64) -> Option<&'static str> {
 /// The multiplier of a scale word ("million" → 1,000,000).
 pub(crate) fn scale_value(word: &str) -> Option<u64> {
     // Any ASCII case, without lowercasing into a fresh String (this runs for
-    // many words); the scale words are lowercase.
+    // every word after a figure); the scale words are lowercase.
     NUMBERS
         .scales
-        .iter()
-        .position(|s| s.eq_ignore_ascii_case(word))
+        .position_ignoring_ascii_case(word)
         .map(|i| 1000u64.pow(i as u32 + 1))
 }
 
@@ -264,7 +263,8 @@ mod tests {
             .units
             .iter()
             .chain(&NUMBERS.tens)
-            .chain(&NUMBERS.scales)
+            .map(String::as_str)
+            .chain(NUMBERS.scales.iter())
         {
             assert_eq!(*w, w.to_ascii_lowercase());
         }

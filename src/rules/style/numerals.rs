@@ -99,6 +99,22 @@ fn joined_starts_with(parts: &[&str], prefix: &str) -> bool {
     rest.is_empty()
 }
 
+/// The shapes of the age phrases' first words ("years"): the word after a
+/// number rules most phrases out at once.
+static AGE_STARTS: std::sync::LazyLock<super::Shapes> = std::sync::LazyLock::new(|| {
+    super::Shapes::new(
+        DATA.age_phrases
+            .iter()
+            .map(|p| p.split(' ').next().unwrap_or("")),
+    )
+});
+
+/// Whether an age phrase ("years old") starts at word `i`.
+fn age_at(para: &Paragraph, i: usize) -> bool {
+    AGE_STARTS.may_be(word(para, i).as_bytes())
+        && DATA.age_phrases.iter().any(|p| phrase_at(para, i, p))
+}
+
 /// Whether a unit, age or other exception follows word `i`.
 fn exception_follows(para: &Paragraph, i: usize) -> bool {
     let next = lower(para, i + 1);
@@ -111,7 +127,7 @@ fn exception_follows(para: &Paragraph, i: usize) -> bool {
     glued.starts_with('%')
         || time
         || (adjacent(para, i) && (DATA.units.contains(&next) || DATA.figure_words.contains(&next)))
-        || DATA.age_phrases.iter().any(|p| phrase_at(para, i + 1, p))
+        || age_at(para, i + 1)
 }
 
 /// "3 people" → "three people", unless an AP exception applies.
@@ -265,7 +281,7 @@ fn spelled_number(
         return Some((message, figure, None));
     }
     let measure = adjacent(para, i) && DATA.units.contains(&next);
-    let age = DATA.age_phrases.iter().any(|p| phrase_at(para, i + 1, p));
+    let age = age_at(para, i + 1);
     (measure || age).then(|| {
         let message = crate::rules::fill(&DATA.use_figures_for, "{figure}", &with_next(&figure));
         (message, figure, None)
