@@ -190,13 +190,29 @@ impl WordList {
     }
 }
 
+/// The letter index of every byte: 0 to 25 for an ASCII letter of either
+/// case, 26 for any other byte. One load per byte: shapes are asked of most
+/// words of every paragraph.
+static LETTER_INDEX: [u8; 256] = {
+    let mut index = [26; 256];
+    let mut b = 0;
+    while b < 256 {
+        let lower = (b as u8).to_ascii_lowercase();
+        if lower.is_ascii_lowercase() {
+            index[b] = lower - b'a';
+        }
+        b += 1;
+    }
+    index
+};
+
 /// The first, middle and last bytes of `w` as letter indexes: 0 to 25 for
 /// an ASCII letter of either case, 26 for any other byte (and for "").
 fn letters(bytes: &[u8]) -> (usize, usize, usize) {
     let letter = |i: usize| {
-        bytes.get(i).map_or(26, |b| {
-            usize::from(b.to_ascii_lowercase().wrapping_sub(b'a').min(26))
-        })
+        bytes
+            .get(i)
+            .map_or(26, |&b| usize::from(LETTER_INDEX[usize::from(b)]))
     };
     (
         letter(0),
