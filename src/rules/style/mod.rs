@@ -227,18 +227,18 @@ fn letters(bytes: &[u8]) -> (usize, usize, usize) {
 struct Sieve {
     /// The shapes of the number words and of the months' forms.
     shapes: Shapes,
-    /// For compound number words ("forty-one").
-    numbers: &'static numbers::NumberWords,
-    /// Where a hyphen makes a word a maybe-age ([`WordClass::hyphen`]).
-    unit_lengths: std::ops::RangeInclusive<usize>,
+    /// Where a hyphen (or the first byte of a non-breaking one) may make a
+    /// word a maybe-age ([`WordClass::hyphen`], after a unit word) or a
+    /// compound number word (after a tens word): both ranges, tested at once.
+    hyphens: std::ops::Range<usize>,
 }
 
 static SIEVE: std::sync::LazyLock<Sieve> = std::sync::LazyLock::new(|| {
     let numbers = numbers::number_words();
+    let (units, tens) = (numbers.unit_lengths(), numbers.compound_hyphens());
     Sieve {
         shapes: Shapes::new(numbers.words().chain(dates::month_forms())),
-        numbers,
-        unit_lengths: numbers.unit_lengths(),
+        hyphens: *units.start().min(tens.start())..units.end().max(tens.end()) + 1,
     }
 });
 
@@ -254,8 +254,8 @@ impl Sieve {
             || w.len() == 1
             || first == b'U'
             || self.shapes.may_be(w)
-            || self.numbers.may_be_compound(w)
-            || hyphen_after_unit(w, &self.unit_lengths)
+            || w.get(self.hyphens.start..self.hyphens.end.min(w.len()))
+                .is_some_and(|b| b.iter().any(|&b| b == b'-' || b == 0xE2))
     }
 }
 

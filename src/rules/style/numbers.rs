@@ -131,6 +131,11 @@ impl NumberWords {
             .is_some_and(|b| b.iter().any(|&b| b == b'-' || b == 0xE2))
     }
 
+    /// The lengths of the words for twenty to ninety.
+    pub(crate) fn compound_hyphens(&self) -> std::ops::RangeInclusive<usize> {
+        self.compound_hyphens.clone()
+    }
+
     /// The unit and tens words (lowercase).
     pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.buckets.iter().flatten().flatten().map(|&(w, _)| w)
