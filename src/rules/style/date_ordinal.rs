@@ -27,11 +27,8 @@ impl Rule for DateOrdinal {
 
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
         // Months only, read off the word classes without a call per word.
-        for (i, class) in super::classes(para).iter().enumerate() {
-            if class.month.is_none() {
-                continue;
-            }
-            let Some(day) = month_at(para, i).and_then(|m| m.day) else {
+        for class in super::classes(para) {
+            let Some(day) = class.month.and_then(|m| month_at(para, class.index, m).day) else {
                 continue;
             };
             let w = word(para, day);

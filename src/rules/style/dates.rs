@@ -50,22 +50,24 @@ static BY_LETTER: std::sync::LazyLock<[Vec<(&'static str, u8)>; 26]> =
     });
 
 /// The shapes of the months' forms, which rule most words out at once.
-static SHAPES: std::sync::LazyLock<super::Shapes> = std::sync::LazyLock::new(|| {
-    super::Shapes::new(
-        MONTHS
-            .months
-            .iter()
-            .flat_map(|m| &m.forms)
-            .map(String::as_str),
-    )
-});
+static SHAPES: std::sync::LazyLock<super::Shapes> =
+    std::sync::LazyLock::new(|| super::Shapes::new(month_forms()));
+
+/// The forms of all months (lowercase, without the period).
+pub(crate) fn month_forms() -> impl Iterator<Item = &'static str> {
+    MONTHS
+        .months
+        .iter()
+        .flat_map(|m| &m.forms)
+        .map(String::as_str)
+}
 
 /// The index of the month one of whose forms `word` is, ignoring ASCII case.
 pub(crate) fn month_of(word: &str) -> Option<u8> {
     // Most words are ruled out by their length or first letter before any
     // comparison. The forms are lowercase (a test checks), so ignoring ASCII
     // case is lowercasing the word, without allocating.
-    if !(3..=9).contains(&word.len()) || !SHAPES.may_be(word) {
+    if !(3..=9).contains(&word.len()) || !SHAPES.may_be(word.as_bytes()) {
         return None;
     }
     let first = word.as_bytes()[0].to_ascii_lowercase();
@@ -93,10 +95,10 @@ pub(crate) struct MonthAt {
     pub day: Option<usize>,
 }
 
-/// Word `i` as a capitalized month, with the day that follows it.
-pub(crate) fn month_at(para: &Paragraph, i: usize) -> Option<MonthAt> {
-    // Worked out once per paragraph for the two rules that ask of every word.
-    let month = month(super::classes(para)[i].month?);
+/// Word `i`, a capitalized month (`index` of [`month_of`], from the word's
+/// class), with the day that follows it.
+pub(crate) fn month_at(para: &Paragraph, i: usize, index: u8) -> MonthAt {
+    let month = month(index);
     let r = para.words[i].clone();
     let period = para.text[r.end..].starts_with('.');
     let day = (adjacent(para, i)
@@ -107,12 +109,12 @@ pub(crate) fn month_at(para: &Paragraph, i: usize) -> Option<MonthAt> {
                 .is_some_and(|n| para.text[r.end + 1..n.start].chars().all(|c| c == ' '))))
     .then_some(i + 1)
     .filter(|&d| day_value(word(para, d)).is_some());
-    Some(MonthAt {
+    MonthAt {
         month,
         span: r.start..r.end + usize::from(period),
         period,
         day,
-    })
+    }
 }
 
 /// The day of the month in "5", "05", "5th", "22nd".

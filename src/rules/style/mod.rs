@@ -35,12 +35,15 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &toward::Toward,
 ];
 
-/// What the style rules ask of every word before anything dearer, worked
-/// out once per paragraph ([`classes`]) rather than by each rule for each
-/// word: the number, money, percent, date and time rules all start by asking
+/// What the style rules ask of a word before anything dearer, worked out
+/// once per paragraph ([`classes`]) rather than by each rule for each word:
+/// the number, money, percent, date and time rules all start by asking
 /// whether a word is a figure, a number word or a month.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct WordClass {
+    /// The word's index in the paragraph's words. Only the words with some
+    /// class below are kept, so that each rule walks those alone.
+    pub index: usize,
     /// Starts with an ASCII digit.
     pub leading_digit: bool,
     /// ASCII digits only ("7", "2024"): [`is_digits`].
@@ -57,6 +60,8 @@ pub(crate) struct WordClass {
     pub number: Option<u8>,
     /// The month a capitalized word names ("Jan", "September"): its index.
     pub month: Option<u8>,
+    /// Starts with "U": the U.S. rule looks at "US…" and "United" only.
+    pub capital_u: bool,
 }
 
 impl WordClass {
@@ -85,11 +90,11 @@ impl WordClass {
         }
         let mut class = WordClass {
             article: bytes.len() == 1 && first.eq_ignore_ascii_case(&b'a'),
+            capital_u: first == b'U',
             ..WordClass::default()
         };
-        // Lowercase and not starting like a number word: nothing else to
-        // ask (about half of all words).
-        if first.is_ascii_lowercase() && !numbers::may_be_number_word(w) {
+        // Lowercase and not starting like a number word: nothing else to ask.
+        if first.is_ascii_lowercase() && !numbers::opens_number_word(first) {
             return class;
         }
         // Most words are ruled out by two table reads.
@@ -97,9 +102,7 @@ impl WordClass {
             class.number = numbers.value(w).and_then(|v| u8::try_from(v).ok());
         }
         if class.number.is_none() {
-            let ends = numbers.unit_lengths();
-            let after_unit = bytes.get(*ends.start()..(*ends.end() + 1).min(bytes.len()));
-            class.hyphen = after_unit.is_some_and(|b| b.contains(&b'-'));
+            class.hyphen = hyphen_after_unit(bytes, &numbers.unit_lengths());
         }
         if first.is_ascii_uppercase() {
             class.month = dates::month_of(w);
@@ -108,67 +111,196 @@ impl WordClass {
     }
 }
 
-/// The (length, first letter, last letter) combinations of a list of words,
-/// ignoring ASCII case: a word whose combination is not among them is none
-/// of the words. Most words are ruled out by two table reads, before any
-/// comparison (the number and month words are looked for in every word).
+/// The (length, first letter, last letter) and (length, first letter,
+/// middle letter) combinations of a list of words, ignoring ASCII case: a
+/// word whose combinations are not among them is none of the words. Most
+/// words are ruled out by two table reads, before any comparison (the number
+/// and month words are looked for in every word). The middle letter tells
+/// "Story" from "sixty" and "these" from "three".
 pub(crate) struct Shapes {
-    /// For each length, for each first letter, the last letters as bits.
-    masks: Vec<[u32; 26]>,
-    /// A listed word does not start and end with an ASCII letter: nothing is
-    /// ruled out.
-    every: bool,
+    /// For each length, for each first letter, the last letters and the
+    /// middle letters as bits; any byte but an ASCII letter counts as a 27th
+    /// letter.
+    masks: Vec<[(u32, u32); 27]>,
 }
 
 impl Shapes {
     /// The shapes of `words`.
     pub(crate) fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Shapes {
-        let mut shapes = Shapes {
-            masks: Vec::new(),
-            every: false,
-        };
+        let mut shapes = Shapes { masks: Vec::new() };
         for w in words {
-            let Some((first, last)) = ends(w) else {
-                shapes.every = true;
-                continue;
-            };
+            let (first, middle, last) = letters(w.as_bytes());
             if shapes.masks.len() <= w.len() {
-                shapes.masks.resize(w.len() + 1, [0; 26]);
+                shapes.masks.resize(w.len() + 1, [(0, 0); 27]);
             }
-            shapes.masks[w.len()][first] |= 1 << last;
+            let (lasts, middles) = &mut shapes.masks[w.len()][first];
+            *lasts |= 1 << last;
+            *middles |= 1 << middle;
         }
         shapes
     }
 
     /// Whether `word` may be one of the words (ignoring ASCII case).
-    pub(crate) fn may_be(&self, word: &str) -> bool {
-        self.every
-            || ends(word).is_some_and(|(first, last)| {
-                self.masks
-                    .get(word.len())
-                    .is_some_and(|m| m[first] >> last & 1 != 0)
-            })
+    pub(crate) fn may_be(&self, word: &[u8]) -> bool {
+        let (first, middle, last) = letters(word);
+        self.masks.get(word.len()).is_some_and(|m| {
+            let (lasts, middles) = m[first];
+            lasts >> last & middles >> middle & 1 != 0
+        })
     }
 }
 
-/// The first and last bytes of `w` as letter indexes, when both are ASCII letters.
-fn ends(w: &str) -> Option<(usize, usize)> {
-    let letter = |b: u8| {
-        let i = b.to_ascii_lowercase().wrapping_sub(b'a');
-        (i < 26).then_some(usize::from(i))
-    };
-    let bytes = w.as_bytes();
-    Some((letter(*bytes.first()?)?, letter(*bytes.last()?)?))
+/// A list of words from a rule's data, with their shapes: a word of no
+/// listed shape (most words) is ruled out by two table reads, before the
+/// list is compared word by word.
+#[derive(serde::Deserialize)]
+#[serde(from = "Vec<String>")]
+pub(crate) struct WordList {
+    words: Vec<String>,
+    shapes: Shapes,
 }
 
-/// The class of every word of the paragraph, worked out by the first rule that asks.
+impl From<Vec<String>> for WordList {
+    fn from(words: Vec<String>) -> WordList {
+        WordList {
+            shapes: Shapes::new(words.iter().map(String::as_str)),
+            words,
+        }
+    }
+}
+
+impl WordList {
+    /// Whether `word` is on the list, exactly as listed.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.shapes.may_be(word.as_bytes()) && self.words.iter().any(|w| w == word)
+    }
+
+    /// Where `word` is on the list, ignoring ASCII case.
+    pub(crate) fn position_ignoring_ascii_case(&self, word: &str) -> Option<usize> {
+        if !self.shapes.may_be(word.as_bytes()) {
+            return None;
+        }
+        self.words.iter().position(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    /// The words, as listed.
+    #[cfg(test)]
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
+}
+
+/// The letter index of every byte: 0 to 25 for an ASCII letter of either
+/// case, 26 for any other byte. One load per byte: shapes are asked of most
+/// words of every paragraph.
+static LETTER_INDEX: [u8; 256] = {
+    let mut index = [26; 256];
+    let mut b = 0;
+    while b < 256 {
+        let lower = (b as u8).to_ascii_lowercase();
+        if lower.is_ascii_lowercase() {
+            index[b] = lower - b'a';
+        }
+        b += 1;
+    }
+    index
+};
+
+/// The first, middle and last bytes of `w` as letter indexes: 0 to 25 for
+/// an ASCII letter of either case, 26 for any other byte (and for "").
+fn letters(bytes: &[u8]) -> (usize, usize, usize) {
+    let letter = |i: usize| {
+        bytes
+            .get(i)
+            .map_or(26, |&b| usize::from(LETTER_INDEX[usize::from(b)]))
+    };
+    (
+        letter(0),
+        letter(bytes.len() / 2),
+        letter(bytes.len().wrapping_sub(1)),
+    )
+}
+
+/// Rules out most of the words that pass the first-byte test ("the",
+/// "said", "The") at less than the cost of working out their class: a word
+/// it rules out has none ([`WordClass::of`] gives the default; a test checks).
+struct Sieve {
+    /// The shapes of the number words and of the months' forms.
+    shapes: Shapes,
+    /// Where a hyphen (or the first byte of a non-breaking one) may make a
+    /// word a maybe-age ([`WordClass::hyphen`], after a unit word) or a
+    /// compound number word (after a tens word): both ranges, tested at once.
+    hyphens: std::ops::Range<usize>,
+}
+
+static SIEVE: std::sync::LazyLock<Sieve> = std::sync::LazyLock::new(|| {
+    let numbers = numbers::number_words();
+    let (units, tens) = (numbers.unit_lengths(), numbers.compound_hyphens());
+    Sieve {
+        shapes: Shapes::new(numbers.words().chain(dates::month_forms())),
+        hyphens: *units.start().min(tens.start())..units.end().max(tens.end()) + 1,
+    }
+});
+
+impl Sieve {
+    /// Whether the word `w` may have a class: false rules it out.
+    fn may_have_class(&self, w: &[u8]) -> bool {
+        let Some(&first) = w.first() else {
+            return false;
+        };
+        // Figures, "a", "U…", compound numbers, number words and months,
+        // and maybe-ages, as `WordClass::of` finds them.
+        first.is_ascii_digit()
+            || w.len() == 1
+            || first == b'U'
+            || self.shapes.may_be(w)
+            || w.get(self.hyphens.start..self.hyphens.end.min(w.len()))
+                .is_some_and(|b| b.iter().any(|&b| b == b'-' || b == 0xE2))
+    }
+}
+
+/// Whether `w` has a hyphen where a unit word ("one" to "nine", of
+/// `unit_lengths`) would end.
+fn hyphen_after_unit(w: &[u8], unit_lengths: &std::ops::RangeInclusive<usize>) -> bool {
+    let after_unit = w.get(*unit_lengths.start()..(*unit_lengths.end() + 1).min(w.len()));
+    #[expect(
+        clippy::manual_contains,
+        reason = "two or three bytes: `contains` calls memchr"
+    )]
+    let hyphen = after_unit.is_some_and(|b| b.iter().any(|&b| b == b'-'));
+    hyphen
+}
+
+/// Whether a word of `len` bytes starting with `first` has no class at all:
+/// a lowercase word that is neither "a" nor starts like a number word. That
+/// is most words of news copy, told by their first byte alone.
+fn plain(first: u8, len: usize) -> bool {
+    first.is_ascii_lowercase() && !numbers::opens_number_word(first) && len != 1
+}
+
+/// The words of the paragraph that have a class, in order, worked out by the
+/// first rule that asks; every other word has none ([`WordClass::default`]).
 pub(crate) fn classes<'p>(para: &'p Paragraph) -> &'p [WordClass] {
     para.style_words.get_or_init(|| {
-        let numbers = numbers::number_words();
-        para.words
-            .iter()
-            .map(|r| WordClass::of(&para.text[r.clone()], numbers))
-            .collect()
+        let (numbers, sieve) = (numbers::number_words(), &*SIEVE);
+        let bytes = para.text.as_bytes();
+        let mut classes = Vec::new();
+        for (index, r) in para.words.iter().enumerate() {
+            // Most words are ruled out on their first byte, most others by
+            // the sieve, before the word is sliced as a `str`.
+            if bytes.get(r.start).is_none_or(|&b| plain(b, r.len()))
+                || !bytes
+                    .get(r.clone())
+                    .is_some_and(|w| sieve.may_have_class(w))
+            {
+                continue;
+            }
+            let class = WordClass::of(&para.text[r.clone()], numbers);
+            if class != WordClass::default() {
+                classes.push(WordClass { index, ..class });
+            }
+        }
+        classes
     })
 }
 
@@ -243,6 +375,39 @@ mod tests {
             proptest::prop_assert_eq!(class.article, w.eq_ignore_ascii_case("a"));
             let capitalized = w.starts_with(|c: char| c.is_ascii_uppercase());
             proptest::prop_assert_eq!(class.month, dates::month_of(&w).filter(|_| capitalized));
+            proptest::prop_assert_eq!(class.capital_u, w.starts_with('U'));
+            if !SIEVE.may_have_class(w.as_bytes()) {
+                proptest::prop_assert_eq!(class, WordClass::default());
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_sieve_rules_out_only_words_without_a_class(
+            pick in 0usize..200,
+            other in 0usize..200,
+            hyphen in "[-‑]",
+            upper in proptest::collection::vec(proptest::bool::ANY, 12),
+            prefix in "[a-zA-Z]{0,2}",
+            suffix in "([-‑][a-z]{0,7})?[a-zA-Z]{0,2}",
+        ) {
+            // Number words and months, any case, with neighbours' letters and
+            // hyphenated tails: the words the sieve must let through.
+            let listed: Vec<&str> = numbers::number_words().words().chain(dates::month_forms()).collect();
+            let base: String = listed[pick % listed.len()]
+                .chars()
+                .zip(upper.iter().chain(std::iter::repeat(&false)))
+                .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
+                .collect();
+            let compound = [&base, hyphen.as_str(), listed[other % listed.len()]].concat();
+            for w in [base.clone(), format!("{base}{suffix}"), format!("{prefix}{base}"), format!("{prefix}{base}{suffix}"), compound] {
+                let class = WordClass::of(&w, numbers::number_words());
+                proptest::prop_assert_eq!(class.number.map(u64::from), numbers::word_value(&w), "{}", w);
+                if !SIEVE.may_have_class(w.as_bytes()) {
+                    proptest::prop_assert_eq!(class, WordClass::default(), "{}", w);
+                }
+            }
         }
     }
 
@@ -260,9 +425,28 @@ mod tests {
                 .zip(upper.iter().chain(std::iter::repeat(&false)))
                 .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
                 .collect();
-            proptest::prop_assert!(shapes.may_be(&listed));
-            if !shapes.may_be(&other) {
+            proptest::prop_assert!(shapes.may_be(listed.as_bytes()));
+            if !shapes.may_be(other.as_bytes()) {
                 proptest::prop_assert!(!list.iter().any(|l| l.eq_ignore_ascii_case(&other)));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_lists_contain_what_a_search_finds(
+            list in proptest::collection::vec("[a-zA-Z'’/-]{0,6}", 0..8),
+            pick in 0usize..8,
+            other in "[a-zA-Z'’/-]{0,6}",
+        ) {
+            let words = WordList::from(list.clone());
+            for w in list.get(pick).into_iter().chain([&other]) {
+                proptest::prop_assert_eq!(words.contains(w), list.contains(w));
+                let upper = w.to_ascii_uppercase();
+                proptest::prop_assert_eq!(
+                    words.position_ignoring_ascii_case(&upper),
+                    list.iter().position(|l| l.eq_ignore_ascii_case(&upper))
+                );
             }
         }
     }

@@ -5,7 +5,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::numbers::scale_value;
-use super::{adjacent, is_digits, quoted, word};
+use super::{adjacent, is_digits, quoted, word, WordClass};
 use crate::finding::{Finding, Fix};
 use crate::prose::Paragraph;
 use crate::rules::{rule_data, Rule, RuleMeta};
@@ -30,24 +30,24 @@ impl Rule for Money {
     }
 
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
-        let classes = super::classes(para);
-        let mut i = 0;
-        while i < para.words.len() {
+        // The first word not yet part of a finding.
+        let mut free = 0;
+        for class in super::classes(para) {
             // Each finding below starts at a figure, a number word or "a".
-            let class = classes[i];
-            if !(class.figure || class.number.is_some() || class.article) || !may_be_money(para, i)
+            let i = class.index;
+            if i < free
+                || !(class.figure || class.number.is_some() || class.article)
+                || !may_be_money(para, i)
             {
-                i += 1;
                 continue;
             }
-            let found = dollars_in_words(para, i)
-                .or_else(|| dollar_sign_amount(para, i))
-                .or_else(|| spelled_cents(para, i));
+            let found = dollars_in_words(para, class)
+                .or_else(|| dollar_sign_amount(para, class))
+                .or_else(|| spelled_cents(para, class));
             let Some((span, fixed, cents, next)) = found else {
-                i += 1;
                 continue;
             };
-            i = next;
+            free = next;
             if quoted(para, &span) {
                 continue;
             }
@@ -66,9 +66,6 @@ impl Rule for Money {
     }
 }
 
-/// The value of word `i` as a number: digits (the figure as written), a
-/// number word, or "a"/"one" before a scale. Nothing is allocated here: this
-/// runs for every figure and number word.
 /// The words of a sum in cents ("fifty cents").
 const CENT_WORDS: [&str; 2] = ["cents", "cent"];
 
@@ -77,7 +74,7 @@ const CENT_WORDS: [&str; 2] = ["cents", "cent"];
 /// needs. Most figures are neither, and are passed over at once.
 fn may_be_money(para: &Paragraph, i: usize) -> bool {
     let next = word(para, i + 1);
-    para.text[..para.words[i].start].ends_with('$')
+    para.text.as_bytes()[..para.words[i].start].ends_with(b"$")
         || scale_value(next).is_some()
         || DATA
             .dollar_words
@@ -87,8 +84,11 @@ fn may_be_money(para: &Paragraph, i: usize) -> bool {
             .any(|w| next.eq_ignore_ascii_case(w))
 }
 
-fn amount<'p>(para: &'p Paragraph, i: usize) -> Option<(Option<&'p str>, Option<u64>)> {
-    let class = super::classes(para)[i];
+/// The value of a word as a number: digits (the figure as written), a
+/// number word, or "a"/"one" before a scale. Nothing is allocated here: this
+/// runs for every figure and number word.
+fn amount<'p>(para: &'p Paragraph, class: &WordClass) -> Option<(Option<&'p str>, Option<u64>)> {
+    let i = class.index;
     if class.figure {
         return Some((Some(word(para, i)), None));
     }
@@ -103,10 +103,14 @@ fn amount<'p>(para: &'p Paragraph, i: usize) -> Option<(Option<&'p str>, Option<
 }
 
 /// "six billion dollars", "5 dollars", "$6 billion dollars" → "$6 billion", "$5".
-fn dollars_in_words(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, bool, usize)> {
+fn dollars_in_words(
+    para: &Paragraph,
+    class: &WordClass,
+) -> Option<(Range<usize>, String, bool, usize)> {
     // The cheap tests first: most words are no amount, and most amounts are
     // not followed by "dollars".
-    let (digits, spelled) = amount(para, i)?;
+    let i = class.index;
+    let (digits, spelled) = amount(para, class)?;
     let mut j = i + 1;
     let mut scale = None;
     if let Some(s) = scale_value(word(para, j)).filter(|_| adjacent(para, i)) {
@@ -139,11 +143,15 @@ fn dollars_in_words(para: &Paragraph, i: usize) -> Option<(Range<usize>, String,
 }
 
 /// "$0.50" → "50 cents"; "$5.00" → "$5".
-fn dollar_sign_amount(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, bool, usize)> {
+fn dollar_sign_amount(
+    para: &Paragraph,
+    class: &WordClass,
+) -> Option<(Range<usize>, String, bool, usize)> {
     // "12.34" is a figure, and most words are not.
-    if !super::classes(para)[i].figure {
+    if !class.figure {
         return None;
     }
+    let i = class.index;
     let w = word(para, i);
     let start = para.words[i].start;
     if !para.text[..start].ends_with('$') || para.text[..start].ends_with("$$") {
@@ -169,11 +177,12 @@ fn dollar_sign_amount(para: &Paragraph, i: usize) -> Option<(Range<usize>, Strin
 }
 
 /// "fifty cents" → "50 cents".
-fn spelled_cents(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, bool, usize)> {
-    let v = super::classes(para)[i]
-        .number
-        .map(u64::from)
-        .filter(|v| *v < 100)?;
+fn spelled_cents(
+    para: &Paragraph,
+    class: &WordClass,
+) -> Option<(Range<usize>, String, bool, usize)> {
+    let i = class.index;
+    let v = class.number.map(u64::from).filter(|v| *v < 100)?;
     let next = word(para, i + 1);
     if !CENT_WORDS.iter().any(|c| next.eq_ignore_ascii_case(c))
         || !adjacent(para, i)

@@ -28,11 +28,9 @@ impl Rule for MonthAbbreviation {
 
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
         // Months only, read off the word classes without a call per word.
-        for (i, class) in super::classes(para).iter().enumerate() {
-            if class.month.is_none() {
-                continue;
-            }
-            let Some(at) = month_at(para, i) else {
+        for class in super::classes(para) {
+            let i = class.index;
+            let Some(at) = class.month.map(|m| month_at(para, i, m)) else {
                 continue;
             };
             let written = word(para, i);

@@ -9,7 +9,7 @@ use crate::rules::rule_data;
 pub(crate) struct Numbers {
     units: Vec<String>,
     tens: Vec<String>,
-    scales: Vec<String>,
+    scales: super::WordList,
 }
 
 rule_data!(NUMBERS: Numbers = "numbers.toml");
@@ -26,6 +26,9 @@ pub(crate) struct NumberWords {
     shapes: super::Shapes,
     /// The length of the shortest tens word, hyphen and unit word together.
     shortest_compound: usize,
+    /// The lengths of the words for twenty to ninety: where the hyphen of a
+    /// compound number word ("forty-one") is.
+    compound_hyphens: std::ops::RangeInclusive<usize>,
     /// The shortest and longest of the unit words for one to nine.
     unit_lengths: std::ops::RangeInclusive<usize>,
 }
@@ -66,8 +69,18 @@ static NUMBER_WORDS: std::sync::LazyLock<NumberWords> = std::sync::LazyLock::new
             .min()
             .unwrap_or(0)
     };
+    let tens_lengths = || {
+        buckets
+            .iter()
+            .flatten()
+            .flatten()
+            .filter(|&&(_, v)| v >= 20 && v % 10 == 0)
+            .map(|(w, _)| w.len())
+    };
+    let compound_hyphens = tens_lengths().min().unwrap_or(0)..=tens_lengths().max().unwrap_or(0);
     NumberWords {
         buckets,
+        compound_hyphens,
         shapes: super::Shapes::new(units.chain(tens).map(|(w, _)| w)),
         shortest_compound: shortest(&NUMBERS.tens) + 1 + shortest(&NUMBERS.units),
         unit_lengths: {
@@ -85,7 +98,7 @@ pub(crate) fn number_words() -> &'static NumberWords {
 impl NumberWords {
     /// The value of a unit or tens word, any ASCII case.
     fn simple(&self, word: &str) -> Option<u64> {
-        if !self.shapes.may_be(word) {
+        if !self.shapes.may_be(word.as_bytes()) {
             return None;
         }
         let letter = word.bytes().next()?.to_ascii_lowercase();
@@ -104,8 +117,28 @@ impl NumberWords {
     /// Whether `word` may be a number word: false rules it out at the cost of
     /// two table reads, for the callers that ask of every word.
     pub(crate) fn may_be(&self, word: &str) -> bool {
-        may_be_number_word(word)
-            && (word.len() >= self.shortest_compound || self.shapes.may_be(word))
+        let bytes = word.as_bytes();
+        may_be_number_word(word) && (self.shapes.may_be(bytes) || self.may_be_compound(bytes))
+    }
+
+    /// Whether `word` may be a compound number word ("forty-one"): it has a
+    /// hyphen, or the first byte of a non-breaking one, where a tens word
+    /// would end. False rules it out (long words were searched for a hyphen
+    /// from end to end).
+    pub(crate) fn may_be_compound(&self, word: &[u8]) -> bool {
+        let (start, end) = (*self.compound_hyphens.start(), *self.compound_hyphens.end());
+        word.get(start..(end + 1).min(word.len()))
+            .is_some_and(|b| b.iter().any(|&b| b == b'-' || b == 0xE2))
+    }
+
+    /// The lengths of the words for twenty to ninety.
+    pub(crate) fn compound_hyphens(&self) -> std::ops::RangeInclusive<usize> {
+        self.compound_hyphens.clone()
+    }
+
+    /// The unit and tens words (lowercase).
+    pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.buckets.iter().flatten().flatten().map(|&(w, _)| w)
     }
 
     /// The shortest and longest of the words for one to nine.
@@ -144,12 +177,15 @@ impl NumberWords {
 /// Whether `word` may be a number word at all: it starts with the first
 /// letter of one. Rules ask this of every word before anything dearer.
 pub(crate) fn may_be_number_word(word: &str) -> bool {
-    word.bytes().next().is_some_and(|b| {
-        matches!(
-            b.to_ascii_lowercase(),
-            b'o' | b't' | b'f' | b's' | b'e' | b'n'
-        )
-    })
+    word.bytes().next().is_some_and(opens_number_word)
+}
+
+/// Whether a number word starts with the letter `b`, in either case.
+pub(crate) fn opens_number_word(b: u8) -> bool {
+    matches!(
+        b.to_ascii_lowercase(),
+        b'o' | b't' | b'f' | b's' | b'e' | b'n'
+    )
 }
 
 /// The value of a number word from one to ninety-nine ("seven", "Twenty-five").
@@ -167,11 +203,10 @@ pub(crate) fn spelled(value: u64) -> Option<&'static str> {
 /// The multiplier of a scale word ("million" → 1,000,000).
 pub(crate) fn scale_value(word: &str) -> Option<u64> {
     // Any ASCII case, without lowercasing into a fresh String (this runs for
-    // many words); the scale words are lowercase.
+    // every word after a figure); the scale words are lowercase.
     NUMBERS
         .scales
-        .iter()
-        .position(|s| s.eq_ignore_ascii_case(word))
+        .position_ignoring_ascii_case(word)
         .map(|i| 1000u64.pow(i as u32 + 1))
 }
 
@@ -233,7 +268,8 @@ mod tests {
             .units
             .iter()
             .chain(&NUMBERS.tens)
-            .chain(&NUMBERS.scales)
+            .map(String::as_str)
+            .chain(NUMBERS.scales.iter())
         {
             assert_eq!(*w, w.to_ascii_lowercase());
         }

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde::Deserialize;
 
 use super::numbers::{spelled, word_value};
-use super::{adjacent, phrase_at, quoted, same_sentence, word};
+use super::{adjacent, phrase_at, quoted, same_sentence, word, WordList};
 use crate::finding::{Finding, Fix};
 use crate::prose::{BlockKind, Paragraph};
 use crate::rules::{rule_data, Rule, RuleMeta};
@@ -19,10 +19,10 @@ struct Data {
     use_figures: String,
     use_figures_for: String,
     use_figures_scale: String,
-    labels: Vec<String>,
-    units: Vec<String>,
-    figure_words: Vec<String>,
-    not_before: Vec<String>,
+    labels: WordList,
+    units: WordList,
+    figure_words: WordList,
+    not_before: WordList,
     age_phrases: Vec<String>,
     idioms: Vec<String>,
 }
@@ -42,13 +42,14 @@ impl Rule for Numerals {
         if matches!(para.kind, BlockKind::Heading | BlockKind::TableCell) {
             return;
         }
-        for (i, class) in super::classes(para).iter().enumerate() {
+        for class in super::classes(para) {
             // Figures and number words only: the others are ruled out by
             // their class, without looking at the text again.
+            let i = class.index;
             let finding = if class.digits {
                 small_figure(para, i, word(para, i))
             } else if class.number.is_some() || class.hyphen {
-                spelled_number(para, i, word(para, i))
+                spelled_number(para, i, word(para, i), class.number)
             } else {
                 None
             };
@@ -98,6 +99,22 @@ fn joined_starts_with(parts: &[&str], prefix: &str) -> bool {
     rest.is_empty()
 }
 
+/// The shapes of the age phrases' first words ("years"): the word after a
+/// number rules most phrases out at once.
+static AGE_STARTS: std::sync::LazyLock<super::Shapes> = std::sync::LazyLock::new(|| {
+    super::Shapes::new(
+        DATA.age_phrases
+            .iter()
+            .map(|p| p.split(' ').next().unwrap_or("")),
+    )
+});
+
+/// Whether an age phrase ("years old") starts at word `i`.
+fn age_at(para: &Paragraph, i: usize) -> bool {
+    AGE_STARTS.may_be(word(para, i).as_bytes())
+        && DATA.age_phrases.iter().any(|p| phrase_at(para, i, p))
+}
+
 /// Whether a unit, age or other exception follows word `i`.
 fn exception_follows(para: &Paragraph, i: usize) -> bool {
     let next = lower(para, i + 1);
@@ -109,10 +126,8 @@ fn exception_follows(para: &Paragraph, i: usize) -> bool {
         .is_some_and(|t| ["a.m", "p.m"].iter().any(|m| t.eq_ignore_ascii_case(m)));
     glued.starts_with('%')
         || time
-        || (adjacent(para, i)
-            && (DATA.units.iter().any(|u| *u == next)
-                || DATA.figure_words.iter().any(|f| *f == next)))
-        || DATA.age_phrases.iter().any(|p| phrase_at(para, i + 1, p))
+        || (adjacent(para, i) && (DATA.units.contains(&next) || DATA.figure_words.contains(&next)))
+        || age_at(para, i + 1)
 }
 
 /// "3 people" → "three people", unless an AP exception applies.
@@ -156,7 +171,7 @@ fn small_figure(
     } else {
         Cow::Borrowed("")
     };
-    if DATA.labels.iter().any(|l| *l == prev) || crate::rules::style::dates::is_month(&prev) {
+    if DATA.labels.contains(&prev) || crate::rules::style::dates::is_month(&prev) {
         return None;
     }
     // A name ("Apollo 9") or a proper noun after ("3 Doors Down", "5 Main St.").
@@ -193,10 +208,12 @@ fn small_figure(
 }
 
 /// "twelve people" → "12 people"; "five-year-old" → "5-year-old"; "six feet" → "6 feet".
+/// `number` is the value of word `i`, `w`, when it is a number word.
 fn spelled_number(
     para: &Paragraph,
     i: usize,
     w: &str,
+    number: Option<u8>,
 ) -> Option<(String, String, Option<std::ops::Range<usize>>)> {
     let span = para.words[i].clone();
     // An age written as one hyphenated word: "five-year-old".
@@ -221,7 +238,7 @@ fn spelled_number(
             }
         }
     }
-    let value = u64::from(super::classes(para)[i].number?);
+    let value = u64::from(number?);
     // Sentence openers are spelled out; capitalized words mid-sentence are names.
     if para.starts_sentence(i) || w.starts_with(|c: char| c.is_uppercase()) {
         return None;
@@ -236,7 +253,7 @@ fn spelled_number(
         return None;
     }
     let next = lower(para, i + 1);
-    if DATA.not_before.iter().any(|w| *w == next) {
+    if DATA.not_before.contains(&next) {
         return None;
     }
     // Percentages and money have rules of their own.
@@ -263,8 +280,8 @@ fn spelled_number(
         let message = crate::rules::fill(&DATA.use_figures_scale, "{figure}", &with_next(&figure));
         return Some((message, figure, None));
     }
-    let measure = adjacent(para, i) && DATA.units.iter().any(|u| *u == next);
-    let age = DATA.age_phrases.iter().any(|p| phrase_at(para, i + 1, p));
+    let measure = adjacent(para, i) && DATA.units.contains(&next);
+    let age = age_at(para, i + 1);
     (measure || age).then(|| {
         let message = crate::rules::fill(&DATA.use_figures_for, "{figure}", &with_next(&figure));
         (message, figure, None)

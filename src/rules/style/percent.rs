@@ -38,7 +38,8 @@ impl Rule for Percent {
     }
 
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
-        for (i, class) in super::classes(para).iter().enumerate() {
+        for class in super::classes(para) {
+            let i = class.index;
             // Whether the word is a number, then whether a percent sign or
             // word follows, and only then the figure is written out.
             let value = if class.figure {
@@ -49,9 +50,8 @@ impl Rule for Percent {
                     None => continue,
                 }
             };
-            let w = word(para, i);
             let after = para.words[i].end;
-            let end = if para.text[after..].starts_with(" %") {
+            let end = if para.text.as_bytes()[after..].starts_with(b" %") {
                 after + 2
             } else {
                 let next = word(para, i + 1);
@@ -74,7 +74,7 @@ impl Rule for Percent {
             }
             let figure = match value {
                 Some(v) => v.to_string(),
-                None => w.to_string(),
+                None => word(para, i).to_string(),
             };
             let start = para.words[i].start;
             let span = start..end;

@@ -27,19 +27,18 @@ impl Rule for Times {
     }
 
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
-        let classes = super::classes(para);
-        let mut i = 0;
-        while i < para.words.len() {
+        // The first word not yet part of a finding.
+        let mut free = 0;
+        for class in super::classes(para) {
             // A time starts with its hour: read off the word classes.
-            if !classes[i].leading_digit {
-                i += 1;
+            let i = class.index;
+            if i < free || !class.leading_digit {
                 continue;
             }
             let Some((span, fixed, next)) = time_at(para, i) else {
-                i += 1;
                 continue;
             };
-            i = next;
+            free = next;
             if para.text[span.clone()] == fixed || quoted(para, &span) {
                 continue;
             }
@@ -56,20 +55,25 @@ impl Rule for Times {
     }
 }
 
-/// A time starting at word `i`: its span, AP's form, and the word after it.
+/// A time starting at word `i`, which starts with a digit: its span, AP's
+/// form, and the word after it.
 fn time_at(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, usize)> {
-    // A time starts with its hour: most words are ruled out here.
-    if !super::classes(para)[i].leading_digit {
+    let w = word(para, i);
+    let hour_len = digits_len(w);
+    // Most figures have more than two digits ("2024", "3,000"): ruled out
+    // before parsing.
+    if hour_len > 2 {
         return None;
     }
-    let w = word(para, i);
-    let hour_len = w.find(|c: char| !c.is_ascii_digit()).unwrap_or(w.len());
     let hour: u32 = w[..hour_len]
         .parse()
         .ok()
         .filter(|h| (1..=12).contains(h))?;
     let start = para.words[i].start;
-    if para.text[..start].ends_with(['$', ':', '.', ',', '#']) || hour_len > 2 {
+    if para.text.as_bytes()[..start]
+        .last()
+        .is_some_and(|b| matches!(b, b'$' | b':' | b'.' | b',' | b'#'))
+    {
         return None;
     }
     let mut last = i;
@@ -78,7 +82,7 @@ fn time_at(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, usize)> 
     let glued = &w[hour_len..];
     if glued.is_empty() && para.text[para.words[i].end..].starts_with(':') {
         let m = word(para, i + 1);
-        let m_len = m.find(|c: char| !c.is_ascii_digit()).unwrap_or(m.len());
+        let m_len = digits_len(m);
         if m_len != 2 || para.words.get(i + 1).map(|r| r.start) != Some(para.words[i].end + 1) {
             return None;
         }
@@ -88,9 +92,7 @@ fn time_at(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, usize)> 
     // What follows the figures: a glued "am"/"pm" ("9am", "9:30PM") or the
     // text after the last word.
     let tail_word = word(para, last);
-    let glued_tail = &tail_word[tail_word
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(tail_word.len())..];
+    let glued_tail = &tail_word[digits_len(tail_word)..];
     let (meridiem, end) = if !glued_tail.is_empty() {
         let m = meridiem(glued_tail)?;
         let end = para.words[last].end;
@@ -125,6 +127,13 @@ fn time_at(para: &Paragraph, i: usize) -> Option<(Range<usize>, String, usize)> 
         span.end -= 1;
     }
     Some((span, fixed, next))
+}
+
+/// The length of the ASCII digits `w` starts with.
+fn digits_len(w: &str) -> usize {
+    w.bytes()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(w.len())
 }
 
 /// "am", "PM", "a.m", "A.M." glued to a figure.

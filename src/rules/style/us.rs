@@ -34,11 +34,12 @@ impl Rule for UsAbbreviation {
         if para.kind == BlockKind::Heading {
             return;
         }
-        for i in 0..para.words.len() {
-            // "US…" and "United" only: the first byte says, without slicing the word.
-            if para.text.as_bytes()[para.words[i].start] != b'U' {
+        for class in super::classes(para) {
+            // "US…" and "United" only: the word's class says.
+            if !class.capital_u {
                 continue;
             }
+            let i = class.index;
             let w = word(para, i);
             let r = para.words[i].clone();
             if w == "US" || w.starts_with("US'") || w.starts_with("US’") {
