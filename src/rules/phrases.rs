@@ -81,7 +81,8 @@ struct Trie {
     width: usize,
     /// `next[row + column]`: the row of the state after the byte (state ×
     /// `width`), 0 for none (the root, state 0, is never entered again, and
-    /// column 0 leads nowhere), with [`ENDS`] set where patterns end.
+    /// column 0 leads nowhere), with [`ENDS`] set where patterns end and
+    /// [`WORD`] where the path so far is one word.
     next: Vec<u32>,
     /// The patterns that end at state `s`: `ends[first_end[s]..first_end[s + 1]]`,
     /// in pattern order.
@@ -105,6 +106,8 @@ impl Trie {
         }
         let mut next = vec![0u32; width];
         let mut ending: Vec<Vec<u32>> = vec![Vec::new()];
+        // Whether the path to each state is ASCII letters, digits and hyphens.
+        let mut word = vec![true];
         for (id, pattern) in patterns.iter().enumerate() {
             let mut row = 0;
             for b in pattern.bytes() {
@@ -113,16 +116,27 @@ impl Trie {
                     next[at] = next.len() as u32;
                     next.resize(next.len() + width, 0);
                     ending.push(Vec::new());
+                    word.push(word[row / width] && (b.is_ascii_alphanumeric() || b == b'-'));
                 }
                 row = next[at] as usize;
             }
             ending[row / width].push(id as u32);
         }
         // Flag the transitions into states where patterns end, so that a
-        // walk reads the pattern table only there.
+        // walk reads the pattern table only there, and those along paths of
+        // ASCII letters, digits and hyphens, which a walk need not read again
+        // to find the end of the word.
+        assert!(
+            next.len() <= STATE as usize,
+            "the phrase trie outgrew its flags"
+        );
         for to in &mut next {
-            if *to != 0 && !ending[*to as usize / width].is_empty() {
+            let state = *to as usize / width;
+            if *to != 0 && !ending[state].is_empty() {
                 *to |= ENDS;
+            }
+            if *to != 0 && word[state] {
+                *to |= WORD;
             }
         }
         let mut first_end = Vec::with_capacity(ending.len() + 1);
@@ -143,42 +157,47 @@ impl Trie {
 
     /// Every whole-word match in `text`: (pattern, start, end), sorted.
     fn hits(&self, text: &str) -> Vec<(u32, u32, u32)> {
-        let bytes = text.as_bytes();
         let mut hits = Vec::new();
         let mut i = 0;
         // `i` is always where a whole word may start: at the start, or after
         // a character that does not continue a word.
-        while let Some(&b) = bytes.get(i) {
-            // Only bytes that start a phrase start a walk.
-            if self.next[usize::from(self.columns[usize::from(b)])] != 0 {
-                self.walk(text, i, &mut hits);
-            }
-            i = next_start(text, i);
+        while i < text.len() {
+            i = next_start(text, self.walk(text, i, &mut hits));
         }
         // By pattern, so that each list's hits are one run.
         hits.sort_unstable();
         hits
     }
 
-    /// The matches that start at `start` and end a whole word.
-    fn walk(&self, text: &str, start: usize, hits: &mut Vec<(u32, u32, u32)>) {
+    /// Reports the matches that start at `start` and end a whole word.
+    /// Returns where the rest of the word is to be skipped from: where the
+    /// walk stopped if it read only ASCII letters, digits and hyphens (so
+    /// that those bytes are not read again), else `start`.
+    #[inline(always)]
+    fn walk(&self, text: &str, start: usize, hits: &mut Vec<(u32, u32, u32)>) -> usize {
         // A plain index loop with the rare match out of line: it runs for
         // most words of every paragraph, a few bytes each.
         let (bytes, next, columns) = (text.as_bytes(), self.next.as_slice(), &self.columns);
-        let (mut row, mut end) = (0, start);
+        // The last transition taken, with its flags; 0 (the root) for none.
+        let (mut to, mut end) = (0, start);
         while let Some(&b) = bytes.get(end) {
-            let to = next
-                .get(row + usize::from(columns[usize::from(b)]))
+            let step = next
+                .get((to & STATE) as usize + usize::from(columns[usize::from(b)]))
                 .copied()
                 .unwrap_or(0);
-            if to == 0 {
-                return;
+            if step == 0 {
+                break;
             }
+            to = step;
             end += 1;
-            row = (to & !ENDS) as usize;
             if to & ENDS != 0 {
-                self.matched(text, start..end, row, hits);
+                self.matched(text, start..end, (to & STATE) as usize, hits);
             }
+        }
+        if to & WORD != 0 {
+            end
+        } else {
+            start
         }
     }
 
@@ -219,6 +238,10 @@ fn next_start(text: &str, mut i: usize) -> usize {
 
 /// Marks a state in `Trie::next` at which patterns end.
 const ENDS: u32 = 1 << 31;
+/// Marks a state in `Trie::next` reached by ASCII letters, digits and hyphens only.
+const WORD: u32 = 1 << 30;
+/// The row of a state in `Trie::next`, without the flags.
+const STATE: u32 = WORD - 1;
 
 /// Whether a byte continues a word, for the bytes that say so on their own.
 #[derive(Clone, Copy)]
@@ -664,8 +687,8 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_trie_finds_what_the_automaton_found(
-            patterns in proptest::collection::vec("[aAbBé’' -]{1,5}", 1..10),
-            text in "[aAbBéÉ’' ,.-]{0,50}",
+            patterns in proptest::collection::vec("[aAbB1é’' -]{1,5}", 1..10),
+            text in "[aAbB1éÉ’' ,.-]{0,50}",
         ) {
             let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
             proptest::prop_assert_eq!(
