@@ -317,33 +317,53 @@ impl PhraseList {
     /// Whole-word matches in a paragraph, across line breaks and blanked
     /// markup: (entry index, byte range in the paragraph text), in text order.
     pub fn find_in(&self, para: &Paragraph) -> Vec<(usize, Range<usize>)> {
+        // Asked by every phrase rule of every paragraph, and most paragraphs
+        // hold none of a list's phrases: that answer is found here, the rest
+        // out of line.
         let base = self.base.get_or_init(|| {
             let key = self as *const PhraseList as usize;
             INDEX.bases.iter().find(|(k, _)| *k == key).map(|&(_, b)| b)
         });
         let Some(base) = *base else {
-            let (text, map) = para.phrase_text();
-            return self
-                .find(text)
-                .into_iter()
-                .map(|(i, r)| (i, map(r)))
-                .collect();
+            return self.find_in_own(para);
         };
         let hits = para
             .phrase_hits
             .get_or_init(|| INDEX.trie.hits(para.phrase_text().0));
-        // The hits are sorted by pattern: the list's are one run, and most
-        // paragraphs hold none of a list's phrases.
+        // The hits are sorted by pattern: the list's are one run.
         let end = base + self.patterns.len() as u32;
         let from = hits.partition_point(|&(p, _, _)| p < base);
         if hits.get(from).is_none_or(|&(p, _, _)| p >= end) {
             return Vec::new();
         }
-        let to = from + hits[from..].partition_point(|&(p, _, _)| p < end);
+        self.entries(para, &hits[from..], base, end)
+    }
+
+    /// [`PhraseList::find_in`] for a list outside the shared index.
+    #[cold]
+    fn find_in_own(&self, para: &Paragraph) -> Vec<(usize, Range<usize>)> {
+        let (text, map) = para.phrase_text();
+        self.find(text)
+            .into_iter()
+            .map(|(i, r)| (i, map(r)))
+            .collect()
+    }
+
+    /// The list's entries among `hits`, which start with its run of
+    /// patterns `base..end`.
+    #[inline(never)]
+    fn entries(
+        &self,
+        para: &Paragraph,
+        hits: &[(u32, u32, u32)],
+        base: u32,
+        end: u32,
+    ) -> Vec<(usize, Range<usize>)> {
+        let to = hits.partition_point(|&(p, _, _)| p < end);
         let (_, map) = para.phrase_text();
         // In text order, longest first, then in pattern order (as the
         // shared automaton reported them), in the one vector returned.
-        let mut mine: Vec<(usize, Range<usize>)> = hits[from..to]
+        let mut mine: Vec<(usize, Range<usize>)> = hits[..to]
             .iter()
             .map(|&(p, s, e)| ((p - base) as usize, s as usize..e as usize))
             .collect();
@@ -489,8 +509,25 @@ impl PhraseRule {
         out: &mut Vec<Finding>,
         keep: impl Fn(&Paragraph, &Range<usize>) -> bool,
     ) {
+        // Most paragraphs hold none of the rule's phrases: the rest is out
+        // of line, so that asking costs little.
+        let found = self.list.find_in(para);
+        if !found.is_empty() {
+            self.report(para, found, out, keep);
+        }
+    }
+
+    /// [`PhraseRule::check`] for the phrases `found` in `para`.
+    #[inline(never)]
+    fn report(
+        &'static self,
+        para: &Paragraph,
+        found: Vec<(usize, Range<usize>)>,
+        out: &mut Vec<Finding>,
+        keep: impl Fn(&Paragraph, &Range<usize>) -> bool,
+    ) {
         let mut lifted = None;
-        for (entry_index, span) in self.list.find_in(para) {
+        for (entry_index, span) in found {
             let entry = &self.data.phrases[entry_index];
             if para.in_quotation(span.clone())
                 || !self.fits(para, entry, &span)
