@@ -457,6 +457,8 @@ pub(crate) struct PhraseRule {
     pub data: PhraseRuleData,
     list: PhraseList,
     lifts: PhraseList,
+    /// `data.message`, cut at `{text}`.
+    message: Template,
 }
 
 const AUXILIARIES: &[&str] = &[
@@ -493,7 +495,13 @@ impl PhraseRule {
         let data: PhraseRuleData = super::load(name, source);
         let list = PhraseList::new(data.phrases.iter().map(|p| p.phrase.as_str()));
         let lifts = PhraseList::new(data.unless_paragraph_contains.iter().map(String::as_str));
-        PhraseRule { data, list, lifts }
+        let message = Template::new(&data.message, "{text}");
+        PhraseRule {
+            data,
+            list,
+            lifts,
+            message,
+        }
     }
 
     /// The lists this rule matches, for the shared index.
@@ -542,11 +550,7 @@ impl PhraseRule {
                 return;
             }
             let text = &para.text[span.clone()];
-            let mut message = super::fill(&self.data.message, "{text}", text);
-            if let Some(note) = &entry.note {
-                message.push(' ');
-                message.push_str(note);
-            }
+            let message = self.message.fill(text, entry.note.as_deref());
             let mut finding = Finding::new(&self.data.rule, span.clone(), message);
             if let Some(replacement) = &entry.replacement {
                 let safe = entry.safe.unwrap_or(self.data.fix_safe);
@@ -566,24 +570,33 @@ impl PhraseRule {
     }
 
     fn fits(&self, para: &Paragraph, entry: &PhraseEntry, span: &Range<usize>) -> bool {
+        // The words around are looked at (and lowercased) only for the
+        // entries whose conditions ask about them: most have none.
         let first = para.word_index_at(span.start);
-        let last = para.word_index_at(span.end).saturating_sub(1);
-        let prev = first
-            .checked_sub(1)
-            .map_or(std::borrow::Cow::Borrowed(""), |p| {
-                super::word_lower(para, p)
-            });
-        let next = super::word_lower(para, last + 1);
+        let prev = || {
+            first
+                .checked_sub(1)
+                .map_or(std::borrow::Cow::Borrowed(""), |p| {
+                    super::word_lower(para, p)
+                })
+        };
         let same_sentence = |i: usize| {
             para.words
                 .get(i)
                 .is_some_and(|w| para.sentence_of(w.start) == para.sentence_of(span.start))
         };
-        if entry.not_after.iter().any(|w| *w == prev) && first > 0 && same_sentence(first - 1) {
-            return false;
+        if !entry.not_after.is_empty() && first > 0 {
+            let prev = prev();
+            if entry.not_after.iter().any(|w| *w == prev) && same_sentence(first - 1) {
+                return false;
+            }
         }
-        if entry.not_before.iter().any(|w| *w == next) && same_sentence(last + 1) {
-            return false;
+        if !entry.not_before.is_empty() {
+            let last = para.word_index_at(span.end).saturating_sub(1);
+            let next = super::word_lower(para, last + 1);
+            if entry.not_before.iter().any(|w| *w == next) && same_sentence(last + 1) {
+                return false;
+            }
         }
         match entry.position {
             Position::Anywhere => true,
@@ -597,12 +610,50 @@ impl PhraseRule {
                         && after.starts_with([',', '—', ')', '.', '!', '?', ';']))
                     || (entry.position == Position::SentenceAdverb
                         && same_sentence(first.wrapping_sub(1))
-                        && AUXILIARIES.contains(&&*prev))
+                        && AUXILIARIES.contains(&&*prev()))
             }
             Position::Attributive => {
-                first > 0 && same_sentence(first - 1) && ATTRIBUTIVE_BEFORE.contains(&&*prev)
+                first > 0 && same_sentence(first - 1) && ATTRIBUTIVE_BEFORE.contains(&&*prev())
             }
         }
+    }
+}
+
+/// A message template cut at its placeholder once, when the rule loads, so
+/// that each finding's message is one string of its final size:
+/// [`super::fill`] searched the template for every finding, and the note
+/// appended after it grew the string again.
+pub(crate) struct Template {
+    /// The text around the placeholders, in order: one more piece than
+    /// there are placeholders.
+    parts: Vec<String>,
+}
+
+impl Template {
+    /// `template` with each `placeholder` to be filled.
+    pub(crate) fn new(template: &str, placeholder: &str) -> Template {
+        Template {
+            parts: template.split(placeholder).map(str::to_string).collect(),
+        }
+    }
+
+    /// `fill(template, placeholder, value)`, then a space and `note` if there is one.
+    pub(crate) fn fill(&self, value: &str, note: Option<&str>) -> String {
+        let fixed: usize = self.parts.iter().map(String::len).sum();
+        let holes = self.parts.len().saturating_sub(1);
+        let mut out =
+            String::with_capacity(fixed + holes * value.len() + note.map_or(0, |n| n.len() + 1));
+        for (i, part) in self.parts.iter().enumerate() {
+            if i > 0 {
+                out.push_str(value);
+            }
+            out.push_str(part);
+        }
+        if let Some(note) = note {
+            out.push(' ');
+            out.push_str(note);
+        }
+        out
     }
 }
 
@@ -757,6 +808,25 @@ mod tests {
                 text.push_str(&gap);
             }
             proptest::prop_assert_eq!(INDEX.trie.hits(&text), automaton_hits(&MATCHER, &text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_template_fills_as_fill_does(
+            template in "(\\{text\\}|[a-z{}é ]){0,12}",
+            value in "[a-z{}é ]{0,8}",
+            note in proptest::option::of("[a-z ]{0,8}"),
+        ) {
+            let mut expected = crate::rules::fill(&template, "{text}", &value);
+            if let Some(note) = &note {
+                expected.push(' ');
+                expected.push_str(note);
+            }
+            proptest::prop_assert_eq!(
+                Template::new(&template, "{text}").fill(&value, note.as_deref()),
+                expected
+            );
         }
     }
 
