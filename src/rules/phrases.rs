@@ -554,7 +554,7 @@ impl PhraseRule {
             let mut finding = Finding::new(&self.data.rule, span.clone(), message);
             if let Some(replacement) = &entry.replacement {
                 let safe = entry.safe.unwrap_or(self.data.fix_safe);
-                finding = finding.with_fix(if replacement.is_empty() {
+                let fix = if replacement.is_empty() {
                     deletion(para, span, safe)
                 } else {
                     Fix::replace(
@@ -563,7 +563,9 @@ impl PhraseRule {
                         match_case(text, replacement),
                         safe,
                     )
-                });
+                };
+                // The one fix in a vector of one, not grown to four by a push.
+                finding.fixes = vec![fix];
             }
             out.push(finding);
         }

@@ -68,14 +68,15 @@ impl Rule for SaidSynonym {
             let text = &para.text[span.clone()];
             let replacement = match_case(text, SAID[form]);
             let message = MESSAGES[form].fill(text, None);
-            out.push(
-                Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
-                    ["Replace “", text, "” with “", &replacement, "”"].concat(),
-                    span,
-                    replacement,
-                    true,
-                )),
-            );
+            let mut finding = Finding::new(&DATA.rule, span.clone(), message);
+            // The one fix in a vector of one, not grown to four by a push.
+            finding.fixes = vec![Fix::replace(
+                ["Replace “", text, "” with “", &replacement, "”"].concat(),
+                span,
+                replacement,
+                true,
+            )];
+            out.push(finding);
         }
     }
 }
