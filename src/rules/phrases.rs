@@ -316,6 +316,7 @@ impl PhraseList {
 
     /// Whole-word matches in a paragraph, across line breaks and blanked
     /// markup: (entry index, byte range in the paragraph text), in text order.
+    #[inline]
     pub fn find_in(&self, para: &Paragraph) -> Vec<(usize, Range<usize>)> {
         // Asked by every phrase rule of every paragraph, and most paragraphs
         // hold none of a list's phrases: that answer is found here, the rest
