@@ -81,7 +81,8 @@ struct Trie {
     width: usize,
     /// `next[row + column]`: the row of the state after the byte (state ×
     /// `width`), 0 for none (the root, state 0, is never entered again, and
-    /// column 0 leads nowhere), with [`ENDS`] set where patterns end.
+    /// column 0 leads nowhere), with [`ENDS`] set where patterns end and
+    /// [`WORD`] where the path so far is one word.
     next: Vec<u32>,
     /// The patterns that end at state `s`: `ends[first_end[s]..first_end[s + 1]]`,
     /// in pattern order.
@@ -105,6 +106,8 @@ impl Trie {
         }
         let mut next = vec![0u32; width];
         let mut ending: Vec<Vec<u32>> = vec![Vec::new()];
+        // Whether the path to each state is ASCII letters, digits and hyphens.
+        let mut word = vec![true];
         for (id, pattern) in patterns.iter().enumerate() {
             let mut row = 0;
             for b in pattern.bytes() {
@@ -113,16 +116,27 @@ impl Trie {
                     next[at] = next.len() as u32;
                     next.resize(next.len() + width, 0);
                     ending.push(Vec::new());
+                    word.push(word[row / width] && (b.is_ascii_alphanumeric() || b == b'-'));
                 }
                 row = next[at] as usize;
             }
             ending[row / width].push(id as u32);
         }
         // Flag the transitions into states where patterns end, so that a
-        // walk reads the pattern table only there.
+        // walk reads the pattern table only there, and those along paths of
+        // ASCII letters, digits and hyphens, which a walk need not read again
+        // to find the end of the word.
+        assert!(
+            next.len() <= STATE as usize,
+            "the phrase trie outgrew its flags"
+        );
         for to in &mut next {
-            if *to != 0 && !ending[*to as usize / width].is_empty() {
+            let state = *to as usize / width;
+            if *to != 0 && !ending[state].is_empty() {
                 *to |= ENDS;
+            }
+            if *to != 0 && word[state] {
+                *to |= WORD;
             }
         }
         let mut first_end = Vec::with_capacity(ending.len() + 1);
@@ -143,42 +157,47 @@ impl Trie {
 
     /// Every whole-word match in `text`: (pattern, start, end), sorted.
     fn hits(&self, text: &str) -> Vec<(u32, u32, u32)> {
-        let bytes = text.as_bytes();
         let mut hits = Vec::new();
         let mut i = 0;
         // `i` is always where a whole word may start: at the start, or after
         // a character that does not continue a word.
-        while let Some(&b) = bytes.get(i) {
-            // Only bytes that start a phrase start a walk.
-            if self.next[usize::from(self.columns[usize::from(b)])] != 0 {
-                self.walk(text, i, &mut hits);
-            }
-            i = next_start(text, i);
+        while i < text.len() {
+            i = next_start(text, self.walk(text, i, &mut hits));
         }
         // By pattern, so that each list's hits are one run.
         hits.sort_unstable();
         hits
     }
 
-    /// The matches that start at `start` and end a whole word.
-    fn walk(&self, text: &str, start: usize, hits: &mut Vec<(u32, u32, u32)>) {
+    /// Reports the matches that start at `start` and end a whole word.
+    /// Returns where the rest of the word is to be skipped from: where the
+    /// walk stopped if it read only ASCII letters, digits and hyphens (so
+    /// that those bytes are not read again), else `start`.
+    #[inline(always)]
+    fn walk(&self, text: &str, start: usize, hits: &mut Vec<(u32, u32, u32)>) -> usize {
         // A plain index loop with the rare match out of line: it runs for
         // most words of every paragraph, a few bytes each.
         let (bytes, next, columns) = (text.as_bytes(), self.next.as_slice(), &self.columns);
-        let (mut row, mut end) = (0, start);
+        // The last transition taken, with its flags; 0 (the root) for none.
+        let (mut to, mut end) = (0, start);
         while let Some(&b) = bytes.get(end) {
-            let to = next
-                .get(row + usize::from(columns[usize::from(b)]))
+            let step = next
+                .get((to & STATE) as usize + usize::from(columns[usize::from(b)]))
                 .copied()
                 .unwrap_or(0);
-            if to == 0 {
-                return;
+            if step == 0 {
+                break;
             }
+            to = step;
             end += 1;
-            row = (to & !ENDS) as usize;
             if to & ENDS != 0 {
-                self.matched(text, start..end, row, hits);
+                self.matched(text, start..end, (to & STATE) as usize, hits);
             }
+        }
+        if to & WORD != 0 {
+            end
+        } else {
+            start
         }
     }
 
@@ -219,6 +238,10 @@ fn next_start(text: &str, mut i: usize) -> usize {
 
 /// Marks a state in `Trie::next` at which patterns end.
 const ENDS: u32 = 1 << 31;
+/// Marks a state in `Trie::next` reached by ASCII letters, digits and hyphens only.
+const WORD: u32 = 1 << 30;
+/// The row of a state in `Trie::next`, without the flags.
+const STATE: u32 = WORD - 1;
 
 /// Whether a byte continues a word, for the bytes that say so on their own.
 #[derive(Clone, Copy)]
@@ -293,34 +316,55 @@ impl PhraseList {
 
     /// Whole-word matches in a paragraph, across line breaks and blanked
     /// markup: (entry index, byte range in the paragraph text), in text order.
+    #[inline]
     pub fn find_in(&self, para: &Paragraph) -> Vec<(usize, Range<usize>)> {
+        // Asked by every phrase rule of every paragraph, and most paragraphs
+        // hold none of a list's phrases: that answer is found here, the rest
+        // out of line.
         let base = self.base.get_or_init(|| {
             let key = self as *const PhraseList as usize;
             INDEX.bases.iter().find(|(k, _)| *k == key).map(|&(_, b)| b)
         });
         let Some(base) = *base else {
-            let (text, map) = para.phrase_text();
-            return self
-                .find(text)
-                .into_iter()
-                .map(|(i, r)| (i, map(r)))
-                .collect();
+            return self.find_in_own(para);
         };
         let hits = para
             .phrase_hits
             .get_or_init(|| INDEX.trie.hits(para.phrase_text().0));
-        // The hits are sorted by pattern: the list's are one run, and most
-        // paragraphs hold none of a list's phrases.
+        // The hits are sorted by pattern: the list's are one run.
         let end = base + self.patterns.len() as u32;
         let from = hits.partition_point(|&(p, _, _)| p < base);
         if hits.get(from).is_none_or(|&(p, _, _)| p >= end) {
             return Vec::new();
         }
-        let to = from + hits[from..].partition_point(|&(p, _, _)| p < end);
+        self.entries(para, &hits[from..], base, end)
+    }
+
+    /// [`PhraseList::find_in`] for a list outside the shared index.
+    #[cold]
+    fn find_in_own(&self, para: &Paragraph) -> Vec<(usize, Range<usize>)> {
+        let (text, map) = para.phrase_text();
+        self.find(text)
+            .into_iter()
+            .map(|(i, r)| (i, map(r)))
+            .collect()
+    }
+
+    /// The list's entries among `hits`, which start with its run of
+    /// patterns `base..end`.
+    #[inline(never)]
+    fn entries(
+        &self,
+        para: &Paragraph,
+        hits: &[(u32, u32, u32)],
+        base: u32,
+        end: u32,
+    ) -> Vec<(usize, Range<usize>)> {
+        let to = hits.partition_point(|&(p, _, _)| p < end);
         let (_, map) = para.phrase_text();
         // In text order, longest first, then in pattern order (as the
         // shared automaton reported them), in the one vector returned.
-        let mut mine: Vec<(usize, Range<usize>)> = hits[from..to]
+        let mut mine: Vec<(usize, Range<usize>)> = hits[..to]
             .iter()
             .map(|&(p, s, e)| ((p - base) as usize, s as usize..e as usize))
             .collect();
@@ -414,6 +458,8 @@ pub(crate) struct PhraseRule {
     pub data: PhraseRuleData,
     list: PhraseList,
     lifts: PhraseList,
+    /// `data.message`, cut at `{text}`.
+    message: Template,
 }
 
 const AUXILIARIES: &[&str] = &[
@@ -450,7 +496,13 @@ impl PhraseRule {
         let data: PhraseRuleData = super::load(name, source);
         let list = PhraseList::new(data.phrases.iter().map(|p| p.phrase.as_str()));
         let lifts = PhraseList::new(data.unless_paragraph_contains.iter().map(String::as_str));
-        PhraseRule { data, list, lifts }
+        let message = Template::new(&data.message, "{text}");
+        PhraseRule {
+            data,
+            list,
+            lifts,
+            message,
+        }
     }
 
     /// The lists this rule matches, for the shared index.
@@ -466,8 +518,25 @@ impl PhraseRule {
         out: &mut Vec<Finding>,
         keep: impl Fn(&Paragraph, &Range<usize>) -> bool,
     ) {
+        // Most paragraphs hold none of the rule's phrases: the rest is out
+        // of line, so that asking costs little.
+        let found = self.list.find_in(para);
+        if !found.is_empty() {
+            self.report(para, found, out, keep);
+        }
+    }
+
+    /// [`PhraseRule::check`] for the phrases `found` in `para`.
+    #[inline(never)]
+    fn report(
+        &'static self,
+        para: &Paragraph,
+        found: Vec<(usize, Range<usize>)>,
+        out: &mut Vec<Finding>,
+        keep: impl Fn(&Paragraph, &Range<usize>) -> bool,
+    ) {
         let mut lifted = None;
-        for (entry_index, span) in self.list.find_in(para) {
+        for (entry_index, span) in found {
             let entry = &self.data.phrases[entry_index];
             if para.in_quotation(span.clone())
                 || !self.fits(para, entry, &span)
@@ -482,15 +551,11 @@ impl PhraseRule {
                 return;
             }
             let text = &para.text[span.clone()];
-            let mut message = super::fill(&self.data.message, "{text}", text);
-            if let Some(note) = &entry.note {
-                message.push(' ');
-                message.push_str(note);
-            }
+            let message = self.message.fill(text, entry.note.as_deref());
             let mut finding = Finding::new(&self.data.rule, span.clone(), message);
             if let Some(replacement) = &entry.replacement {
                 let safe = entry.safe.unwrap_or(self.data.fix_safe);
-                finding = finding.with_fix(if replacement.is_empty() {
+                let fix = if replacement.is_empty() {
                     deletion(para, span, safe)
                 } else {
                     Fix::replace(
@@ -499,31 +564,42 @@ impl PhraseRule {
                         match_case(text, replacement),
                         safe,
                     )
-                });
+                };
+                // The one fix in a vector of one, not grown to four by a push.
+                finding.fixes = vec![fix];
             }
             out.push(finding);
         }
     }
 
     fn fits(&self, para: &Paragraph, entry: &PhraseEntry, span: &Range<usize>) -> bool {
+        // The words around are looked at (and lowercased) only for the
+        // entries whose conditions ask about them: most have none.
         let first = para.word_index_at(span.start);
-        let last = para.word_index_at(span.end).saturating_sub(1);
-        let prev = first
-            .checked_sub(1)
-            .map_or(std::borrow::Cow::Borrowed(""), |p| {
-                super::word_lower(para, p)
-            });
-        let next = super::word_lower(para, last + 1);
+        let prev = || {
+            first
+                .checked_sub(1)
+                .map_or(std::borrow::Cow::Borrowed(""), |p| {
+                    super::word_lower(para, p)
+                })
+        };
         let same_sentence = |i: usize| {
             para.words
                 .get(i)
                 .is_some_and(|w| para.sentence_of(w.start) == para.sentence_of(span.start))
         };
-        if entry.not_after.iter().any(|w| *w == prev) && first > 0 && same_sentence(first - 1) {
-            return false;
+        if !entry.not_after.is_empty() && first > 0 {
+            let prev = prev();
+            if entry.not_after.iter().any(|w| *w == prev) && same_sentence(first - 1) {
+                return false;
+            }
         }
-        if entry.not_before.iter().any(|w| *w == next) && same_sentence(last + 1) {
-            return false;
+        if !entry.not_before.is_empty() {
+            let last = para.word_index_at(span.end).saturating_sub(1);
+            let next = super::word_lower(para, last + 1);
+            if entry.not_before.iter().any(|w| *w == next) && same_sentence(last + 1) {
+                return false;
+            }
         }
         match entry.position {
             Position::Anywhere => true,
@@ -537,12 +613,50 @@ impl PhraseRule {
                         && after.starts_with([',', '—', ')', '.', '!', '?', ';']))
                     || (entry.position == Position::SentenceAdverb
                         && same_sentence(first.wrapping_sub(1))
-                        && AUXILIARIES.contains(&&*prev))
+                        && AUXILIARIES.contains(&&*prev()))
             }
             Position::Attributive => {
-                first > 0 && same_sentence(first - 1) && ATTRIBUTIVE_BEFORE.contains(&&*prev)
+                first > 0 && same_sentence(first - 1) && ATTRIBUTIVE_BEFORE.contains(&&*prev())
             }
         }
+    }
+}
+
+/// A message template cut at its placeholder once, when the rule loads, so
+/// that each finding's message is one string of its final size:
+/// [`super::fill`] searched the template for every finding, and the note
+/// appended after it grew the string again.
+pub(crate) struct Template {
+    /// The text around the placeholders, in order: one more piece than
+    /// there are placeholders.
+    parts: Vec<String>,
+}
+
+impl Template {
+    /// `template` with each `placeholder` to be filled.
+    pub(crate) fn new(template: &str, placeholder: &str) -> Template {
+        Template {
+            parts: template.split(placeholder).map(str::to_string).collect(),
+        }
+    }
+
+    /// `fill(template, placeholder, value)`, then a space and `note` if there is one.
+    pub(crate) fn fill(&self, value: &str, note: Option<&str>) -> String {
+        let fixed: usize = self.parts.iter().map(String::len).sum();
+        let holes = self.parts.len().saturating_sub(1);
+        let mut out =
+            String::with_capacity(fixed + holes * value.len() + note.map_or(0, |n| n.len() + 1));
+        for (i, part) in self.parts.iter().enumerate() {
+            if i > 0 {
+                out.push_str(value);
+            }
+            out.push_str(part);
+        }
+        if let Some(note) = note {
+            out.push(' ');
+            out.push_str(note);
+        }
+        out
     }
 }
 
@@ -664,8 +778,8 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_trie_finds_what_the_automaton_found(
-            patterns in proptest::collection::vec("[aAbBé’' -]{1,5}", 1..10),
-            text in "[aAbBéÉ’' ,.-]{0,50}",
+            patterns in proptest::collection::vec("[aAbB1é’' -]{1,5}", 1..10),
+            text in "[aAbB1éÉ’' ,.-]{0,50}",
         ) {
             let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
             proptest::prop_assert_eq!(
@@ -697,6 +811,25 @@ mod tests {
                 text.push_str(&gap);
             }
             proptest::prop_assert_eq!(INDEX.trie.hits(&text), automaton_hits(&MATCHER, &text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_template_fills_as_fill_does(
+            template in "(\\{text\\}|[a-z{}é ]){0,12}",
+            value in "[a-z{}é ]{0,8}",
+            note in proptest::option::of("[a-z ]{0,8}"),
+        ) {
+            let mut expected = crate::rules::fill(&template, "{text}", &value);
+            if let Some(note) = &note {
+                expected.push(' ');
+                expected.push_str(note);
+            }
+            proptest::prop_assert_eq!(
+                Template::new(&template, "{text}").fill(&value, note.as_deref()),
+                expected
+            );
         }
     }
 

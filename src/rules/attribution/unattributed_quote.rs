@@ -48,7 +48,8 @@ impl Rule for UnattributedQuote {
                     (false, false) => None,
                 };
             if let Some(fix) = speaker_placeholder(para, q) {
-                finding = finding.with_fix(fix);
+                // The one fix in a vector of one, not grown to four by a push.
+                finding.fixes = vec![fix];
             }
             out.push(finding);
         }
