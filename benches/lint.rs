@@ -8,7 +8,7 @@ use copydesk::{LintOptions, Linter, ParagraphCache, Syntax};
 /// The allocator the `copydesk` binary runs with, so that the figures are the
 /// binary's.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: copydesk::allocator::MiMalloc = copydesk::allocator::MiMalloc;
 
 /// Varied news paragraphs: quotes, attribution, figures, loaded words, markup.
 const PARAGRAPHS: &[&str] = &[

@@ -9,6 +9,7 @@
 //! assert_eq!(report.findings[0].rule, "attribution/weasel-attribution");
 //! ```
 
+pub mod allocator;
 pub mod config;
 pub mod finding;
 pub mod fix;

@@ -4,9 +4,9 @@
 mod cli;
 mod lsp;
 
-/// mimalloc rather than the system allocator: see Cargo.toml.
+/// mimalloc rather than the system allocator: see `copydesk::allocator`.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: copydesk::allocator::MiMalloc = copydesk::allocator::MiMalloc;
 
 fn main() -> std::process::ExitCode {
     cli::main()
