@@ -23,7 +23,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 /// the words around a period are looked up in it without a copy.
 pub(crate) fn sentences_in(text: &str, lower: &str) -> Vec<Range<usize>> {
     let lex = lexicon();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(8);
     let bytes = text.as_bytes();
     let mut start = skip_ws(text, 0);
     // Jump from one terminator to the next instead of walking every character.

@@ -30,7 +30,9 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
                 .map_or((' ', 0), |c| (c, c.len_utf8())),
         }
     };
-    let mut out = Vec::with_capacity(text.len() / 6);
+    // News copy averages a word per six bytes, but runs of short words go
+    // past that: room for one per four saves growing the list as it fills.
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     let mut i = 0;
     while i < bytes.len() {
         // Between words: find the next letter or digit (marks join only
