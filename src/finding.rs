@@ -177,6 +177,9 @@ impl Finding {
 
     /// Adds a fix.
     pub fn with_fix(mut self, fix: Fix) -> Finding {
+        // Most findings carry one fix: room for exactly it, where a push
+        // onto an empty list would make room for four.
+        self.fixes.reserve_exact(1);
         self.fixes.push(fix);
         self
     }

@@ -123,6 +123,44 @@ pub(crate) fn fill(template: &str, placeholder: &str, value: &str) -> String {
     out
 }
 
+/// A message template cut at its placeholder once, when the rule loads, so
+/// that each finding's message is one string of its final size:
+/// [`fill`] searched the template for every finding, and the note
+/// appended after it grew the string again.
+pub(crate) struct Template {
+    /// The text around the placeholders, in order: one more piece than
+    /// there are placeholders.
+    parts: Vec<String>,
+}
+
+impl Template {
+    /// `template` with each `placeholder` to be filled.
+    pub(crate) fn new(template: &str, placeholder: &str) -> Template {
+        Template {
+            parts: template.split(placeholder).map(str::to_string).collect(),
+        }
+    }
+
+    /// `fill(template, placeholder, value)`, then a space and `note` if there is one.
+    pub(crate) fn fill(&self, value: &str, note: Option<&str>) -> String {
+        let fixed: usize = self.parts.iter().map(String::len).sum();
+        let holes = self.parts.len().saturating_sub(1);
+        let mut out =
+            String::with_capacity(fixed + holes * value.len() + note.map_or(0, |n| n.len() + 1));
+        for (i, part) in self.parts.iter().enumerate() {
+            if i > 0 {
+                out.push_str(value);
+            }
+            out.push_str(part);
+        }
+        if let Some(note) = note {
+            out.push(' ');
+            out.push_str(note);
+        }
+        out
+    }
+}
+
 /// `word.to_lowercase()`, borrowed when that would change nothing (lowercase
 /// ASCII: most words). Rules lowercase many words only to compare them with
 /// their lists, and a string for each was an allocation.
@@ -200,6 +238,25 @@ pub(crate) mod test_support;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn a_template_fills_as_fill_does(
+            template in "(\\{text\\}|[a-z{}é ]){0,12}",
+            value in "[a-z{}é ]{0,8}",
+            note in proptest::option::of("[a-z ]{0,8}"),
+        ) {
+            let mut expected = super::fill(&template, "{text}", &value);
+            if let Some(note) = &note {
+                expected.push(' ');
+                expected.push_str(note);
+            }
+            proptest::prop_assert_eq!(
+                super::Template::new(&template, "{text}").fill(&value, note.as_deref()),
+                expected
+            );
+        }
+    }
 
     proptest::proptest! {
         #[test]

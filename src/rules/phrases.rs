@@ -459,7 +459,7 @@ pub(crate) struct PhraseRule {
     list: PhraseList,
     lifts: PhraseList,
     /// `data.message`, cut at `{text}`.
-    message: Template,
+    message: super::Template,
 }
 
 const AUXILIARIES: &[&str] = &[
@@ -496,7 +496,7 @@ impl PhraseRule {
         let data: PhraseRuleData = super::load(name, source);
         let list = PhraseList::new(data.phrases.iter().map(|p| p.phrase.as_str()));
         let lifts = PhraseList::new(data.unless_paragraph_contains.iter().map(String::as_str));
-        let message = Template::new(&data.message, "{text}");
+        let message = super::Template::new(&data.message, "{text}");
         PhraseRule {
             data,
             list,
@@ -565,8 +565,7 @@ impl PhraseRule {
                         safe,
                     )
                 };
-                // The one fix in a vector of one, not grown to four by a push.
-                finding.fixes = vec![fix];
+                finding = finding.with_fix(fix);
             }
             out.push(finding);
         }
@@ -619,44 +618,6 @@ impl PhraseRule {
                 first > 0 && same_sentence(first - 1) && ATTRIBUTIVE_BEFORE.contains(&&*prev())
             }
         }
-    }
-}
-
-/// A message template cut at its placeholder once, when the rule loads, so
-/// that each finding's message is one string of its final size:
-/// [`super::fill`] searched the template for every finding, and the note
-/// appended after it grew the string again.
-pub(crate) struct Template {
-    /// The text around the placeholders, in order: one more piece than
-    /// there are placeholders.
-    parts: Vec<String>,
-}
-
-impl Template {
-    /// `template` with each `placeholder` to be filled.
-    pub(crate) fn new(template: &str, placeholder: &str) -> Template {
-        Template {
-            parts: template.split(placeholder).map(str::to_string).collect(),
-        }
-    }
-
-    /// `fill(template, placeholder, value)`, then a space and `note` if there is one.
-    pub(crate) fn fill(&self, value: &str, note: Option<&str>) -> String {
-        let fixed: usize = self.parts.iter().map(String::len).sum();
-        let holes = self.parts.len().saturating_sub(1);
-        let mut out =
-            String::with_capacity(fixed + holes * value.len() + note.map_or(0, |n| n.len() + 1));
-        for (i, part) in self.parts.iter().enumerate() {
-            if i > 0 {
-                out.push_str(value);
-            }
-            out.push_str(part);
-        }
-        if let Some(note) = note {
-            out.push(' ');
-            out.push_str(note);
-        }
-        out
     }
 }
 
@@ -811,25 +772,6 @@ mod tests {
                 text.push_str(&gap);
             }
             proptest::prop_assert_eq!(INDEX.trie.hits(&text), automaton_hits(&MATCHER, &text));
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn a_template_fills_as_fill_does(
-            template in "(\\{text\\}|[a-z{}é ]){0,12}",
-            value in "[a-z{}é ]{0,8}",
-            note in proptest::option::of("[a-z ]{0,8}"),
-        ) {
-            let mut expected = crate::rules::fill(&template, "{text}", &value);
-            if let Some(note) = &note {
-                expected.push(' ');
-                expected.push_str(note);
-            }
-            proptest::prop_assert_eq!(
-                Template::new(&template, "{text}").fill(&value, note.as_deref()),
-                expected
-            );
         }
     }
 

@@ -48,8 +48,7 @@ impl Rule for UnattributedQuote {
                     (false, false) => None,
                 };
             if let Some(fix) = speaker_placeholder(para, q) {
-                // The one fix in a vector of one, not grown to four by a push.
-                finding.fixes = vec![fix];
+                finding = finding.with_fix(fix);
             }
             out.push(finding);
         }

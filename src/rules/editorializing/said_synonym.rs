@@ -4,7 +4,8 @@ use serde::Deserialize;
 
 use crate::finding::{Finding, Fix};
 use crate::prose::Paragraph;
-use crate::rules::phrases::{match_case, PhraseList, Template};
+use crate::rules::phrases::{match_case, PhraseList};
+use crate::rules::Template;
 use crate::rules::{rule_data, Rule, RuleMeta};
 
 #[derive(Deserialize)]
@@ -68,15 +69,14 @@ impl Rule for SaidSynonym {
             let text = &para.text[span.clone()];
             let replacement = match_case(text, SAID[form]);
             let message = MESSAGES[form].fill(text, None);
-            let mut finding = Finding::new(&DATA.rule, span.clone(), message);
-            // The one fix in a vector of one, not grown to four by a push.
-            finding.fixes = vec![Fix::replace(
-                ["Replace “", text, "” with “", &replacement, "”"].concat(),
-                span,
-                replacement,
-                true,
-            )];
-            out.push(finding);
+            out.push(
+                Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
+                    ["Replace “", text, "” with “", &replacement, "”"].concat(),
+                    span,
+                    replacement,
+                    true,
+                )),
+            );
         }
     }
 }

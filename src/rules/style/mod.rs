@@ -93,8 +93,8 @@ impl WordClass {
             capital_u: first == b'U',
             ..WordClass::default()
         };
-        // Lowercase and not starting like a number word: nothing else to ask.
-        if first.is_ascii_lowercase() && !numbers::opens_number_word(first) {
+        // Lowercase, not "a" and not starting like a number word: nothing else to ask.
+        if plain(first, bytes.len()) {
             return class;
         }
         // Most words are ruled out by two table reads.
@@ -102,7 +102,7 @@ impl WordClass {
             class.number = numbers.value(w).and_then(|v| u8::try_from(v).ok());
         }
         if class.number.is_none() {
-            class.hyphen = hyphen_after_unit(bytes, &numbers.unit_lengths());
+            class.hyphen = numbers::hyphen_within(bytes, &numbers.unit_lengths(), false);
         }
         if first.is_ascii_uppercase() {
             class.month = dates::month_of(w);
@@ -230,7 +230,7 @@ struct Sieve {
     /// Where a hyphen (or the first byte of a non-breaking one) may make a
     /// word a maybe-age ([`WordClass::hyphen`], after a unit word) or a
     /// compound number word (after a tens word): both ranges, tested at once.
-    hyphens: std::ops::Range<usize>,
+    hyphens: std::ops::RangeInclusive<usize>,
 }
 
 static SIEVE: std::sync::LazyLock<Sieve> = std::sync::LazyLock::new(|| {
@@ -238,7 +238,7 @@ static SIEVE: std::sync::LazyLock<Sieve> = std::sync::LazyLock::new(|| {
     let (units, tens) = (numbers.unit_lengths(), numbers.compound_hyphens());
     Sieve {
         shapes: Shapes::new(numbers.words().chain(dates::month_forms())),
-        hyphens: *units.start().min(tens.start())..units.end().max(tens.end()) + 1,
+        hyphens: *units.start().min(tens.start())..=*units.end().max(tens.end()),
     }
 });
 
@@ -254,21 +254,8 @@ impl Sieve {
             || w.len() == 1
             || first == b'U'
             || self.shapes.may_be(w)
-            || w.get(self.hyphens.start..self.hyphens.end.min(w.len()))
-                .is_some_and(|b| b.iter().any(|&b| b == b'-' || b == 0xE2))
+            || numbers::hyphen_within(w, &self.hyphens, true)
     }
-}
-
-/// Whether `w` has a hyphen where a unit word ("one" to "nine", of
-/// `unit_lengths`) would end.
-fn hyphen_after_unit(w: &[u8], unit_lengths: &std::ops::RangeInclusive<usize>) -> bool {
-    let after_unit = w.get(*unit_lengths.start()..(*unit_lengths.end() + 1).min(w.len()));
-    #[expect(
-        clippy::manual_contains,
-        reason = "two or three bytes: `contains` calls memchr"
-    )]
-    let hyphen = after_unit.is_some_and(|b| b.iter().any(|&b| b == b'-'));
-    hyphen
 }
 
 /// Whether a word of `len` bytes starting with `first` has no class at all:

@@ -126,9 +126,7 @@ impl NumberWords {
     /// would end. False rules it out (long words were searched for a hyphen
     /// from end to end).
     pub(crate) fn may_be_compound(&self, word: &[u8]) -> bool {
-        let (start, end) = (*self.compound_hyphens.start(), *self.compound_hyphens.end());
-        word.get(start..(end + 1).min(word.len()))
-            .is_some_and(|b| b.iter().any(|&b| b == b'-' || b == 0xE2))
+        hyphen_within(word, &self.compound_hyphens, true)
     }
 
     /// The lengths of the words for twenty to ninety.
@@ -186,6 +184,19 @@ pub(crate) fn opens_number_word(b: u8) -> bool {
         b.to_ascii_lowercase(),
         b'o' | b't' | b'f' | b's' | b'e' | b'n'
     )
+}
+
+/// Whether `word` has a hyphen at a byte offset in `offsets` (where a word
+/// of one of those lengths would end), or with `non_breaking`, the first
+/// byte of a non-breaking one. A few bytes, compared directly: `contains`
+/// would call memchr.
+pub(crate) fn hyphen_within(
+    word: &[u8],
+    offsets: &std::ops::RangeInclusive<usize>,
+    non_breaking: bool,
+) -> bool {
+    word.get(*offsets.start()..(*offsets.end() + 1).min(word.len()))
+        .is_some_and(|b| b.iter().any(|&b| b == b'-' || (non_breaking && b == 0xE2)))
 }
 
 /// The value of a number word from one to ninety-nine ("seven", "Twenty-five").
