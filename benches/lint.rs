@@ -100,12 +100,20 @@ fn main() {
         print!("{}", document(bytes));
         return;
     }
-    if let Some(bytes) = size("LINT_ONCE") {
+    // `LINT_FILE=<path>` does the same for a file of plain text, such as the real copy above.
+    let file = std::env::var_os("LINT_FILE")
+        .map(|path| std::fs::read_to_string(path).expect("a UTF-8 file"));
+    if let Some(bytes) = size("LINT_ONCE").or(file.as_ref().map(String::len)) {
         // `LINT_REPEAT=2` lints it twice: the difference of the two counts is
         // the cost of one lint, without start-up and the rules' one-time set-up.
         // With `LINT_RELINT=1`, each lint is a re-lint after a one-character
         // edit with a warm paragraph cache, as in the benchmark.
-        let doc = document(bytes);
+        let syntax = if file.is_some() {
+            Syntax::PlainText
+        } else {
+            Syntax::Markdown
+        };
+        let doc = file.unwrap_or_else(|| document(bytes));
         let linter = Linter::new(LintOptions::default());
         let relint = std::env::var_os("LINT_RELINT").is_some();
         let mut cache = ParagraphCache::default();
@@ -119,7 +127,7 @@ fn main() {
                 let text = if n % 2 == 0 { &edited } else { &doc };
                 linter.lint_cached(text, Syntax::Markdown, &mut cache)
             } else {
-                linter.lint(&doc, Syntax::Markdown)
+                linter.lint(&doc, syntax)
             }
             .findings
             .len();
