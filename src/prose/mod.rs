@@ -662,7 +662,7 @@ impl<'a> Paragraph<'a> {
     /// The lexicon lists that [`Lower::new`] of word `i` is in (none of its
     /// own when the word is longer than any listed word).
     #[inline]
-    fn lower_classes(&self, i: usize) -> Classes {
+    pub(crate) fn lower_classes(&self, i: usize) -> Classes {
         if self.words[i].len() <= Lower::MAX {
             self.classes[i]
         } else {
