@@ -190,10 +190,10 @@ pub struct Paragraph<'a> {
     squeezed: Squeezed,
     /// Phrase-list hits of the rules' shared automaton over the squeezed text
     /// (pattern, start, end), computed by the first rule that asks.
-    pub(crate) phrase_hits: std::sync::OnceLock<Vec<(u32, u32, u32)>>,
+    pub(crate) phrase_hits: std::cell::OnceCell<Vec<(u32, u32, u32)>>,
     /// What the style rules ask of every word (figure, number word, month),
     /// worked out once by the first style rule that asks.
-    pub(crate) style_words: std::sync::OnceLock<Vec<crate::rules::style::WordClass>>,
+    pub(crate) style_words: std::cell::OnceCell<Vec<crate::rules::style::WordClass>>,
 }
 
 /// A copy of a paragraph's text with whitespace runs squeezed to one space.
@@ -289,8 +289,8 @@ impl<'a> Paragraph<'a> {
             classes,
             outer: Vec::new(),
             squeezed: Squeezed::new(text),
-            phrase_hits: std::sync::OnceLock::new(),
-            style_words: std::sync::OnceLock::new(),
+            phrase_hits: std::cell::OnceCell::new(),
+            style_words: std::cell::OnceCell::new(),
         };
         para.outer = (0..para.quotations.len())
             .filter(|&i| para.quotations[i].depth == 0)
