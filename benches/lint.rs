@@ -91,6 +91,7 @@ criterion_group!(benches, throughput);
 /// without criterion's warm-up and sampling; `LINT_DOC=<bytes>` prints the document instead, to diff
 /// `copydesk check --format json` on it before and after a change.
 fn main() {
+    copydesk::allocator::configure();
     let size = |var: &str| {
         std::env::var(var)
             .ok()

@@ -9,5 +9,6 @@ mod lsp;
 static ALLOCATOR: copydesk::allocator::MiMalloc = copydesk::allocator::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    copydesk::allocator::configure();
     cli::main()
 }
