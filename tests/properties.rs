@@ -252,7 +252,7 @@ fn document_quotations(source: &str, syntax: Syntax) -> Vec<Quotation> {
     let mut out = Vec::new();
     for block in extract(source, syntax).blocks {
         let para = Paragraph::analyse(&block.text, block.kind);
-        for mut q in para.quotations {
+        for mut q in para.quotations.iter().cloned() {
             q.span = q.span.start + block.start..q.span.end + block.start;
             q.content = q.content.start + block.start..q.content.end + block.start;
             out.push(q);

@@ -49,6 +49,7 @@ pub fn cues_with_verbs(
         .iter()
         .map(|w| lex.classes(&lower[w.clone()]))
         .collect();
+    let mut out = Vec::new();
     cues_in(
         text,
         &lower,
@@ -57,12 +58,16 @@ pub fn cues_with_verbs(
         extra_verbs,
         in_quote,
         sentence_of,
-    )
+        &mut out,
+    );
+    out
 }
 
 /// [`cues_with_verbs`], given `text` in ASCII lowercase (the paragraph keeps
 /// one; word ranges index it as they index `text`) and the lexicon classes of
-/// each word's lowercase. `in_quote` is asked of the words' starts in order.
+/// each word's lowercase, into `out` (emptied first). `in_quote` is asked of
+/// the words' starts in order.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn cues_in(
     text: &str,
     lower: &str,
@@ -71,9 +76,10 @@ pub(crate) fn cues_in(
     extra_verbs: &HashSet<String>,
     mut in_quote: impl FnMut(usize) -> bool,
     sentence_of: impl Fn(usize) -> usize,
-) -> Vec<Cue> {
+    out: &mut Vec<Cue>,
+) {
     let lex = lexicon();
-    let mut out = Vec::new();
+    out.clear();
     for (i, w) in words.iter().enumerate() {
         // Words in a quotation are skipped before anything else.
         if in_quote(w.start) {
@@ -189,7 +195,6 @@ pub(crate) fn cues_in(
             actor: false,
         });
     }
-    out
 }
 
 /// The named subject of the actor verb at word `verb`: a capitalized name or

@@ -298,21 +298,24 @@ pub fn figures(text: &str, words: &[Range<usize>]) -> Vec<Figure> {
         .iter()
         .map(|w| lex.classes_at(lower.as_bytes(), w.clone()))
         .collect();
-    figures_in(text, &lower, words, &classes)
+    let mut out = Vec::new();
+    figures_in(text, &lower, words, &classes, &mut out);
+    out
 }
 
 /// [`figures`], given `text` in ASCII lowercase and the [`Classes`] of its
-/// words (the paragraph keeps both).
+/// words (the paragraph keeps both), into `out` (emptied first).
 pub(crate) fn figures_in(
     text: &str,
     lower: &str,
     words: &[Range<usize>],
     classes: &[Classes],
-) -> Vec<Figure> {
+    out: &mut Vec<Figure>,
+) {
+    out.clear();
     let scan = Scan::new(text, lower, words, classes);
-    let mut out = Vec::new();
     if !scan.has(class::OPENS) {
-        return out;
+        return;
     }
     let mut i = 0;
     while i < words.len() {
@@ -339,7 +342,6 @@ pub(crate) fn figures_in(
             i += 1;
         }
     }
-    out
 }
 
 fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {

@@ -12,6 +12,7 @@ pub mod quotations;
 pub mod sentences;
 pub mod words;
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 pub use attribution::Cue;
@@ -196,6 +197,56 @@ pub struct Paragraph<'a> {
     pub(crate) style_words: std::cell::OnceCell<Vec<crate::rules::style::WordClass>>,
 }
 
+/// The lists of the last paragraph analysed on a thread, emptied and kept for
+/// the next one: a document has thousands of paragraphs, each needing the
+/// same eight lists, and refilling them spares allocating, growing and
+/// freeing every one for every paragraph.
+#[derive(Default)]
+struct Spare {
+    words: Vec<Range<usize>>,
+    sentences: Vec<Range<usize>>,
+    quotations: Vec<Quotation>,
+    cues: Vec<Cue>,
+    figures: Vec<Figure>,
+    lower: String,
+    classes: Vec<Classes>,
+    outer: Vec<usize>,
+}
+
+thread_local! {
+    static SPARE: RefCell<Spare> = RefCell::default();
+}
+
+/// Paragraphs longer than this leave no spare lists behind: a thread keeps
+/// the room an ordinary paragraph needs, not what its longest one did.
+const SPARE_LIMIT: usize = 16 * 1024;
+
+impl Drop for Paragraph<'_> {
+    fn drop(&mut self) {
+        if self.text.len() > SPARE_LIMIT {
+            return;
+        }
+        use std::mem::take;
+        let spare = Spare {
+            words: take(&mut self.words),
+            sentences: take(&mut self.sentences),
+            quotations: take(&mut self.quotations),
+            cues: take(&mut self.cues),
+            figures: take(&mut self.figures),
+            lower: take(&mut self.lower),
+            classes: take(&mut self.classes),
+            outer: take(&mut self.outer),
+        };
+        // A thread being torn down has no spare to keep; neither does one
+        // that is analysing a paragraph while dropping another.
+        let _ = SPARE.try_with(|slot| {
+            if let Ok(mut slot) = slot.try_borrow_mut() {
+                *slot = spare;
+            }
+        });
+    }
+}
+
 /// A copy of a paragraph's text with whitespace runs squeezed to one space.
 #[derive(Debug)]
 struct Squeezed {
@@ -269,32 +320,47 @@ impl<'a> Paragraph<'a> {
         kind: BlockKind,
         extra_verbs: &std::collections::HashSet<String>,
     ) -> Paragraph<'a> {
-        let lower = text.to_ascii_lowercase();
-        let words = words::words(text);
-        let sentences = sentences::sentences_in(text, &lower);
+        // Each list is refilled from the last paragraph's on this thread.
+        let Spare {
+            mut words,
+            mut sentences,
+            mut quotations,
+            cues,
+            figures,
+            mut lower,
+            mut classes,
+            mut outer,
+        } = SPARE.with(RefCell::take);
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        words::words_into(text, &mut words);
+        sentences::sentences_into(text, &lower, &mut sentences);
         let lex = lexicon();
-        let classes = words
-            .iter()
-            .map(|w| lex.classes_at(lower.as_bytes(), w.clone()))
-            .collect();
+        classes.clear();
+        classes.extend(
+            words
+                .iter()
+                .map(|w| lex.classes_at(lower.as_bytes(), w.clone())),
+        );
+        quotations::quotations_into(text, kind == BlockKind::Heading, &mut quotations);
+        outer.clear();
+        outer.extend((0..quotations.len()).filter(|&i| quotations[i].depth == 0));
         let mut para = Paragraph {
             text,
             kind,
             words,
             sentences,
-            quotations: quotations::quotations_in(text, kind == BlockKind::Heading),
-            cues: Vec::new(),
-            figures: Vec::new(),
+            quotations,
+            cues,
+            figures,
             lower,
             classes,
-            outer: Vec::new(),
+            outer,
             squeezed: Squeezed::new(text),
             phrase_hits: std::cell::OnceCell::new(),
             style_words: std::cell::OnceCell::new(),
         };
-        para.outer = (0..para.quotations.len())
-            .filter(|&i| para.quotations[i].depth == 0)
-            .collect();
         // Asked of each word's start in order: the outer quotations (in
         // order, not overlapping) are walked once, as `in_quotation` would
         // find them.
@@ -307,7 +373,8 @@ impl<'a> Paragraph<'a> {
             while outer.next_if(|q| q.end <= at).is_some() {}
             outer.peek().is_some_and(|q| q.start <= at)
         };
-        para.cues = attribution::cues_in(
+        let mut cues = std::mem::take(&mut para.cues);
+        attribution::cues_in(
             text,
             &para.lower,
             &para.words,
@@ -315,11 +382,15 @@ impl<'a> Paragraph<'a> {
             extra_verbs,
             in_quote,
             |at| para.sentence_of(at),
+            &mut cues,
         );
+        para.cues = cues;
         // Found in word order, so already in sentence order; the lookups
         // below rely on it (a stable sort keeps the order within a sentence).
         para.cues.sort_by_key(|c| c.sentence);
-        para.figures = figures::figures_in(text, &para.lower, &para.words, &para.classes);
+        let mut figures = std::mem::take(&mut para.figures);
+        figures::figures_in(text, &para.lower, &para.words, &para.classes, &mut figures);
+        para.figures = figures;
         for q in 0..para.quotations.len() {
             let cue = para
                 .speaker_cue(&para.quotations[q])

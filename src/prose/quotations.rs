@@ -32,6 +32,14 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
 /// close quotations of their own, as headlines write them ('outrageous').
 pub fn quotations_in(text: &str, singles_quote: bool) -> Vec<Quotation> {
     let mut out = Vec::new();
+    quotations_into(text, singles_quote, &mut out);
+    out
+}
+
+/// [`quotations_in`], into `out` (emptied first): a paragraph refills the
+/// list of the one before it.
+pub(crate) fn quotations_into(text: &str, singles_quote: bool, out: &mut Vec<Quotation>) {
+    out.clear();
     let mut outer: Option<usize> = None; // index into out of the open outer quotation
     let mut inner: Option<usize> = None;
     // Only quotation marks matter: jump from one candidate byte to the next
@@ -44,14 +52,14 @@ pub fn quotations_in(text: &str, singles_quote: bool) -> Vec<Quotation> {
         let prev = text[..i].chars().next_back().unwrap_or(' ');
         let next = text[end..].chars().next().unwrap_or(' ');
         match c {
-            '“' if outer.is_none() => outer = Some(open(&mut out, i, end, 0)),
+            '“' if outer.is_none() => outer = Some(open(out, i, end, 0)),
             '‘' | '\''
                 if singles_quote
                     && outer.is_none()
                     && !prev.is_alphanumeric()
                     && next.is_alphanumeric() =>
             {
-                outer = Some(open(&mut out, i, end, 0))
+                outer = Some(open(out, i, end, 0))
             }
             '’' | '\''
                 if singles_quote
@@ -73,14 +81,14 @@ pub fn quotations_in(text: &str, singles_quote: bool) -> Vec<Quotation> {
                     close(&mut out[o], i, end);
                 }
             }
-            '"' => outer = Some(open(&mut out, i, end, 0)),
-            '‘' if outer.is_some() && inner.is_none() => inner = Some(open(&mut out, i, end, 1)),
+            '"' => outer = Some(open(out, i, end, 0)),
+            '‘' if outer.is_some() && inner.is_none() => inner = Some(open(out, i, end, 1)),
             '\'' if outer.is_some()
                 && inner.is_none()
                 && !prev.is_alphanumeric()
                 && next.is_alphanumeric() =>
             {
-                inner = Some(open(&mut out, i, end, 1))
+                inner = Some(open(out, i, end, 1))
             }
             '’' | '\'' if inner.is_some() && !next.is_alphanumeric() => {
                 if let Some(n) = inner.take() {
@@ -91,13 +99,12 @@ pub fn quotations_in(text: &str, singles_quote: bool) -> Vec<Quotation> {
         }
     }
     let len = text.trim_end().len();
-    for q in &mut out {
+    for q in out.iter_mut() {
         if !q.closed {
             q.span.end = len.max(q.span.start);
             q.content.end = q.span.end;
         }
     }
-    out
 }
 
 fn open(out: &mut Vec<Quotation>, at: usize, after: usize, depth: u8) -> usize {

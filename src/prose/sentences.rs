@@ -16,14 +16,17 @@ fn is_closer(c: char) -> bool {
 
 /// Byte ranges of the sentences of `text`, each trimmed of surrounding whitespace.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    sentences_in(text, &text.to_ascii_lowercase())
+    let mut out = Vec::new();
+    sentences_into(text, &text.to_ascii_lowercase(), &mut out);
+    out
 }
 
-/// [`sentences`], given `text` in ASCII lowercase (the paragraph keeps one):
-/// the words around a period are looked up in it without a copy.
-pub(crate) fn sentences_in(text: &str, lower: &str) -> Vec<Range<usize>> {
+/// [`sentences`] into `out` (emptied first), given `text` in ASCII lowercase
+/// (the paragraph keeps one): the words around a period are looked up in it
+/// without a copy.
+pub(crate) fn sentences_into(text: &str, lower: &str, out: &mut Vec<Range<usize>>) {
     let lex = lexicon();
-    let mut out = Vec::with_capacity(8);
+    out.clear();
     let bytes = text.as_bytes();
     let mut start = skip_ws(text, 0);
     // Jump from one terminator to the next instead of walking every character.
@@ -106,7 +109,6 @@ pub(crate) fn sentences_in(text: &str, lower: &str) -> Vec<Range<usize>> {
     if start < end {
         out.push(start..end);
     }
-    out
 }
 
 fn skip_ws(text: &str, from: usize) -> usize {

@@ -13,6 +13,14 @@ fn is_joiner(c: char, prev: char, next: char) -> bool {
 
 /// Byte ranges of the words of `text`.
 pub fn words(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    words_into(text, &mut out);
+    out
+}
+
+/// [`words`], into `out` (emptied first): a paragraph refills the list of the
+/// one before it.
+pub(crate) fn words_into(text: &str, out: &mut Vec<Range<usize>>) {
     // Every paragraph is tokenized once, and most of news copy is ASCII. The
     // loop skips runs of ASCII letters and digits inside a word, and of ASCII
     // that is neither between words, a byte at a time; characters are decoded
@@ -32,7 +40,8 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
     };
     // News copy averages a word per six bytes, but runs of short words go
     // past that: room for one per four saves growing the list as it fills.
-    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    out.clear();
+    out.reserve(text.len() / 4 + 1);
     let mut i = 0;
     while i < bytes.len() {
         // Between words: find the next letter or digit (marks join only
@@ -85,7 +94,6 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
         // The character that ended the word is not alphanumeric: the next
         // round skips it.
     }
-    out
 }
 
 /// The end of the run of ASCII letters and digits from `i`, found eight
