@@ -300,15 +300,27 @@ pub(crate) enum List {
     StudyWords,
 }
 
-/// The lists a word is in, a bit each: those of [`List`] in the low half, the
+// The lists' bits must stay below the style family's.
+const _: () = assert!((List::StudyWords as u32) < Classes::STYLE);
+
+/// The lists a word is in, a bit each: those of [`List`] in the low 16 bits,
+/// the style family's (`rules::style::class_words`) in the next 16, the
 /// figure scan's (`figures::class`) in the high half.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Classes(u64);
 
 impl Classes {
+    /// Where the style family's bits start.
+    const STYLE: u32 = 16;
+
     /// Whether the word is in `list`.
     pub fn has(self, list: List) -> bool {
         self.0 & (1 << list as u64) != 0
+    }
+
+    /// The style family's class bits.
+    pub fn style(self) -> u16 {
+        (self.0 >> Classes::STYLE) as u16
     }
 
     /// The figure scan's class bits.
@@ -502,6 +514,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         if word.len() <= Lower::MAX {
             *classes.entry(word).or_default() |= u64::from(bits) << 32;
         }
+    }
+    // The style family's number words, months and the like, which it asks
+    // of every word.
+    for (word, bits) in crate::rules::style::class_words() {
+        *classes.entry(word.into()).or_default() |= u64::from(bits) << Classes::STYLE;
     }
     lex.table = WordTable::new(&classes);
     lex.future_markers_are_words = lex
