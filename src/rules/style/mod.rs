@@ -77,6 +77,13 @@ mod bits {
     pub const ARTICLE: u16 = 1 << 11;
     /// An age written as one word ("five-year-old").
     pub const AGE: u16 = 1 << 12;
+    /// A scale word ("million"): [`super::numbers::scale_value`].
+    pub const SCALE: u16 = 1 << 13;
+    /// A dollar or cent word ("dollars"): [`super::money::is_money_word`].
+    pub const MONEY: u16 = 1 << 14;
+    /// The first word of a percent word ("percent", "per"):
+    /// [`super::percent::opens_percent_word`].
+    pub const PERCENT: u16 = 1 << 15;
 }
 
 /// The indefinite article, which can start an amount ("a million dollars").
@@ -90,22 +97,20 @@ fn style_bits(word: &str) -> u16 {
         .filter(|&v| v <= bits::NUMBER)
         .unwrap_or(0);
     let month = dates::month_of(word).map_or(0, |m| (u16::from(m) + 1) << bits::MONTH_SHIFT);
-    let article = if word.eq_ignore_ascii_case(ARTICLE) {
-        bits::ARTICLE
-    } else {
-        0
-    };
-    let age = if numerals::age_word(word).is_some() {
-        bits::AGE
-    } else {
-        0
-    };
-    number | month | article | age
+    let flag = |is: bool, bit: u16| if is { bit } else { 0 };
+    number
+        | month
+        | flag(word.eq_ignore_ascii_case(ARTICLE), bits::ARTICLE)
+        | flag(numerals::age_word(word).is_some(), bits::AGE)
+        | flag(numbers::scale_value(word).is_some(), bits::SCALE)
+        | flag(money::is_money_word(word), bits::MONEY)
+        | flag(percent::opens_percent_word(word), bits::PERCENT)
 }
 
 /// Every word that has style bits, in lowercase, with its bits: the number
 /// words, with the compound ones ("forty-one"), the months' forms, the
-/// article and the ages written as one word. The shared word table keeps
+/// article, the ages written as one word, and the scale, money and percent
+/// words that make a number an amount. The shared word table keeps
 /// them, so that the family looks only at the words of a paragraph that
 /// carry a bit (and at figures and words starting with "U").
 pub(crate) fn class_words() -> Vec<(String, u16)> {
@@ -128,6 +133,12 @@ pub(crate) fn class_words() -> Vec<(String, u16)> {
     }
     words.extend(dates::month_forms().map(String::from));
     words.push(ARTICLE.to_string());
+    words.extend(
+        numbers::scale_words()
+            .chain(money::money_words())
+            .chain(percent::first_words())
+            .map(String::from),
+    );
     // As the table looks words up.
     words.iter_mut().for_each(|w| w.make_ascii_lowercase());
     words.sort_unstable();
@@ -253,7 +264,6 @@ impl WordList {
     }
 
     /// The words, as listed.
-    #[cfg(test)]
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
         self.words.iter().map(String::as_str)
     }
@@ -313,6 +323,15 @@ pub(crate) fn classes<'p>(para: &'p Paragraph) -> &'p [WordClass] {
         }
         classes
     })
+}
+
+/// The style bits ([`bits`]) of word `i` from the word table, or 0.
+pub(crate) fn style_of(para: &Paragraph, i: usize) -> u16 {
+    if i < para.words.len() {
+        para.lower_classes(i).style()
+    } else {
+        0
+    }
 }
 
 /// The text of word `i`, or "".
@@ -455,6 +474,9 @@ mod tests {
                 .filter(|c| *c != WordClass { index: c.index, ..WordClass::default() })
                 .collect();
             proptest::prop_assert_eq!(classes(&para), &plain[..], "{:?}", text);
+            for i in 0..para.words.len() {
+                proptest::prop_assert_eq!(style_of(&para, i), style_bits(word(&para, i)), "{}", word(&para, i));
+            }
         }
     }
 

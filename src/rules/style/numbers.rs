@@ -167,6 +167,11 @@ pub(crate) fn scale_value(word: &str) -> Option<u64> {
         .map(|i| 1000u64.pow(i as u32 + 1))
 }
 
+/// The scale words ("thousand", "million", …).
+pub(crate) fn scale_words() -> impl Iterator<Item = &'static str> {
+    NUMBERS.scales.iter()
+}
+
 /// The value of a figure written in digits ("3,000", "7.5").
 pub(crate) fn digits_value(word: &str) -> Option<f64> {
     if !word.starts_with(|c: char| c.is_ascii_digit())
