@@ -300,15 +300,27 @@ pub(crate) enum List {
     StudyWords,
 }
 
-/// The lists a word is in, a bit each: those of [`List`] in the low half, the
+// The lists' bits must stay below the style family's.
+const _: () = assert!((List::StudyWords as u32) < Classes::STYLE);
+
+/// The lists a word is in, a bit each: those of [`List`] in the low 16 bits,
+/// the style family's (`rules::style::class_words`) in the next 16, the
 /// figure scan's (`figures::class`) in the high half.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Classes(u64);
 
 impl Classes {
+    /// Where the style family's bits start.
+    const STYLE: u32 = 16;
+
     /// Whether the word is in `list`.
     pub fn has(self, list: List) -> bool {
         self.0 & (1 << list as u64) != 0
+    }
+
+    /// The style family's class bits.
+    pub fn style(self) -> u16 {
+        (self.0 >> Classes::STYLE) as u16
     }
 
     /// The figure scan's class bits.
@@ -319,49 +331,62 @@ impl Classes {
 
 /// Every listed word with its [`Classes`], as an open-addressed table probed
 /// by a multiplicative hash of the word's first eight bytes (one load from
-/// the text) and its length: every word of every paragraph is looked up once,
-/// most are on no list, and they miss at the first empty slot without a
-/// byte-by-byte hash.
+/// the text) and its length: every word of every paragraph is looked up
+/// once, most are on no list, and they miss at the first empty slot without
+/// a byte-by-byte hash. A probe reads the slots' tags first, a byte each:
+/// all the tags take a few KB, which stay in L1 on varied copy where the
+/// slots (a couple of hundred KB at the spread a quick miss needs) would
+/// not, and a miss (most words) reads no slot at all.
 struct WordTable {
-    /// Power-of-two many; a length of 0 marks an empty slot.
+    /// A byte of the hash of each slot's word, never 0; 0 marks an empty slot.
+    tags: Vec<u8>,
+    /// The words and their bits, read only where the tag is the word's.
     slots: Vec<WordSlot>,
     /// `slots.len() - 1`.
     mask: usize,
-    /// The whole word of each slot, compared for words longer than eight bytes.
-    keys: Vec<Box<str>>,
+    /// The listed words longer than eight bytes, one after another: the
+    /// rest of such a word is compared with its slot's `key` there.
+    long: String,
 }
 
 #[derive(Clone, Copy, Default)]
 struct WordSlot {
     head: u64,
-    len: u32,
     bits: u64,
+    len: u32,
+    /// Where the word starts in [`WordTable::long`], when longer than eight bytes.
+    key: u32,
 }
 
 impl WordTable {
     /// Slots per word kept: mostly empty, so that a miss ends at once.
-    const SPREAD: usize = 8;
+    const SPREAD: usize = 4;
 
     fn new(words: &HashMap<Box<str>, u64>) -> WordTable {
         let size = (words.len() * Self::SPREAD).next_power_of_two();
         let mut table = WordTable {
+            tags: vec![0; size],
             slots: vec![WordSlot::default(); size],
             mask: size - 1,
-            keys: vec![Box::from(""); size],
+            long: String::new(),
         };
         for (word, &bits) in words.iter().filter(|(w, _)| !w.is_empty()) {
             let (bytes, len) = (word.as_bytes(), word.len());
             let head = Self::head(bytes, 0..len);
-            let mut at = table.slot(head, len);
-            while table.slots[at].len != 0 {
+            let (mut at, tag) = table.slot(head, len);
+            while table.tags[at] != 0 {
                 at = (at + 1) & table.mask;
             }
+            table.tags[at] = tag;
             table.slots[at] = WordSlot {
                 head,
-                len: len as u32,
                 bits,
+                len: len as u32,
+                key: table.long.len() as u32,
             };
-            table.keys[at] = word.clone();
+            if len > 8 {
+                table.long.push_str(word);
+            }
         }
         table
     }
@@ -383,31 +408,44 @@ impl WordTable {
         u64::from_le_bytes(buf)
     }
 
+    /// The first slot to probe for a word, and its tag: from other bits of
+    /// the hash than the slot's, so that words in the same run of slots
+    /// seldom share one.
     #[inline]
-    fn slot(&self, head: u64, len: usize) -> usize {
+    fn slot(&self, head: u64, len: usize) -> (usize, u8) {
         let h = (head ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (h >> 32) as usize & self.mask
+        ((h >> 32) as usize & self.mask, (h >> 56) as u8 | 1)
     }
 
     /// The bits of the word at `r` in `text` (0 for a word on no list).
-    #[inline]
+    #[inline(always)]
     fn get(&self, text: &[u8], r: Range<usize>) -> u64 {
         let len = r.len();
         let head = Self::head(text, r.clone());
-        let mut at = self.slot(head, len);
+        let (mut at, tag) = self.slot(head, len);
         loop {
-            let slot = self.slots[at];
-            if slot.len == 0 {
-                return 0;
-            }
-            if slot.head == head
-                && slot.len as usize == len
-                && (len <= 8 || self.keys[at].as_bytes() == &text[r.clone()])
-            {
-                return slot.bits;
+            match self.tags.get(at) {
+                Some(&t) if t == tag => {
+                    let slot = &self.slots[at];
+                    if slot.head == head
+                        && slot.len as usize == len
+                        && (len <= 8 || self.is_long_word(slot, &text[r.clone()]))
+                    {
+                        return slot.bits;
+                    }
+                }
+                Some(0) | None => return 0,
+                Some(_) => {}
             }
             at = (at + 1) & self.mask;
         }
+    }
+
+    /// Whether `word`, longer than eight bytes and with the slot's first
+    /// eight, is the slot's word.
+    fn is_long_word(&self, slot: &WordSlot, word: &[u8]) -> bool {
+        let key = slot.key as usize;
+        self.long.as_bytes().get(key..key + word.len()) == Some(word)
     }
 }
 
@@ -503,6 +541,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             *classes.entry(word).or_default() |= u64::from(bits) << 32;
         }
     }
+    // The style family's number words, months and the like, which it asks
+    // of every word.
+    for (word, bits) in crate::rules::style::class_words() {
+        *classes.entry(word.into()).or_default() |= u64::from(bits) << Classes::STYLE;
+    }
     lex.table = WordTable::new(&classes);
     lex.future_markers_are_words = lex
         .future_markers
@@ -537,6 +580,11 @@ impl Lexicon {
     }
 
     /// The lists that `word` (lowercase) is in.
+    // Out of line: its callers ask it of the odd word (non-ASCII, or too
+    // long for any list) beside the paragraph's classes, and the probe loop
+    // inlined into them would keep them from being inlined where they are
+    // asked of every word (`Paragraph::lower_classes`).
+    #[inline(never)]
     pub fn classes(&self, word: &str) -> Classes {
         self.classes_at(word.as_bytes(), 0..word.len())
     }

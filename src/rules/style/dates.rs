@@ -35,24 +35,6 @@ pub(crate) fn is_month(lower: &str) -> bool {
         .any(|m| m.forms.iter().any(|f| f == lower))
 }
 
-/// The forms of the months, by first letter, each with its month's index, in month order.
-static BY_LETTER: std::sync::LazyLock<[Vec<(&'static str, u8)>; 26]> =
-    std::sync::LazyLock::new(|| {
-        let mut by_letter: [Vec<(&'static str, u8)>; 26] = Default::default();
-        for (index, month) in MONTHS.months.iter().enumerate() {
-            for form in &month.forms {
-                if let Some(b) = form.bytes().next().filter(u8::is_ascii_lowercase) {
-                    by_letter[usize::from(b - b'a')].push((form.as_str(), index as u8));
-                }
-            }
-        }
-        by_letter
-    });
-
-/// The shapes of the months' forms, which rule most words out at once.
-static SHAPES: std::sync::LazyLock<super::Shapes> =
-    std::sync::LazyLock::new(|| super::Shapes::new(month_forms()));
-
 /// The forms of all months (lowercase, without the period).
 pub(crate) fn month_forms() -> impl Iterator<Item = &'static str> {
     MONTHS
@@ -63,21 +45,14 @@ pub(crate) fn month_forms() -> impl Iterator<Item = &'static str> {
 }
 
 /// The index of the month one of whose forms `word` is, ignoring ASCII case.
+/// The style family reads it off the shared word table for a paragraph's
+/// words ([`super::class_words`]).
 pub(crate) fn month_of(word: &str) -> Option<u8> {
-    // Most words are ruled out by their length or first letter before any
-    // comparison. The forms are lowercase (a test checks), so ignoring ASCII
-    // case is lowercasing the word, without allocating.
-    if !(3..=9).contains(&word.len()) || !SHAPES.may_be(word.as_bytes()) {
-        return None;
-    }
-    let first = word.as_bytes()[0].to_ascii_lowercase();
-    if !first.is_ascii_lowercase() {
-        return None;
-    }
-    BY_LETTER[usize::from(first - b'a')]
+    let index = MONTHS
+        .months
         .iter()
-        .find(|(form, _)| form.eq_ignore_ascii_case(word))
-        .map(|&(_, index)| index)
+        .position(|m| m.forms.iter().any(|f| f.eq_ignore_ascii_case(word)))?;
+    u8::try_from(index).ok()
 }
 
 /// The month at an index `month_of` gave.
@@ -136,11 +111,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn month_forms_are_lowercase_and_three_to_nine_letters() {
-        // `month_of` relies on both.
+    fn month_forms_are_lowercase() {
+        // `is_month` compares them with lowercase words.
         for form in MONTHS.months.iter().flat_map(|m| &m.forms) {
             assert_eq!(*form, form.to_ascii_lowercase());
-            assert!((3..=9).contains(&form.len()), "{form}");
         }
         assert_eq!(
             month_of("SEPT").map(|m| month(m).name.as_str()),

@@ -50,10 +50,8 @@ pub(crate) struct WordClass {
     pub digits: bool,
     /// A figure [`numbers::digits_value`] reads ("3,000", "7.5").
     pub figure: bool,
-    /// Not a number word, with a hyphen where a unit word ("one" to
-    /// "nine") would end: maybe an age ("five-year-old"). Only known for
-    /// words that start with a number word's first letter.
-    pub hyphen: bool,
+    /// An age written as one word ("five-year-old"): [`numerals::age_word`].
+    pub age: bool,
     /// "a" or "A".
     pub article: bool,
     /// The value of a number word ("seven", "Twenty-five"): [`numbers::word_value`].
@@ -64,10 +62,100 @@ pub(crate) struct WordClass {
     pub capital_u: bool,
 }
 
+/// The bits the family keeps for a word on the shared word table
+/// ([`crate::prose::lexicon::Classes::style`]), worked out once from the
+/// lists ([`class_words`]), so that a paragraph's words are not compared
+/// with the lists one by one.
+mod bits {
+    /// A number word's value (1 to 99).
+    pub const NUMBER: u16 = 0x7f;
+    /// A month's index plus one, from this bit on.
+    pub const MONTH_SHIFT: u32 = 7;
+    /// The month's bits.
+    pub const MONTH: u16 = 0xf << MONTH_SHIFT;
+    /// "a".
+    pub const ARTICLE: u16 = 1 << 11;
+    /// An age written as one word ("five-year-old").
+    pub const AGE: u16 = 1 << 12;
+    /// A scale word ("million"): [`super::numbers::scale_value`].
+    pub const SCALE: u16 = 1 << 13;
+    /// A dollar or cent word ("dollars"): [`super::money::is_money_word`].
+    pub const MONEY: u16 = 1 << 14;
+    /// The first word of a percent word ("percent", "per"):
+    /// [`super::percent::opens_percent_word`].
+    pub const PERCENT: u16 = 1 << 15;
+}
+
+/// The indefinite article, which can start an amount ("a million dollars").
+const ARTICLE: &str = "a";
+
+/// The style bits ([`bits`]) of `word` (any ASCII case), worked out from
+/// the lists.
+fn style_bits(word: &str) -> u16 {
+    let number = numbers::word_value(word)
+        .and_then(|v| u16::try_from(v).ok())
+        .filter(|&v| v <= bits::NUMBER)
+        .unwrap_or(0);
+    let month = dates::month_of(word).map_or(0, |m| (u16::from(m) + 1) << bits::MONTH_SHIFT);
+    let flag = |is: bool, bit: u16| if is { bit } else { 0 };
+    number
+        | month
+        | flag(word.eq_ignore_ascii_case(ARTICLE), bits::ARTICLE)
+        | flag(numerals::age_word(word).is_some(), bits::AGE)
+        | flag(numbers::scale_value(word).is_some(), bits::SCALE)
+        | flag(money::is_money_word(word), bits::MONEY)
+        | flag(percent::opens_percent_word(word), bits::PERCENT)
+}
+
+/// Every word that has style bits, in lowercase, with its bits: the number
+/// words, with the compound ones ("forty-one"), the months' forms, the
+/// article, the ages written as one word, and the scale, money and percent
+/// words that make a number an amount. The shared word table keeps
+/// them, so that the family looks only at the words of a paragraph that
+/// carry a bit (and at figures and words starting with "U").
+pub(crate) fn class_words() -> Vec<(String, u16)> {
+    let listed: Vec<&str> = numbers::number_words().words().collect();
+    let valued = |range: std::ops::RangeInclusive<u64>| {
+        let listed = &listed;
+        listed
+            .iter()
+            .copied()
+            .filter(move |w| numbers::word_value(w).is_some_and(|v| range.contains(&v)))
+    };
+    let mut words: Vec<String> = listed.iter().map(|w| w.to_string()).collect();
+    for tens in valued(20..=90) {
+        for unit in valued(1..=9) {
+            words.extend(numbers::HYPHENS.iter().map(|h| [tens, h, unit].concat()));
+        }
+    }
+    for unit in valued(1..=9) {
+        words.extend(numerals::age_words().map(|a| [unit, "-", a].concat()));
+    }
+    words.extend(dates::month_forms().map(String::from));
+    words.push(ARTICLE.to_string());
+    words.extend(
+        numbers::scale_words()
+            .chain(money::money_words())
+            .chain(percent::first_words())
+            .map(String::from),
+    );
+    // As the table looks words up.
+    words.iter_mut().for_each(|w| w.make_ascii_lowercase());
+    words.sort_unstable();
+    words.dedup();
+    words
+        .into_iter()
+        .map(|w| {
+            let bits = style_bits(&w);
+            (w, bits)
+        })
+        .filter(|&(_, bits)| bits != 0)
+        .collect()
+}
+
 impl WordClass {
-    /// The class of `w`, with the number words fetched once for all the
-    /// words of a paragraph.
-    fn of(w: &str, numbers: &numbers::NumberWords) -> WordClass {
+    /// The class of `w`, given its style bits from the word table.
+    fn of(w: &str, style: u16) -> WordClass {
         let bytes = w.as_bytes();
         let Some(&first) = bytes.first() else {
             return WordClass::default();
@@ -88,26 +176,18 @@ impl WordClass {
                 ..WordClass::default()
             };
         }
-        let mut class = WordClass {
-            article: bytes.len() == 1 && first.eq_ignore_ascii_case(&b'a'),
+        let month = (style & bits::MONTH) >> bits::MONTH_SHIFT;
+        WordClass {
+            age: style & bits::AGE != 0,
+            article: style & bits::ARTICLE != 0,
+            number: u8::try_from(style & bits::NUMBER).ok().filter(|&v| v != 0),
+            month: u8::try_from(month)
+                .ok()
+                .filter(|&m| m != 0 && first.is_ascii_uppercase())
+                .map(|m| m - 1),
             capital_u: first == b'U',
             ..WordClass::default()
-        };
-        // Lowercase, not "a" and not starting like a number word: nothing else to ask.
-        if plain(first, bytes.len()) {
-            return class;
         }
-        // Most words are ruled out by two table reads.
-        if numbers.may_be(w) {
-            class.number = numbers.value(w).and_then(|v| u8::try_from(v).ok());
-        }
-        if class.number.is_none() {
-            class.hyphen = numbers::hyphen_within(bytes, &numbers.unit_lengths(), false);
-        }
-        if first.is_ascii_uppercase() {
-            class.month = dates::month_of(w);
-        }
-        class
     }
 }
 
@@ -184,7 +264,6 @@ impl WordList {
     }
 
     /// The words, as listed.
-    #[cfg(test)]
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
         self.words.iter().map(String::as_str)
     }
@@ -221,74 +300,38 @@ fn letters(bytes: &[u8]) -> (usize, usize, usize) {
     )
 }
 
-/// Rules out most of the words that pass the first-byte test ("the",
-/// "said", "The") at less than the cost of working out their class: a word
-/// it rules out has none ([`WordClass::of`] gives the default; a test checks).
-struct Sieve {
-    /// The shapes of the number words and of the months' forms.
-    shapes: Shapes,
-    /// Where a hyphen (or the first byte of a non-breaking one) may make a
-    /// word a maybe-age ([`WordClass::hyphen`], after a unit word) or a
-    /// compound number word (after a tens word): both ranges, tested at once.
-    hyphens: std::ops::RangeInclusive<usize>,
-}
-
-static SIEVE: std::sync::LazyLock<Sieve> = std::sync::LazyLock::new(|| {
-    let numbers = numbers::number_words();
-    let (units, tens) = (numbers.unit_lengths(), numbers.compound_hyphens());
-    Sieve {
-        shapes: Shapes::new(numbers.words().chain(dates::month_forms())),
-        hyphens: *units.start().min(tens.start())..=*units.end().max(tens.end()),
-    }
-});
-
-impl Sieve {
-    /// Whether the word `w` may have a class: false rules it out.
-    fn may_have_class(&self, w: &[u8]) -> bool {
-        let Some(&first) = w.first() else {
-            return false;
-        };
-        // Figures, "a", "U…", compound numbers, number words and months,
-        // and maybe-ages, as `WordClass::of` finds them.
-        first.is_ascii_digit()
-            || w.len() == 1
-            || first == b'U'
-            || self.shapes.may_be(w)
-            || numbers::hyphen_within(w, &self.hyphens, true)
-    }
-}
-
-/// Whether a word of `len` bytes starting with `first` has no class at all:
-/// a lowercase word that is neither "a" nor starts like a number word. That
-/// is most words of news copy, told by their first byte alone.
-fn plain(first: u8, len: usize) -> bool {
-    first.is_ascii_lowercase() && !numbers::opens_number_word(first) && len != 1
-}
-
 /// The words of the paragraph that have a class, in order, worked out by the
 /// first rule that asks; every other word has none ([`WordClass::default`]).
 pub(crate) fn classes<'p>(para: &'p Paragraph) -> &'p [WordClass] {
     para.style_words.get_or_init(|| {
-        let (numbers, sieve) = (numbers::number_words(), &*SIEVE);
         let bytes = para.text.as_bytes();
         let mut classes = Vec::new();
         for (index, r) in para.words.iter().enumerate() {
-            // Most words are ruled out on their first byte, most others by
-            // the sieve, before the word is sliced as a `str`.
-            if bytes.get(r.start).is_none_or(|&b| plain(b, r.len()))
-                || !bytes
-                    .get(r.clone())
-                    .is_some_and(|w| sieve.may_have_class(w))
-            {
+            // Only figures, words starting with "U" and the words the table
+            // gives style bits ("a", number words, months) have a class:
+            // the others are ruled out on their first byte and bits, without
+            // comparing them with any list.
+            let style = para.lower_classes(index).style();
+            let first = bytes.get(r.start).copied().unwrap_or(b' ');
+            if style == 0 && !first.is_ascii_digit() && first != b'U' {
                 continue;
             }
-            let class = WordClass::of(&para.text[r.clone()], numbers);
+            let class = WordClass::of(&para.text[r.clone()], style);
             if class != WordClass::default() {
                 classes.push(WordClass { index, ..class });
             }
         }
         classes
     })
+}
+
+/// The style bits ([`bits`]) of word `i` from the word table, or 0.
+pub(crate) fn style_of(para: &Paragraph, i: usize) -> u16 {
+    if i < para.words.len() {
+        para.lower_classes(i).style()
+    } else {
+        0
+    }
 }
 
 /// The text of word `i`, or "".
@@ -352,48 +395,87 @@ pub(crate) fn is_digits(w: &str) -> bool {
 mod tests {
     use super::*;
 
-    proptest::proptest! {
-        #[test]
-        fn classes_agree_with_the_functions_they_stand_for(w in "[0-9,.]{1,8}|[a-zA-Z‑-]{1,12}|\\PC{1,6}") {
-            let class = WordClass::of(&w, numbers::number_words());
-            proptest::prop_assert_eq!(class.digits, is_digits(&w));
-            proptest::prop_assert_eq!(class.figure, numbers::digits_value(&w).is_some());
-            proptest::prop_assert_eq!(class.number.map(u64::from), numbers::word_value(&w));
-            proptest::prop_assert_eq!(class.article, w.eq_ignore_ascii_case("a"));
-            let capitalized = w.starts_with(|c: char| c.is_ascii_uppercase());
-            proptest::prop_assert_eq!(class.month, dates::month_of(&w).filter(|_| capitalized));
-            proptest::prop_assert_eq!(class.capital_u, w.starts_with('U'));
-            if !SIEVE.may_have_class(w.as_bytes()) {
-                proptest::prop_assert_eq!(class, WordClass::default());
+    /// The class of `w` worked out from the lists and functions it stands
+    /// for, without the word table.
+    fn plain_class(w: &str) -> WordClass {
+        let capitalized = w.starts_with(|c: char| c.is_ascii_uppercase());
+        WordClass {
+            index: 0,
+            leading_digit: w.starts_with(|c: char| c.is_ascii_digit()),
+            digits: is_digits(w),
+            figure: numbers::digits_value(w).is_some(),
+            age: numerals::age_word(w).is_some(),
+            article: w.eq_ignore_ascii_case("a"),
+            number: numbers::word_value(w).and_then(|v| u8::try_from(v).ok()),
+            month: dates::month_of(w).filter(|_| capitalized),
+            capital_u: w.starts_with('U'),
+        }
+    }
+
+    /// A word of the lists with bits in the word table, with its case
+    /// changed and letters or a hyphenated tail added around it, or a word
+    /// of no list.
+    fn word_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let listed = (
+            0usize..1000,
+            proptest::collection::vec(proptest::bool::ANY, 16),
+            "[a-zA-Z]{0,2}",
+            "([-‑][a-z]{0,9})?[a-zA-Z]{0,2}",
+            0usize..4,
+        )
+            .prop_map(|(pick, upper, prefix, suffix, how)| {
+                let words = class_words();
+                let base: String = words[pick % words.len()]
+                    .0
+                    .chars()
+                    .zip(upper.iter().chain(std::iter::repeat(&false)))
+                    .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
+                    .collect();
+                match how {
+                    0 => base,
+                    1 => format!("{base}{suffix}"),
+                    2 => format!("{prefix}{base}"),
+                    _ => format!("{prefix}{base}{suffix}"),
+                }
+            });
+        prop_oneof![
+            listed,
+            "[0-9,.]{1,8}|[a-zA-Z‑-]{1,12}|\\PC{1,6}|U[Ssn][a-z'’]{0,5}",
+        ]
+    }
+
+    #[test]
+    fn listed_words_have_the_bits_of_their_lists() {
+        let lex = crate::prose::lexicon::lexicon();
+        for (w, bits) in class_words() {
+            assert_eq!(lex.classes(&w).style(), bits, "{w}");
+            for w in [w.clone(), w.to_ascii_uppercase()] {
+                let class = WordClass::of(&w, bits);
+                assert_eq!(class, plain_class(&w), "{w}");
             }
         }
     }
 
     proptest::proptest! {
         #[test]
-        fn the_sieve_rules_out_only_words_without_a_class(
-            pick in 0usize..200,
-            other in 0usize..200,
-            hyphen in "[-‑]",
-            upper in proptest::collection::vec(proptest::bool::ANY, 12),
-            prefix in "[a-zA-Z]{0,2}",
-            suffix in "([-‑][a-z]{0,7})?[a-zA-Z]{0,2}",
+        fn classes_agree_with_the_functions_they_stand_for(
+            words in proptest::collection::vec(word_strategy(), 0..12),
+            gaps in proptest::collection::vec("[ ,.\n\"(]{1,2}", 12),
         ) {
-            // Number words and months, any case, with neighbours' letters and
-            // hyphenated tails: the words the sieve must let through.
-            let listed: Vec<&str> = numbers::number_words().words().chain(dates::month_forms()).collect();
-            let base: String = listed[pick % listed.len()]
-                .chars()
-                .zip(upper.iter().chain(std::iter::repeat(&false)))
-                .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
+            let mut text = String::new();
+            for (w, gap) in words.iter().zip(&gaps) {
+                text.push_str(w);
+                text.push_str(gap);
+            }
+            let para = Paragraph::analyse(&text, crate::prose::BlockKind::Paragraph);
+            let plain: Vec<WordClass> = (0..para.words.len())
+                .map(|index| WordClass { index, ..plain_class(word(&para, index)) })
+                .filter(|c| *c != WordClass { index: c.index, ..WordClass::default() })
                 .collect();
-            let compound = [&base, hyphen.as_str(), listed[other % listed.len()]].concat();
-            for w in [base.clone(), format!("{base}{suffix}"), format!("{prefix}{base}"), format!("{prefix}{base}{suffix}"), compound] {
-                let class = WordClass::of(&w, numbers::number_words());
-                proptest::prop_assert_eq!(class.number.map(u64::from), numbers::word_value(&w), "{}", w);
-                if !SIEVE.may_have_class(w.as_bytes()) {
-                    proptest::prop_assert_eq!(class, WordClass::default(), "{}", w);
-                }
+            proptest::prop_assert_eq!(classes(&para), &plain[..], "{:?}", text);
+            for i in 0..para.words.len() {
+                proptest::prop_assert_eq!(style_of(&para, i), style_bits(word(&para, i)), "{}", word(&para, i));
             }
         }
     }
@@ -456,17 +538,19 @@ mod tests {
 
     #[test]
     fn figures_and_number_words() {
-        let class = WordClass::of("1.2.3", numbers::number_words());
+        let of = |w: &str| {
+            let lower = w.to_ascii_lowercase();
+            WordClass::of(w, crate::prose::lexicon::lexicon().classes(&lower).style())
+        };
+        let class = of("1.2.3");
         assert!(class.leading_digit && !class.figure && !class.digits);
-        assert!(WordClass::of("3,000.5", numbers::number_words()).figure);
-        assert_eq!(
-            WordClass::of("Twenty-five", numbers::number_words()).number,
-            Some(25)
-        );
-        assert!(WordClass::of("five-year-old", numbers::number_words()).hyphen);
-        assert_eq!(
-            WordClass::of("Sept", numbers::number_words()).month,
-            dates::month_of("sept")
-        );
+        assert!(of("3,000.5").figure);
+        assert_eq!(of("Twenty-five").number, Some(25));
+        assert_eq!(of("twenty‑five").number, Some(25));
+        assert!(of("five-year-old").age);
+        assert!(!of("fifty-year-old").age);
+        assert_eq!(of("Sept").month, dates::month_of("sept"));
+        assert_eq!(of("may").month, None);
+        assert!(of("A").article);
     }
 }

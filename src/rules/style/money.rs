@@ -69,19 +69,26 @@ impl Rule for Money {
 /// The words of a sum in cents ("fifty cents").
 const CENT_WORDS: [&str; 2] = ["cents", "cent"];
 
+/// The dollar and cent words.
+pub(super) fn money_words() -> impl Iterator<Item = &'static str> {
+    DATA.dollar_words
+        .iter()
+        .map(String::as_str)
+        .chain(CENT_WORDS)
+}
+
+/// Whether `word` is a dollar or cent word, in any ASCII case.
+pub(super) fn is_money_word(word: &str) -> bool {
+    money_words().any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// Whether the amount at word `i` may be money at all: a dollar sign before
 /// it, or a scale, dollar or cent word after it, as each of the forms below
-/// needs. Most figures are neither, and are passed over at once.
+/// needs. Most figures are neither, and are passed over at once: the word
+/// table says what the next word is.
 fn may_be_money(para: &Paragraph, i: usize) -> bool {
-    let next = word(para, i + 1);
     para.text.as_bytes()[..para.words[i].start].ends_with(b"$")
-        || scale_value(next).is_some()
-        || DATA
-            .dollar_words
-            .iter()
-            .map(String::as_str)
-            .chain(CENT_WORDS)
-            .any(|w| next.eq_ignore_ascii_case(w))
+        || super::style_of(para, i + 1) & (super::bits::SCALE | super::bits::MONEY) != 0
 }
 
 /// The value of a word as a number: digits (the figure as written), a

@@ -15,23 +15,21 @@ pub(crate) struct Numbers {
 rule_data!(NUMBERS: Numbers = "numbers.toml");
 
 /// The unit and tens words with their values ("seven" → 7, "forty" → 40),
-/// by length and first letter. `word_value` runs on every word of every
-/// paragraph for three rules: most words are ruled out by their length and
+/// by length and first letter: most words are ruled out by their length and
 /// first and last letters, and the others are compared with one or two words
-/// ignoring ASCII case, which costs a fraction of lowercasing and SipHashing
-/// every word.
+/// ignoring ASCII case, without lowercasing them. (The style family reads
+/// number words off the shared word table; this serves the rest.)
 pub(crate) struct NumberWords {
     buckets: Vec<[Vec<(&'static str, u64)>; 26]>,
     /// Rules out most other words before the buckets are searched.
     shapes: super::Shapes,
     /// The length of the shortest tens word, hyphen and unit word together.
     shortest_compound: usize,
-    /// The lengths of the words for twenty to ninety: where the hyphen of a
-    /// compound number word ("forty-one") is.
-    compound_hyphens: std::ops::RangeInclusive<usize>,
-    /// The shortest and longest of the unit words for one to nine.
-    unit_lengths: std::ops::RangeInclusive<usize>,
 }
+
+/// The hyphens that join a compound number word ("forty-one"), the second
+/// non-breaking (U+2011), as [`NumberWords::value`] finds them.
+pub(crate) const HYPHENS: [&str; 2] = ["-", "\u{2011}"];
 
 static NUMBER_WORDS: std::sync::LazyLock<NumberWords> = std::sync::LazyLock::new(|| {
     let units = NUMBERS
@@ -69,28 +67,14 @@ static NUMBER_WORDS: std::sync::LazyLock<NumberWords> = std::sync::LazyLock::new
             .min()
             .unwrap_or(0)
     };
-    let tens_lengths = || {
-        buckets
-            .iter()
-            .flatten()
-            .flatten()
-            .filter(|&&(_, v)| v >= 20 && v % 10 == 0)
-            .map(|(w, _)| w.len())
-    };
-    let compound_hyphens = tens_lengths().min().unwrap_or(0)..=tens_lengths().max().unwrap_or(0);
     NumberWords {
         buckets,
-        compound_hyphens,
         shapes: super::Shapes::new(units.chain(tens).map(|(w, _)| w)),
         shortest_compound: shortest(&NUMBERS.tens) + 1 + shortest(&NUMBERS.units),
-        unit_lengths: {
-            let lengths = || NUMBERS.units.iter().take(10).skip(1).map(String::len);
-            lengths().min().unwrap_or(0)..=lengths().max().unwrap_or(0)
-        },
     }
 });
 
-/// The number words, for looking many words up in a row.
+/// The number words.
 pub(crate) fn number_words() -> &'static NumberWords {
     &NUMBER_WORDS
 }
@@ -114,39 +98,14 @@ impl NumberWords {
             .map(|&(_, v)| v)
     }
 
-    /// Whether `word` may be a number word: false rules it out at the cost of
-    /// two table reads, for the callers that ask of every word.
-    pub(crate) fn may_be(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        may_be_number_word(word) && (self.shapes.may_be(bytes) || self.may_be_compound(bytes))
-    }
-
-    /// Whether `word` may be a compound number word ("forty-one"): it has a
-    /// hyphen, or the first byte of a non-breaking one, where a tens word
-    /// would end. False rules it out (long words were searched for a hyphen
-    /// from end to end).
-    pub(crate) fn may_be_compound(&self, word: &[u8]) -> bool {
-        hyphen_within(word, &self.compound_hyphens, true)
-    }
-
-    /// The lengths of the words for twenty to ninety.
-    pub(crate) fn compound_hyphens(&self) -> std::ops::RangeInclusive<usize> {
-        self.compound_hyphens.clone()
-    }
-
     /// The unit and tens words (lowercase).
     pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.buckets.iter().flatten().flatten().map(|&(w, _)| w)
     }
 
-    /// The shortest and longest of the words for one to nine.
-    pub(crate) fn unit_lengths(&self) -> std::ops::RangeInclusive<usize> {
-        self.unit_lengths.clone()
-    }
-
     /// [`word_value`].
     pub(crate) fn value(&self, word: &str) -> Option<u64> {
-        // Called for every word: rule most out on the first letter, without allocating.
+        // Rule most words out on the first letter, without allocating.
         if !may_be_number_word(word) || word.len() > 24 {
             return None;
         }
@@ -164,7 +123,7 @@ impl NumberWords {
         let bytes = word.as_bytes();
         let (p, len) = (0..bytes.len()).find_map(|p| match bytes[p] {
             b'-' => Some((p, 1)),
-            0xE2 if bytes[p..].starts_with("‑".as_bytes()) => Some((p, 3)),
+            0xE2 if bytes[p..].starts_with(HYPHENS[1].as_bytes()) => Some((p, 3)),
             _ => None,
         })?;
         let (t, u) = (self.simple(&word[..p])?, self.simple(&word[p + len..])?);
@@ -184,19 +143,6 @@ pub(crate) fn opens_number_word(b: u8) -> bool {
         b.to_ascii_lowercase(),
         b'o' | b't' | b'f' | b's' | b'e' | b'n'
     )
-}
-
-/// Whether `word` has a hyphen at a byte offset in `offsets` (where a word
-/// of one of those lengths would end), or with `non_breaking`, the first
-/// byte of a non-breaking one. A few bytes, compared directly: `contains`
-/// would call memchr.
-pub(crate) fn hyphen_within(
-    word: &[u8],
-    offsets: &std::ops::RangeInclusive<usize>,
-    non_breaking: bool,
-) -> bool {
-    word.get(*offsets.start()..(*offsets.end() + 1).min(word.len()))
-        .is_some_and(|b| b.iter().any(|&b| b == b'-' || (non_breaking && b == 0xE2)))
 }
 
 /// The value of a number word from one to ninety-nine ("seven", "Twenty-five").
@@ -219,6 +165,11 @@ pub(crate) fn scale_value(word: &str) -> Option<u64> {
         .scales
         .position_ignoring_ascii_case(word)
         .map(|i| 1000u64.pow(i as u32 + 1))
+}
+
+/// The scale words ("thousand", "million", …).
+pub(crate) fn scale_words() -> impl Iterator<Item = &'static str> {
+    NUMBERS.scales.iter()
 }
 
 /// The value of a figure written in digits ("3,000", "7.5").

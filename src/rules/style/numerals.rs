@@ -24,6 +24,7 @@ struct Data {
     figure_words: WordList,
     not_before: WordList,
     age_phrases: Vec<String>,
+    age_words: Vec<String>,
     idioms: Vec<String>,
 }
 
@@ -48,8 +49,8 @@ impl Rule for Numerals {
             let i = class.index;
             let finding = if class.digits {
                 small_figure(para, i, word(para, i))
-            } else if class.number.is_some() || class.hyphen {
-                spelled_number(para, i, word(para, i), class.number)
+            } else if class.number.is_some() || class.age {
+                spelled_number(para, i, word(para, i), class)
             } else {
                 None
             };
@@ -207,38 +208,49 @@ fn small_figure(
     ))
 }
 
+/// An age written as one word, a number word under 10 and one of the age
+/// words ("five-year-old", "Six-Week-Old"): the number's value, and the
+/// rest after the hyphen.
+pub(super) fn age_word(w: &str) -> Option<(u64, &str)> {
+    let (number, rest) = w.split_once('-')?;
+    let value = word_value(number).filter(|v| (1..=9).contains(v))?;
+    DATA.age_words
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(rest))
+        .then_some((value, rest))
+}
+
+/// The words after the hyphen of an age written as one word ("year-old").
+pub(super) fn age_words() -> impl Iterator<Item = &'static str> {
+    DATA.age_words.iter().map(String::as_str)
+}
+
 /// "twelve people" → "12 people"; "five-year-old" → "5-year-old"; "six feet" → "6 feet".
-/// `number` is the value of word `i`, `w`, when it is a number word.
+/// `class` is the class of word `i`, `w`, a number word or an age.
 fn spelled_number(
     para: &Paragraph,
     i: usize,
     w: &str,
-    number: Option<u8>,
+    class: &super::WordClass,
 ) -> Option<(String, String, Option<std::ops::Range<usize>>)> {
     let span = para.words[i].clone();
     // An age written as one hyphenated word: "five-year-old".
-    if let Some((number, rest)) = w.split_once('-') {
-        if let Some(value) = word_value(number).filter(|v| (1..=9).contains(v)) {
-            let lower_rest = rest.to_ascii_lowercase();
-            if ["year-old", "years-old", "month-old", "week-old", "day-old"]
-                .contains(&lower_rest.as_str())
-                && !para.starts_sentence(i)
-            {
-                let target = span.start..span.start + number.len();
-                let figure = value.to_string();
-                return Some((
-                    crate::rules::fill(
-                        &DATA.use_figures_for,
-                        "{figure}",
-                        &format!("{figure}-{rest}"),
-                    ),
-                    figure,
-                    Some(target),
-                ));
-            }
+    if class.age && !para.starts_sentence(i) {
+        if let Some((value, rest)) = age_word(w) {
+            let target = span.start..span.start + (w.len() - rest.len() - 1);
+            let figure = value.to_string();
+            return Some((
+                crate::rules::fill(
+                    &DATA.use_figures_for,
+                    "{figure}",
+                    &format!("{figure}-{rest}"),
+                ),
+                figure,
+                Some(target),
+            ));
         }
     }
-    let value = u64::from(number?);
+    let value = u64::from(class.number?);
     // Sentence openers are spelled out; capitalized words mid-sentence are names.
     if para.starts_sentence(i) || w.starts_with(|c: char| c.is_uppercase()) {
         return None;

@@ -29,6 +29,16 @@ static FIRST_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock
     first
 });
 
+/// The first words of the percent words.
+pub(super) fn first_words() -> impl Iterator<Item = &'static str> {
+    FIRST_WORDS.iter().copied()
+}
+
+/// Whether `word` is the first word of a percent word, in any ASCII case.
+pub(super) fn opens_percent_word(word: &str) -> bool {
+    first_words().any(|f| f.eq_ignore_ascii_case(word))
+}
+
 /// Flags percentages written out in words.
 pub struct Percent;
 
@@ -54,8 +64,8 @@ impl Rule for Percent {
             let end = if para.text.as_bytes()[after..].starts_with(b" %") {
                 after + 2
             } else {
-                let next = word(para, i + 1);
-                if !FIRST_WORDS.iter().any(|f| f.eq_ignore_ascii_case(next)) {
+                // The word table says whether the next word opens one.
+                if super::style_of(para, i + 1) & super::bits::PERCENT == 0 {
                     continue;
                 }
                 let Some(words) = DATA
