@@ -729,7 +729,7 @@ impl<'a> Paragraph<'a> {
             let class = if w.len() <= Lower::MAX {
                 class
             } else {
-                lexicon().classes("")
+                Classes::default()
             };
             if capital_at(self.text, w.start) || class.has(List::Institutions) {
                 bloom_add(bloom, word_hash(&self.lower.as_bytes()[w.clone()]));
@@ -744,14 +744,15 @@ impl<'a> Paragraph<'a> {
             || self.lower_classes(i).has(List::Institutions)
     }
 
-    /// The lexicon lists that [`Lower::new`] of word `i` is in (none of its
-    /// own when the word is longer than any listed word).
+    /// The lexicon lists that [`Lower::new`] of word `i` is in: none when
+    /// the word is longer than any listed word (`Lower::new` clips it to
+    /// nothing, and no list holds the empty word).
     #[inline]
     pub(crate) fn lower_classes(&self, i: usize) -> Classes {
         if self.words[i].len() <= Lower::MAX {
             self.classes[i]
         } else {
-            lexicon().classes("")
+            Classes::default()
         }
     }
 
