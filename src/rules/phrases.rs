@@ -81,9 +81,14 @@ struct Trie {
     width: usize,
     /// `next[row + column]`: the row of the state after the byte (state ×
     /// `width`), 0 for none (the root, state 0, is never entered again, and
-    /// column 0 leads nowhere), with [`ENDS`] set where patterns end and
-    /// [`WORD`] where the path so far is one word.
+    /// column 0 leads nowhere), with [`ENDS`] set where patterns end. A
+    /// step to a state where nothing ends is then a positive `i32`, told
+    /// from the other two by one test.
     next: Vec<u32>,
+    /// The states reached by ASCII letters, digits and hyphens only (the
+    /// root among them) come first: their rows are those below this, so a
+    /// walk need not read its bytes again to find where the word ends.
+    words_end: usize,
     /// The patterns that end at state `s`: `ends[first_end[s]..first_end[s + 1]]`,
     /// in pattern order.
     first_end: Vec<u32>,
@@ -104,52 +109,62 @@ impl Trie {
         for b in b'A'..=b'Z' {
             columns[usize::from(b)] = columns[usize::from(b.to_ascii_lowercase())];
         }
-        let mut next = vec![0u32; width];
+        // The trie with states in the order they are made: `child[state ×
+        // width + column]`, the state after the byte (0 for none).
+        let mut child = vec![0u32; width];
         let mut ending: Vec<Vec<u32>> = vec![Vec::new()];
         // Whether the path to each state is ASCII letters, digits and hyphens.
         let mut word = vec![true];
         for (id, pattern) in patterns.iter().enumerate() {
-            let mut row = 0;
+            let mut state = 0;
             for b in pattern.bytes() {
-                let at = row + usize::from(columns[usize::from(b)]);
-                if next[at] == 0 {
-                    next[at] = next.len() as u32;
-                    next.resize(next.len() + width, 0);
+                let at = state * width + usize::from(columns[usize::from(b)]);
+                if child[at] == 0 {
+                    child[at] = ending.len() as u32;
+                    child.resize(child.len() + width, 0);
                     ending.push(Vec::new());
-                    word.push(word[row / width] && (b.is_ascii_alphanumeric() || b == b'-'));
+                    word.push(word[state] && (b.is_ascii_alphanumeric() || b == b'-'));
                 }
-                row = next[at] as usize;
+                state = child[at] as usize;
             }
-            ending[row / width].push(id as u32);
+            ending[state].push(id as u32);
         }
-        // Flag the transitions into states where patterns end, so that a
-        // walk reads the pattern table only there, and those along paths of
-        // ASCII letters, digits and hyphens, which a walk need not read again
-        // to find the end of the word.
+        // Renumbered with the word states first (the root stays state 0).
+        let order: Vec<usize> = (0..ending.len())
+            .filter(|&s| word[s])
+            .chain((0..ending.len()).filter(|&s| !word[s]))
+            .collect();
+        let mut row_of = vec![0u32; order.len()];
+        for (rank, &state) in order.iter().enumerate() {
+            row_of[state] = (rank * width) as u32;
+        }
         assert!(
-            next.len() <= STATE as usize,
+            child.len() <= ENDS as usize,
             "the phrase trie outgrew its flags"
         );
-        for to in &mut next {
-            let state = *to as usize / width;
-            if *to != 0 && !ending[state].is_empty() {
-                *to |= ENDS;
-            }
-            if *to != 0 && word[state] {
-                *to |= WORD;
-            }
-        }
-        let mut first_end = Vec::with_capacity(ending.len() + 1);
+        let mut next = vec![0u32; child.len()];
+        let mut first_end = Vec::with_capacity(order.len() + 1);
         let mut ends = Vec::new();
-        for e in &ending {
+        for &state in &order {
+            let row = row_of[state] as usize;
+            for (column, &to) in child[state * width..][..width].iter().enumerate() {
+                let to = to as usize;
+                if to != 0 {
+                    // Flag the steps into states where patterns end, so that a
+                    // walk reads the pattern table only there.
+                    let flag = if ending[to].is_empty() { 0 } else { ENDS };
+                    next[row + column] = row_of[to] | flag;
+                }
+            }
             first_end.push(ends.len() as u32);
-            ends.extend_from_slice(e);
+            ends.extend_from_slice(&ending[state]);
         }
         first_end.push(ends.len() as u32);
         Trie {
             columns,
             width,
             next,
+            words_end: word.iter().filter(|&&w| w).count() * width,
             first_end,
             ends,
         }
@@ -178,23 +193,26 @@ impl Trie {
         // A plain index loop with the rare match out of line: it runs for
         // most words of every paragraph, a few bytes each.
         let (bytes, next, columns) = (text.as_bytes(), self.next.as_slice(), &self.columns);
-        // The last transition taken, with its flags; 0 (the root) for none.
-        let (mut to, mut end) = (0, start);
+        // The row of the state reached; the root's for none.
+        let (mut row, mut end) = (0, start);
         while let Some(&b) = bytes.get(end) {
-            let step = next
-                .get((to & STATE) as usize + usize::from(columns[usize::from(b)]))
+            let to = next
+                .get(row + usize::from(columns[usize::from(b)]))
                 .copied()
                 .unwrap_or(0);
-            if step == 0 {
-                break;
+            if (to as i32) <= 0 {
+                if to == 0 {
+                    break;
+                }
+                row = (to & !ENDS) as usize;
+                end += 1;
+                self.matched(text, start..end, row, hits);
+                continue;
             }
-            to = step;
+            row = to as usize;
             end += 1;
-            if to & ENDS != 0 {
-                self.matched(text, start..end, (to & STATE) as usize, hits);
-            }
         }
-        if to & WORD != 0 {
+        if row < self.words_end {
             end
         } else {
             start
@@ -236,12 +254,8 @@ fn next_start(text: &str, mut i: usize) -> usize {
     i + 1
 }
 
-/// Marks a state in `Trie::next` at which patterns end.
+/// Marks a step in `Trie::next` into a state at which patterns end.
 const ENDS: u32 = 1 << 31;
-/// Marks a state in `Trie::next` reached by ASCII letters, digits and hyphens only.
-const WORD: u32 = 1 << 30;
-/// The row of a state in `Trie::next`, without the flags.
-const STATE: u32 = WORD - 1;
 
 /// Whether a byte continues a word, for the bytes that say so on their own.
 #[derive(Clone, Copy)]
@@ -316,16 +330,12 @@ impl PhraseList {
 
     /// Whole-word matches in a paragraph, across line breaks and blanked
     /// markup: (entry index, byte range in the paragraph text), in text order.
-    #[inline]
+    #[inline(always)]
     pub fn find_in(&self, para: &Paragraph) -> Vec<(usize, Range<usize>)> {
         // Asked by every phrase rule of every paragraph, and most paragraphs
-        // hold none of a list's phrases: that answer is found here, the rest
-        // out of line.
-        let base = self.base.get_or_init(|| {
-            let key = self as *const PhraseList as usize;
-            INDEX.bases.iter().find(|(k, _)| *k == key).map(|&(_, b)| b)
-        });
-        let Some(base) = *base else {
+        // hold none of a list's phrases: that answer is found in the rule's
+        // own code, without a call, and the rest out of line.
+        let Some(base) = *self.base.get_or_init(|| self.base_in_index()) else {
             return self.find_in_own(para);
         };
         let hits = para
@@ -334,10 +344,17 @@ impl PhraseList {
         // The hits are sorted by pattern: the list's are one run.
         let end = base + self.patterns.len() as u32;
         let from = hits.partition_point(|&(p, _, _)| p < base);
-        if hits.get(from).is_none_or(|&(p, _, _)| p >= end) {
-            return Vec::new();
+        match hits.get(from) {
+            Some(&(p, _, _)) if p < end => self.entries(para, &hits[from..], base, end),
+            _ => Vec::new(),
         }
-        self.entries(para, &hits[from..], base, end)
+    }
+
+    /// Where the list's patterns start in the shared index, if it is there.
+    #[cold]
+    fn base_in_index(&self) -> Option<u32> {
+        let key = self as *const PhraseList as usize;
+        INDEX.bases.iter().find(|(k, _)| *k == key).map(|&(_, b)| b)
     }
 
     /// [`PhraseList::find_in`] for a list outside the shared index.
