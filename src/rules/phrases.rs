@@ -2,6 +2,7 @@
 //! with a few conditions (where in the sentence, what comes before or after),
 //! so that each such rule is its data file plus a line of code.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
@@ -477,6 +478,60 @@ pub(crate) struct PhraseRule {
     lifts: PhraseList,
     /// `data.message`, cut at `{text}`.
     message: super::Template,
+    /// For each entry, what a finding says of its phrase as listed and capitalized.
+    spellings: Vec<[Spelling; 2]>,
+}
+
+/// What a finding on one spelling of a listed phrase says: its message, and
+/// its fix's title and replacement. Worked out when a rule loads for the
+/// phrase as listed and with its first letter capitalized, which between
+/// them are nearly every hit, so that a finding borrows the fix's text
+/// instead of building it.
+pub(crate) struct Spelling {
+    /// The flagged text.
+    text: String,
+    message: String,
+    title: String,
+    /// Empty where the fix is not a replacement.
+    replacement: String,
+}
+
+impl Spelling {
+    /// What `text` gets: `message`, and a fix titled `title` that puts
+    /// in `replacement`.
+    pub(crate) fn new(text: &str, message: String, title: String, replacement: String) -> Spelling {
+        Spelling {
+            text: text.to_string(),
+            message,
+            title,
+            replacement,
+        }
+    }
+
+    /// `phrase` as listed and capitalized, each with what `says` gives it.
+    pub(crate) fn both(phrase: &str, says: impl Fn(&str) -> Spelling) -> [Spelling; 2] {
+        [says(phrase), says(&match_case("A", phrase))]
+    }
+
+    /// The message, fix title and replacement for `text`: borrowed from
+    /// the one of `spellings` it is, else from what `says` gives it.
+    pub(crate) fn of(
+        spellings: &'static [Spelling; 2],
+        text: &str,
+        says: impl FnOnce(&str) -> Spelling,
+    ) -> (String, Cow<'static, str>, Cow<'static, str>) {
+        match spellings.iter().find(|s| s.text == text) {
+            Some(s) => (
+                s.message.clone(),
+                Cow::Borrowed(s.title.as_str()),
+                Cow::Borrowed(s.replacement.as_str()),
+            ),
+            None => {
+                let s = says(text);
+                (s.message, Cow::Owned(s.title), Cow::Owned(s.replacement))
+            }
+        }
+    }
 }
 
 const AUXILIARIES: &[&str] = &[
@@ -514,12 +569,34 @@ impl PhraseRule {
         let list = PhraseList::new(data.phrases.iter().map(|p| p.phrase.as_str()));
         let lifts = PhraseList::new(data.unless_paragraph_contains.iter().map(String::as_str));
         let message = super::Template::new(&data.message, "{text}");
-        PhraseRule {
+        let mut rule = PhraseRule {
             data,
             list,
             lifts,
             message,
-        }
+            spellings: Vec::new(),
+        };
+        rule.spellings = rule
+            .data
+            .phrases
+            .iter()
+            .map(|entry| Spelling::both(&entry.phrase, |text| rule.says(entry, text)))
+            .collect();
+        rule
+    }
+
+    /// What a finding on `text`, a hit of `entry`, says.
+    fn says(&self, entry: &PhraseEntry, text: &str) -> Spelling {
+        let message = self.message.fill(text, entry.note.as_deref());
+        let (title, replacement) = match entry.replacement.as_deref() {
+            None => (String::new(), String::new()),
+            Some("") => (["Delete “", text, "”"].concat(), String::new()),
+            Some(replacement) => (
+                ["Replace “", text, "” with “", replacement, "”"].concat(),
+                match_case(text, replacement),
+            ),
+        };
+        Spelling::new(text, message, title, replacement)
     }
 
     /// The lists this rule matches, for the shared index.
@@ -567,20 +644,18 @@ impl PhraseRule {
             if *lifted.get_or_insert_with(|| !self.lifts.find_in(para).is_empty()) {
                 return;
             }
-            let text = &para.text[span.clone()];
-            let message = self.message.fill(text, entry.note.as_deref());
+            let (message, title, replacement) = Spelling::of(
+                &self.spellings[entry_index],
+                &para.text[span.clone()],
+                |text| self.says(entry, text),
+            );
             let mut finding = Finding::new(&self.data.rule, span.clone(), message);
-            if let Some(replacement) = &entry.replacement {
+            if let Some(fixed) = &entry.replacement {
                 let safe = entry.safe.unwrap_or(self.data.fix_safe);
-                let fix = if replacement.is_empty() {
-                    deletion(para, span, safe)
+                let fix = if fixed.is_empty() {
+                    deletion(para, span, title, safe)
                 } else {
-                    Fix::replace(
-                        ["Replace “", text, "” with “", replacement, "”"].concat(),
-                        span,
-                        match_case(text, replacement),
-                        safe,
-                    )
+                    Fix::replace(title, span, replacement, safe)
                 };
                 finding = finding.with_fix(fix);
             }
@@ -595,9 +670,7 @@ impl PhraseRule {
         let prev = || {
             first
                 .checked_sub(1)
-                .map_or(std::borrow::Cow::Borrowed(""), |p| {
-                    super::word_lower(para, p)
-                })
+                .map_or(Cow::Borrowed(""), |p| super::word_lower(para, p))
         };
         let same_sentence = |i: usize| {
             para.words
@@ -666,11 +739,15 @@ macro_rules! phrase_rule {
 }
 pub(crate) use phrase_rule;
 
-/// A fix that deletes `span` with the space around it; a sentence adverb
+/// A fix titled `title` that deletes `span` with the space around it; a sentence adverb
 /// that opens a sentence takes its comma along and the next word is capitalized.
-pub(crate) fn deletion(para: &Paragraph, span: Range<usize>, safe: bool) -> Fix {
+pub(crate) fn deletion(
+    para: &Paragraph,
+    span: Range<usize>,
+    title: Cow<'static, str>,
+    safe: bool,
+) -> Fix {
     let text = para.text;
-    let title = ["Delete “", &text[span.clone()], "”"].concat();
     let first = para.word_index_at(span.start);
     let after = &text[span.end..];
     if para.starts_sentence(first) {
