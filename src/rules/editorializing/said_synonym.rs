@@ -199,6 +199,24 @@ mod tests {
     }
 
     #[test]
+    fn findings_borrow_what_they_would_have_built() {
+        use super::{says, DATA, MATCHER, MESSAGES, SAID};
+        use crate::rules::phrases::{match_case, Spelling};
+        let (_, forms) = &*MATCHER;
+        for (verb, (form, spellings)) in DATA.verbs.iter().flat_map(|v| &v.forms).zip(forms) {
+            let capitalized = match_case("A", verb);
+            for text in [verb.as_str(), &capitalized, &verb.to_uppercase()] {
+                let said = match_case(text, SAID[*form]);
+                let (message, title, replacement) =
+                    Spelling::of(spellings, text, |t| says(*form, t));
+                assert_eq!(message, MESSAGES[*form].fill(text, None));
+                assert_eq!(title, ["Replace “", text, "” with “", &said, "”"].concat());
+                assert_eq!(replacement, said);
+            }
+        }
+    }
+
+    #[test]
     fn fix_keeps_tense_and_case() {
         assert_eq!(
             fixed(ID, "Critics' claims aside, she claims that it works."),
