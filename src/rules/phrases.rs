@@ -2,6 +2,7 @@
 //! with a few conditions (where in the sentence, what comes before or after),
 //! so that each such rule is its data file plus a line of code.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
@@ -81,9 +82,14 @@ struct Trie {
     width: usize,
     /// `next[row + column]`: the row of the state after the byte (state ×
     /// `width`), 0 for none (the root, state 0, is never entered again, and
-    /// column 0 leads nowhere), with [`ENDS`] set where patterns end and
-    /// [`WORD`] where the path so far is one word.
+    /// column 0 leads nowhere), with [`ENDS`] set where patterns end. A
+    /// step to a state where nothing ends is then a positive `i32`, told
+    /// from the other two by one test.
     next: Vec<u32>,
+    /// The states reached by ASCII letters, digits and hyphens only (the
+    /// root among them) come first: their rows are those below this, so a
+    /// walk need not read its bytes again to find where the word ends.
+    words_end: usize,
     /// The patterns that end at state `s`: `ends[first_end[s]..first_end[s + 1]]`,
     /// in pattern order.
     first_end: Vec<u32>,
@@ -104,52 +110,62 @@ impl Trie {
         for b in b'A'..=b'Z' {
             columns[usize::from(b)] = columns[usize::from(b.to_ascii_lowercase())];
         }
-        let mut next = vec![0u32; width];
+        // The trie with states in the order they are made: `child[state ×
+        // width + column]`, the state after the byte (0 for none).
+        let mut child = vec![0u32; width];
         let mut ending: Vec<Vec<u32>> = vec![Vec::new()];
         // Whether the path to each state is ASCII letters, digits and hyphens.
         let mut word = vec![true];
         for (id, pattern) in patterns.iter().enumerate() {
-            let mut row = 0;
+            let mut state = 0;
             for b in pattern.bytes() {
-                let at = row + usize::from(columns[usize::from(b)]);
-                if next[at] == 0 {
-                    next[at] = next.len() as u32;
-                    next.resize(next.len() + width, 0);
+                let at = state * width + usize::from(columns[usize::from(b)]);
+                if child[at] == 0 {
+                    child[at] = ending.len() as u32;
+                    child.resize(child.len() + width, 0);
                     ending.push(Vec::new());
-                    word.push(word[row / width] && (b.is_ascii_alphanumeric() || b == b'-'));
+                    word.push(word[state] && (b.is_ascii_alphanumeric() || b == b'-'));
                 }
-                row = next[at] as usize;
+                state = child[at] as usize;
             }
-            ending[row / width].push(id as u32);
+            ending[state].push(id as u32);
         }
-        // Flag the transitions into states where patterns end, so that a
-        // walk reads the pattern table only there, and those along paths of
-        // ASCII letters, digits and hyphens, which a walk need not read again
-        // to find the end of the word.
+        // Renumbered with the word states first (the root stays state 0).
+        let order: Vec<usize> = (0..ending.len())
+            .filter(|&s| word[s])
+            .chain((0..ending.len()).filter(|&s| !word[s]))
+            .collect();
+        let mut row_of = vec![0u32; order.len()];
+        for (rank, &state) in order.iter().enumerate() {
+            row_of[state] = (rank * width) as u32;
+        }
         assert!(
-            next.len() <= STATE as usize,
+            child.len() <= ENDS as usize,
             "the phrase trie outgrew its flags"
         );
-        for to in &mut next {
-            let state = *to as usize / width;
-            if *to != 0 && !ending[state].is_empty() {
-                *to |= ENDS;
-            }
-            if *to != 0 && word[state] {
-                *to |= WORD;
-            }
-        }
-        let mut first_end = Vec::with_capacity(ending.len() + 1);
+        let mut next = vec![0u32; child.len()];
+        let mut first_end = Vec::with_capacity(order.len() + 1);
         let mut ends = Vec::new();
-        for e in &ending {
+        for &state in &order {
+            let row = row_of[state] as usize;
+            for (column, &to) in child[state * width..][..width].iter().enumerate() {
+                let to = to as usize;
+                if to != 0 {
+                    // Flag the steps into states where patterns end, so that a
+                    // walk reads the pattern table only there.
+                    let flag = if ending[to].is_empty() { 0 } else { ENDS };
+                    next[row + column] = row_of[to] | flag;
+                }
+            }
             first_end.push(ends.len() as u32);
-            ends.extend_from_slice(e);
+            ends.extend_from_slice(&ending[state]);
         }
         first_end.push(ends.len() as u32);
         Trie {
             columns,
             width,
             next,
+            words_end: word.iter().filter(|&&w| w).count() * width,
             first_end,
             ends,
         }
@@ -178,23 +194,26 @@ impl Trie {
         // A plain index loop with the rare match out of line: it runs for
         // most words of every paragraph, a few bytes each.
         let (bytes, next, columns) = (text.as_bytes(), self.next.as_slice(), &self.columns);
-        // The last transition taken, with its flags; 0 (the root) for none.
-        let (mut to, mut end) = (0, start);
+        // The row of the state reached; the root's for none.
+        let (mut row, mut end) = (0, start);
         while let Some(&b) = bytes.get(end) {
-            let step = next
-                .get((to & STATE) as usize + usize::from(columns[usize::from(b)]))
+            let to = next
+                .get(row + usize::from(columns[usize::from(b)]))
                 .copied()
                 .unwrap_or(0);
-            if step == 0 {
-                break;
+            if (to as i32) <= 0 {
+                if to == 0 {
+                    break;
+                }
+                row = (to & !ENDS) as usize;
+                end += 1;
+                self.matched(text, start..end, row, hits);
+                continue;
             }
-            to = step;
+            row = to as usize;
             end += 1;
-            if to & ENDS != 0 {
-                self.matched(text, start..end, (to & STATE) as usize, hits);
-            }
         }
-        if to & WORD != 0 {
+        if row < self.words_end {
             end
         } else {
             start
@@ -236,12 +255,8 @@ fn next_start(text: &str, mut i: usize) -> usize {
     i + 1
 }
 
-/// Marks a state in `Trie::next` at which patterns end.
+/// Marks a step in `Trie::next` into a state at which patterns end.
 const ENDS: u32 = 1 << 31;
-/// Marks a state in `Trie::next` reached by ASCII letters, digits and hyphens only.
-const WORD: u32 = 1 << 30;
-/// The row of a state in `Trie::next`, without the flags.
-const STATE: u32 = WORD - 1;
 
 /// Whether a byte continues a word, for the bytes that say so on their own.
 #[derive(Clone, Copy)]
@@ -316,16 +331,12 @@ impl PhraseList {
 
     /// Whole-word matches in a paragraph, across line breaks and blanked
     /// markup: (entry index, byte range in the paragraph text), in text order.
-    #[inline]
+    #[inline(always)]
     pub fn find_in(&self, para: &Paragraph) -> Vec<(usize, Range<usize>)> {
         // Asked by every phrase rule of every paragraph, and most paragraphs
-        // hold none of a list's phrases: that answer is found here, the rest
-        // out of line.
-        let base = self.base.get_or_init(|| {
-            let key = self as *const PhraseList as usize;
-            INDEX.bases.iter().find(|(k, _)| *k == key).map(|&(_, b)| b)
-        });
-        let Some(base) = *base else {
+        // hold none of a list's phrases: that answer is found in the rule's
+        // own code, without a call, and the rest out of line.
+        let Some(base) = *self.base.get_or_init(|| self.base_in_index()) else {
             return self.find_in_own(para);
         };
         let hits = para
@@ -334,10 +345,17 @@ impl PhraseList {
         // The hits are sorted by pattern: the list's are one run.
         let end = base + self.patterns.len() as u32;
         let from = hits.partition_point(|&(p, _, _)| p < base);
-        if hits.get(from).is_none_or(|&(p, _, _)| p >= end) {
-            return Vec::new();
+        match hits.get(from) {
+            Some(&(p, _, _)) if p < end => self.entries(para, &hits[from..], base, end),
+            _ => Vec::new(),
         }
-        self.entries(para, &hits[from..], base, end)
+    }
+
+    /// Where the list's patterns start in the shared index, if it is there.
+    #[cold]
+    fn base_in_index(&self) -> Option<u32> {
+        let key = self as *const PhraseList as usize;
+        INDEX.bases.iter().find(|(k, _)| *k == key).map(|&(_, b)| b)
     }
 
     /// [`PhraseList::find_in`] for a list outside the shared index.
@@ -460,6 +478,60 @@ pub(crate) struct PhraseRule {
     lifts: PhraseList,
     /// `data.message`, cut at `{text}`.
     message: super::Template,
+    /// For each entry, what a finding says of its phrase as listed and capitalized.
+    spellings: Vec<[Spelling; 2]>,
+}
+
+/// What a finding on one spelling of a listed phrase says: its message, and
+/// its fix's title and replacement. Worked out when a rule loads for the
+/// phrase as listed and with its first letter capitalized, which between
+/// them are nearly every hit, so that a finding borrows the fix's text
+/// instead of building it.
+pub(crate) struct Spelling {
+    /// The flagged text.
+    text: String,
+    message: String,
+    title: String,
+    /// Empty where the fix is not a replacement.
+    replacement: String,
+}
+
+impl Spelling {
+    /// What `text` gets: `message`, and a fix titled `title` that puts
+    /// in `replacement`.
+    pub(crate) fn new(text: &str, message: String, title: String, replacement: String) -> Spelling {
+        Spelling {
+            text: text.to_string(),
+            message,
+            title,
+            replacement,
+        }
+    }
+
+    /// `phrase` as listed and capitalized, each with what `says` gives it.
+    pub(crate) fn both(phrase: &str, says: impl Fn(&str) -> Spelling) -> [Spelling; 2] {
+        [says(phrase), says(&match_case("A", phrase))]
+    }
+
+    /// The message, fix title and replacement for `text`: borrowed from
+    /// the one of `spellings` it is, else from what `says` gives it.
+    pub(crate) fn of(
+        spellings: &'static [Spelling; 2],
+        text: &str,
+        says: impl FnOnce(&str) -> Spelling,
+    ) -> (String, Cow<'static, str>, Cow<'static, str>) {
+        match spellings.iter().find(|s| s.text == text) {
+            Some(s) => (
+                s.message.clone(),
+                Cow::Borrowed(s.title.as_str()),
+                Cow::Borrowed(s.replacement.as_str()),
+            ),
+            None => {
+                let s = says(text);
+                (s.message, Cow::Owned(s.title), Cow::Owned(s.replacement))
+            }
+        }
+    }
 }
 
 const AUXILIARIES: &[&str] = &[
@@ -497,12 +569,34 @@ impl PhraseRule {
         let list = PhraseList::new(data.phrases.iter().map(|p| p.phrase.as_str()));
         let lifts = PhraseList::new(data.unless_paragraph_contains.iter().map(String::as_str));
         let message = super::Template::new(&data.message, "{text}");
-        PhraseRule {
+        let mut rule = PhraseRule {
             data,
             list,
             lifts,
             message,
-        }
+            spellings: Vec::new(),
+        };
+        rule.spellings = rule
+            .data
+            .phrases
+            .iter()
+            .map(|entry| Spelling::both(&entry.phrase, |text| rule.says(entry, text)))
+            .collect();
+        rule
+    }
+
+    /// What a finding on `text`, a hit of `entry`, says.
+    fn says(&self, entry: &PhraseEntry, text: &str) -> Spelling {
+        let message = self.message.fill(text, entry.note.as_deref());
+        let (title, replacement) = match entry.replacement.as_deref() {
+            None => (String::new(), String::new()),
+            Some("") => (["Delete “", text, "”"].concat(), String::new()),
+            Some(replacement) => (
+                ["Replace “", text, "” with “", replacement, "”"].concat(),
+                match_case(text, replacement),
+            ),
+        };
+        Spelling::new(text, message, title, replacement)
     }
 
     /// The lists this rule matches, for the shared index.
@@ -550,20 +644,18 @@ impl PhraseRule {
             if *lifted.get_or_insert_with(|| !self.lifts.find_in(para).is_empty()) {
                 return;
             }
-            let text = &para.text[span.clone()];
-            let message = self.message.fill(text, entry.note.as_deref());
+            let (message, title, replacement) = Spelling::of(
+                &self.spellings[entry_index],
+                &para.text[span.clone()],
+                |text| self.says(entry, text),
+            );
             let mut finding = Finding::new(&self.data.rule, span.clone(), message);
-            if let Some(replacement) = &entry.replacement {
+            if let Some(fixed) = &entry.replacement {
                 let safe = entry.safe.unwrap_or(self.data.fix_safe);
-                let fix = if replacement.is_empty() {
-                    deletion(para, span, safe)
+                let fix = if fixed.is_empty() {
+                    deletion(para, span, title, safe)
                 } else {
-                    Fix::replace(
-                        ["Replace “", text, "” with “", replacement, "”"].concat(),
-                        span,
-                        match_case(text, replacement),
-                        safe,
-                    )
+                    Fix::replace(title, span, replacement, safe)
                 };
                 finding = finding.with_fix(fix);
             }
@@ -578,9 +670,7 @@ impl PhraseRule {
         let prev = || {
             first
                 .checked_sub(1)
-                .map_or(std::borrow::Cow::Borrowed(""), |p| {
-                    super::word_lower(para, p)
-                })
+                .map_or(Cow::Borrowed(""), |p| super::word_lower(para, p))
         };
         let same_sentence = |i: usize| {
             para.words
@@ -649,11 +739,15 @@ macro_rules! phrase_rule {
 }
 pub(crate) use phrase_rule;
 
-/// A fix that deletes `span` with the space around it; a sentence adverb
+/// A fix titled `title` that deletes `span` with the space around it; a sentence adverb
 /// that opens a sentence takes its comma along and the next word is capitalized.
-pub(crate) fn deletion(para: &Paragraph, span: Range<usize>, safe: bool) -> Fix {
+pub(crate) fn deletion(
+    para: &Paragraph,
+    span: Range<usize>,
+    title: Cow<'static, str>,
+    safe: bool,
+) -> Fix {
     let text = para.text;
-    let title = ["Delete “", &text[span.clone()], "”"].concat();
     let first = para.word_index_at(span.start);
     let after = &text[span.end..];
     if para.starts_sentence(first) {

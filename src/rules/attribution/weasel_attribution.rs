@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use crate::finding::{Answer, Finding};
+use crate::prose::lexicon::List;
 use crate::prose::Paragraph;
 use crate::rules::phrases::PhraseRule;
 
@@ -19,12 +20,18 @@ static DATA: std::sync::LazyLock<PhraseRule> = std::sync::LazyLock::new(|| {
 /// Whether the flagged words stand for research ("research has shown",
 /// "studies show"): a lede may name it in the next sentence.
 fn research(para: &Paragraph, span: &Range<usize>) -> bool {
-    let lex = crate::prose::lexicon::lexicon();
     let first = para.word_index_at(span.start);
     let last = para.word_index_at(span.end);
     (first..last).any(|i| {
-        lex.study_words
-            .contains(&*crate::rules::word_lower(para, i))
+        // Unicode lowercasing is ASCII lowercasing on an ASCII word, so its
+        // class, which the paragraph looked up, answers without a hash.
+        if para.text[para.words[i].clone()].is_ascii() {
+            para.lower_classes(i).has(List::StudyWords)
+        } else {
+            crate::prose::lexicon::lexicon()
+                .study_words
+                .contains(&*crate::rules::word_lower(para, i))
+        }
     })
 }
 

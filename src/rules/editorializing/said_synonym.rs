@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use crate::finding::{Finding, Fix};
 use crate::prose::Paragraph;
-use crate::rules::phrases::{match_case, PhraseList};
+use crate::rules::phrases::{match_case, PhraseList, Spelling};
 use crate::rules::Template;
 use crate::rules::{rule_data, Rule, RuleMeta};
 
@@ -38,14 +38,35 @@ static MESSAGES: std::sync::LazyLock<[Template; 4]> = std::sync::LazyLock::new(|
     SAID.map(|said| Template::new(&crate::rules::fill(&DATA.message, "{said}", said), "{text}"))
 });
 
-static MATCHER: std::sync::LazyLock<(PhraseList, Vec<(usize, usize)>)> =
-    std::sync::LazyLock::new(|| {
-        let forms: Vec<(usize, usize)> = (0..DATA.verbs.len())
-            .flat_map(|v| (0..4).map(move |f| (v, f)))
-            .collect();
-        let list = PhraseList::new(forms.iter().map(|&(v, f)| DATA.verbs[v].forms[f].as_str()));
-        (list, forms)
-    });
+/// For each listed form, the form of `SAID` it is in and what a finding
+/// says of it as listed and capitalized.
+type Forms = Vec<(usize, [Spelling; 2])>;
+
+/// The listed forms as one list, with their [`Forms`].
+static MATCHER: std::sync::LazyLock<(PhraseList, Forms)> = std::sync::LazyLock::new(|| {
+    let forms: Vec<(&str, usize)> = DATA
+        .verbs
+        .iter()
+        .flat_map(|v| v.forms.iter().map(String::as_str).zip(0..4))
+        .collect();
+    let list = PhraseList::new(forms.iter().map(|&(text, _)| text));
+    let spelled = forms
+        .iter()
+        .map(|&(text, form)| (form, Spelling::both(text, |t| says(form, t))))
+        .collect();
+    (list, spelled)
+});
+
+/// What a finding on `text`, a verb in form `form` of `SAID`, says.
+fn says(form: usize, text: &str) -> Spelling {
+    let replacement = match_case(text, SAID[form]);
+    Spelling::new(
+        text,
+        MESSAGES[form].fill(text, None),
+        ["Replace “", text, "” with “", &replacement, "”"].concat(),
+        replacement,
+    )
+}
 
 /// Flags judgemental synonyms of "said" that report speech.
 pub struct SaidSynonym;
@@ -65,13 +86,14 @@ impl Rule for SaidSynonym {
             if para.in_quotation(span.clone()) || !reports_speech(para, &span) {
                 continue;
             }
-            let form = forms[index].1;
-            let text = &para.text[span.clone()];
-            let replacement = match_case(text, SAID[form]);
-            let message = MESSAGES[form].fill(text, None);
+            let (form, spellings) = &forms[index];
+            let (message, title, replacement) =
+                Spelling::of(spellings, &para.text[span.clone()], |text| {
+                    says(*form, text)
+                });
             out.push(
                 Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
-                    ["Replace “", text, "” with “", &replacement, "”"].concat(),
+                    title,
                     span,
                     replacement,
                     true,
@@ -172,6 +194,24 @@ mod tests {
                         fill(&fill(&DATA.message, "{text}", &text), "{said}", SAID[form])
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn findings_borrow_what_they_would_have_built() {
+        use super::{says, DATA, MATCHER, MESSAGES, SAID};
+        use crate::rules::phrases::{match_case, Spelling};
+        let (_, forms) = &*MATCHER;
+        for (verb, (form, spellings)) in DATA.verbs.iter().flat_map(|v| &v.forms).zip(forms) {
+            let capitalized = match_case("A", verb);
+            for text in [verb.as_str(), &capitalized, &verb.to_uppercase()] {
+                let said = match_case(text, SAID[*form]);
+                let (message, title, replacement) =
+                    Spelling::of(spellings, text, |t| says(*form, t));
+                assert_eq!(message, MESSAGES[*form].fill(text, None));
+                assert_eq!(title, ["Replace “", text, "” with “", &said, "”"].concat());
+                assert_eq!(replacement, said);
             }
         }
     }
