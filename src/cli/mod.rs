@@ -88,6 +88,11 @@ pub fn main() -> ExitCode {
         Command::Rules { format } => catalogue::list(format),
         Command::Explain { rule } => catalogue::explain(&rule),
         Command::Init { folder, force } => init::run(folder, force),
-        Command::Lsp { stdio: _ } => crate::lsp::run(),
+        Command::Lsp { stdio: _ } => {
+            // A long-lived server: its peak memory matters more than the
+            // allocation speed the one-shot commands get from mimalloc.
+            copydesk::allocator::use_system_allocator();
+            crate::lsp::run()
+        }
     }
 }
