@@ -56,10 +56,10 @@ const KEEP_FREED_MS: std::ffi::c_long = 10_000;
 ///
 /// mimalloc hands freed memory back after a second. A lint of a long document
 /// frees tens of megabytes at its end, and one that follows within seconds
-/// (the next file, the next keystroke in the editor) then takes every page
-/// back from the kernel zeroed: on the 10 MB benchmark that was a tenth of
-/// each lint's time, spent clearing pages. Ten seconds covers a burst of
-/// work, and an idle language server still gives its memory back.
+/// (the next file of a `check` run) then takes every page back from the
+/// kernel zeroed: on the 10 MB benchmark that was a tenth of each lint's
+/// time, spent clearing pages. Ten seconds covers a run; the language server
+/// allocates with the system allocator ([`use_system_allocator`]).
 pub fn configure() {
     // SAFETY: setting an option is thread-safe and takes effect on the next
     // purge decision.
