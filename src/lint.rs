@@ -311,18 +311,23 @@ impl Linter {
         indexes: impl ExactSizeIterator<Item = usize>,
     ) -> Vec<ParagraphResult> {
         let indexes: Vec<usize> = indexes.collect();
-        let analyse = |&i: &usize| self.analyse(&blocks[i]);
+        let analyse = |found: &mut Vec<Finding>, &i: &usize| self.analyse(&blocks[i], found);
         // With one thread there is nothing to spread: analysing in place
         // spares the hand-over, and the findings are then freed by the
         // thread that allocated them, which the allocator does fastest.
         if indexes.len() >= PARALLEL_MISSES && rayon::current_num_threads() > 1 {
-            indexes.par_iter().map(analyse).collect()
+            indexes.par_iter().map_init(Vec::new, analyse).collect()
         } else {
-            indexes.iter().map(analyse).collect()
+            let mut found = Vec::new();
+            indexes.iter().map(|i| analyse(&mut found, i)).collect()
         }
     }
 
-    fn analyse(&self, block: &Block) -> ParagraphResult {
+    /// Analyses one block. The rules push onto `found`, a list kept from
+    /// paragraph to paragraph, and the result gets a copy of exactly the
+    /// findings' size: none at all for most paragraphs, where a list per
+    /// paragraph was allocated, then shrunk or freed.
+    fn analyse(&self, block: &Block, found: &mut Vec<Finding>) -> ParagraphResult {
         let mut result = ParagraphResult {
             findings: Vec::new(),
             failures: Vec::new(),
@@ -344,21 +349,17 @@ impl Linter {
                     return result;
                 }
             };
-        result.links = para.quote_links();
-        // Rules push straight onto the paragraph's list, which starts with
-        // room for a typical paragraph's findings: growing one small list
-        // per rule, then copying it over, was a tenth of the allocations.
-        result.findings.reserve(8);
+        found.clear();
         for (rule, severity) in &self.rules {
-            let before = result.findings.len();
-            match catch_unwind(AssertUnwindSafe(|| rule.check(&para, &mut result.findings))) {
+            let before = found.len();
+            match catch_unwind(AssertUnwindSafe(|| rule.check(&para, found))) {
                 Ok(()) => {
-                    for finding in &mut result.findings[before..] {
+                    for finding in &mut found[before..] {
                         finding.severity = *severity;
                     }
                 }
                 Err(panic) => {
-                    result.findings.truncate(before);
+                    found.truncate(before);
                     result.failures.push(RuleFailure {
                         rule: rule.meta().id.as_str(),
                         message: panic_message(&panic),
@@ -366,14 +367,14 @@ impl Linter {
                 }
             }
         }
-        self.rule_options.filter(&para, &mut result.findings);
+        self.rule_options.filter(&para, found);
         if let Some(words) = &self.house {
             let [avoid, prefer] = self.house_levels;
-            let mut found = Vec::new();
+            let mut house = Vec::new();
             match catch_unwind(AssertUnwindSafe(|| {
-                words.check(&para, avoid.is_some(), prefer.is_some(), &mut found)
+                words.check(&para, avoid.is_some(), prefer.is_some(), &mut house)
             })) {
-                Ok(()) => result.findings.extend(found.into_iter().map(|mut f| {
+                Ok(()) => found.extend(house.into_iter().map(|mut f| {
                     f.severity = if f.rule == "house/avoid-term" {
                         avoid
                     } else {
@@ -387,15 +388,16 @@ impl Linter {
                     message: panic_message(&panic),
                 }),
             }
-            words.drop_accepted(&para, &mut result.findings);
+            words.drop_accepted(&para, found);
         }
         // Sorted here, where the list is short (and cached with the result),
         // so that `assemble` need not sort the whole document's findings.
-        result.findings.sort_by(finding_order);
-        // Most paragraphs have a finding or two: the room made above would
-        // otherwise be held, unused, by every paragraph until `assemble`, and
-        // for a long document that is most of the memory the lint touches.
-        result.findings.shrink_to_fit();
+        found.sort_by(finding_order);
+        let carries = found.iter().any(|f| f.carried_from_previous.is_some());
+        result.links = para.quote_links(carries);
+        // Moved, not taken: `found` keeps its room for the next paragraph.
+        result.findings = Vec::with_capacity(found.len());
+        result.findings.append(found);
         result
     }
 

@@ -52,7 +52,9 @@ pub struct QuoteLinks {
     /// five million … / … exports to Japan up 30 per cent").
     pub ends_kinds: u8,
     /// Which names and institutions the first sentence mentions (a Bloom
-    /// filter of their hashes).
+    /// filter of their hashes). Empty unless asked for: only
+    /// [`QuoteLinks::covers_next`] reads it, for a one-sentence paragraph or a
+    /// finding that may take its source from the paragraph before.
     pub opens_names: [u64; 4],
     /// The kinds of figure in the first sentence.
     pub opens_kinds: u8,
@@ -234,25 +236,30 @@ const SPARE_LIMIT: usize = 16 * 1024;
 
 impl Drop for Paragraph<'_> {
     fn drop(&mut self) {
-        if self.text.len() > SPARE_LIMIT {
-            return;
+        if self.text.len() <= SPARE_LIMIT {
+            self.swap_spare();
         }
-        use std::mem::take;
-        let spare = Spare {
-            words: take(&mut self.words),
-            sentences: take(&mut self.sentences),
-            quotations: take(&mut self.quotations),
-            cues: take(&mut self.cues),
-            figures: take(&mut self.figures),
-            lower: take(&mut self.lower),
-            classes: take(&mut self.classes),
-            outer: take(&mut self.outer),
-        };
+    }
+}
+
+impl Paragraph<'_> {
+    /// Exchanges the paragraph's lists with the thread's spare ones. The
+    /// lists move one by one: moving the whole [`Spare`] is a `memcpy` call,
+    /// twice per paragraph.
+    fn swap_spare(&mut self) {
         // A thread being torn down has no spare to keep; neither does one
         // that is analysing a paragraph while dropping another.
         let _ = SPARE.try_with(|slot| {
             if let Ok(mut slot) = slot.try_borrow_mut() {
-                *slot = spare;
+                use std::mem::swap;
+                swap(&mut slot.words, &mut self.words);
+                swap(&mut slot.sentences, &mut self.sentences);
+                swap(&mut slot.quotations, &mut self.quotations);
+                swap(&mut slot.cues, &mut self.cues);
+                swap(&mut slot.figures, &mut self.figures);
+                swap(&mut slot.lower, &mut self.lower);
+                swap(&mut slot.classes, &mut self.classes);
+                swap(&mut slot.outer, &mut self.outer);
             }
         });
     }
@@ -331,47 +338,40 @@ impl<'a> Paragraph<'a> {
         kind: BlockKind,
         extra_verbs: &std::collections::HashSet<String>,
     ) -> Paragraph<'a> {
-        // Each list is refilled from the last paragraph's on this thread.
-        let Spare {
-            mut words,
-            mut sentences,
-            mut quotations,
-            cues,
-            figures,
-            mut lower,
-            mut classes,
-            mut outer,
-        } = SPARE.with(RefCell::take);
-        lower.clear();
-        lower.push_str(text);
-        lower.make_ascii_lowercase();
-        words::words_into(text, &mut words);
-        sentences::sentences_into(text, &lower, &mut sentences);
-        let lex = lexicon();
-        classes.clear();
-        classes.extend(
-            words
-                .iter()
-                .map(|w| lex.classes_at(lower.as_bytes(), w.clone())),
-        );
-        quotations::quotations_into(text, kind == BlockKind::Heading, &mut quotations);
-        outer.clear();
-        outer.extend((0..quotations.len()).filter(|&i| quotations[i].depth == 0));
         let mut para = Paragraph {
             text,
             kind,
-            words,
-            sentences,
-            quotations,
-            cues,
-            figures,
-            lower,
-            classes,
-            outer,
+            words: Vec::new(),
+            sentences: Vec::new(),
+            quotations: Vec::new(),
+            cues: Vec::new(),
+            figures: Vec::new(),
+            lower: String::new(),
+            classes: Vec::new(),
+            outer: Vec::new(),
             squeezed: Squeezed::new(text),
             phrase_hits: std::cell::OnceCell::new(),
             style_words: std::cell::OnceCell::new(),
         };
+        // Each list is refilled from the last paragraph's on this thread.
+        para.swap_spare();
+        para.lower.clear();
+        para.lower.push_str(text);
+        para.lower.make_ascii_lowercase();
+        words::words_into(text, &mut para.words);
+        sentences::sentences_into(text, &para.lower, &mut para.sentences);
+        let lex = lexicon();
+        para.classes.clear();
+        para.classes.extend(
+            para.words
+                .iter()
+                .map(|w| lex.classes_at(para.lower.as_bytes(), w.clone())),
+        );
+        quotations::quotations_into(text, kind == BlockKind::Heading, &mut para.quotations);
+        para.outer.clear();
+        let quotations = &para.quotations;
+        para.outer
+            .extend((0..quotations.len()).filter(|&i| quotations[i].depth == 0));
         // Asked of each word's start in order: the outer quotations (in
         // order, not overlapping) are walked once, as `in_quotation` would
         // find them.
@@ -858,8 +858,11 @@ impl<'a> Paragraph<'a> {
             })
     }
 
-    /// How this paragraph's quotations connect to its neighbours'.
-    pub fn quote_links(&self) -> QuoteLinks {
+    /// How this paragraph's quotations and sources connect to its
+    /// neighbours'. `carries` says whether any of its findings may take a
+    /// source from the paragraph before: the names its first sentence holds
+    /// are read only then, or when it is one sentence long.
+    pub fn quote_links(&self, carries: bool) -> QuoteLinks {
         let opening = self.opening_quotation();
         let end = self.text.trim_end().len();
         let last = self.quotations.iter().rev().find(|q| q.depth == 0);
@@ -895,7 +898,9 @@ impl<'a> Paragraph<'a> {
             ends_kinds: last_sentence.map_or(0, |s| self.sentence_kinds(s)),
             opens_names: {
                 let mut bloom = [0u64; 4];
-                self.add_names(0, &mut bloom);
+                if carries || self.sentences.len() == 1 {
+                    self.add_names(0, &mut bloom);
+                }
                 bloom
             },
             opens_kinds,
