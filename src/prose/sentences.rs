@@ -29,31 +29,10 @@ pub(crate) fn sentences_into(text: &str, lower: &str, out: &mut Vec<Range<usize>
     out.clear();
     let bytes = text.as_bytes();
     let mut start = skip_ws(text, 0);
-    // Jump from one terminator to the next instead of walking every character.
-    // (The searcher is built once: `memmem::find_iter` builds one per call.)
-    static ELLIPSIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("…"));
-    // Most paragraphs have no byte that could begin one.
-    let ellipses: Vec<usize> = match memchr::memchr(0xE2, bytes) {
-        Some(first) => ELLIPSIS
-            .find_iter(&bytes[first..])
-            .map(|e| first + e)
-            .collect(),
-        None => Vec::new(),
-    };
-    let next_terminator = |from: usize| -> Option<usize> {
-        let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|p| from + p);
-        let ellipsis = ellipses
-            .get(ellipses.partition_point(|&e| e < from))
-            .copied();
-        match (ascii, ellipsis) {
-            (Some(a), Some(e)) => Some(a.min(e)),
-            (a, e) => a.or(e),
-        }
-    };
     let mut i = start;
     while i < bytes.len() {
-        let Some(found) = next_terminator(i) else {
+        // Jump from one terminator to the next instead of walking every character.
+        let Some(found) = next_terminator(bytes, i) else {
             break;
         };
         i = found;
@@ -111,6 +90,50 @@ pub(crate) fn sentences_into(text: &str, lower: &str, out: &mut Vec<Range<usize>
     }
 }
 
+/// Where the first terminator at or after `from` starts: a period, "!",
+/// "?" or an ellipsis character ("…", E2 80 A6).
+///
+/// Eight bytes at a time, for the four bytes that can start one: the
+/// stretches between terminators are a sentence or a few words long, too
+/// short for `memchr3` to make up what each call costs.
+fn next_terminator(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = ONES << 7;
+    // The high bit of the first byte of `word` equal to `b` is set (and of
+    // none before it; bytes after it may be flagged too).
+    let first = |word: u64, b: u8| {
+        let t = word ^ (ONES * u64::from(b));
+        t.wrapping_sub(ONES) & !t & HIGHS
+    };
+    let mut at = from;
+    while at < bytes.len() {
+        let hit = match bytes.get(at..at + 8) {
+            Some(chunk) => {
+                let mut word = [0; 8];
+                word.copy_from_slice(chunk);
+                let word = u64::from_le_bytes(word);
+                let flags =
+                    first(word, b'.') | first(word, b'!') | first(word, b'?') | first(word, 0xE2);
+                if flags == 0 {
+                    at += 8;
+                    continue;
+                }
+                at + (flags.trailing_zeros() / 8) as usize
+            }
+            None => {
+                at + bytes[at..]
+                    .iter()
+                    .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))?
+            }
+        };
+        if bytes[hit] != 0xE2 || bytes[hit..].starts_with("…".as_bytes()) {
+            return Some(hit);
+        }
+        at = hit + 1;
+    }
+    None
+}
+
 fn skip_ws(text: &str, from: usize) -> usize {
     text[from..]
         .find(|c: char| !c.is_whitespace())
@@ -143,6 +166,21 @@ fn token_before(text: &str, end: usize) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn terminators_are_found_as_a_search_finds_them(
+            text in "(a|Mr|\\.|!|\\?|…|—|“|é| |\\.\\.\\.|[a-z ]{1,9}){0,20}",
+            from in 0usize..64,
+        ) {
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            let search = (from..bytes.len()).find(|&i| {
+                matches!(bytes[i], b'.' | b'!' | b'?') || bytes[i..].starts_with("…".as_bytes())
+            });
+            proptest::prop_assert_eq!(next_terminator(bytes, from), search);
+        }
+    }
 
     fn split(t: &str) -> Vec<&str> {
         sentences(t).into_iter().map(|r| &t[r]).collect()
