@@ -121,10 +121,10 @@ pub(crate) fn cues_in(
                     }
                 });
             let actor = if class.has(List::ActorVerbs) || aspect {
-                actor_subject(text, words, i, &sentence_of)
+                actor_subject(text, lower, words, i, &sentence_of)
             } else if bytes == b"by" {
                 // "The bid by Perseverance is worth …": the actor's own terms.
-                terms_by(text, words, i, &sentence_of)
+                terms_by(text, lower, words, i, &sentence_of)
             } else if class.has(List::EstimateNouns) {
                 // "The latest US Agriculture Department wheat estimate is …".
                 owner_before(text, words, i, &sentence_of)
@@ -213,36 +213,37 @@ pub(crate) fn cues_in(
 /// punctuation between. Passives ("are being offered") have none.
 fn actor_subject(
     text: &str,
+    lower: &str,
     words: &[Range<usize>],
     verb: usize,
     sentence_of: &impl Fn(usize) -> usize,
 ) -> Option<Range<usize>> {
     let lex = lexicon();
     let sentence = sentence_of(words[verb].start);
-    let verb_word = text[words[verb].clone()].to_ascii_lowercase();
+    let verb_word = &lower[words[verb].clone()];
     let progressive = verb_word.ends_with("ing");
     let first = first_of_sentence(words, verb, &sentence_of);
     if progressive && verb == first {
         // "Posting a deficit of $700 million, the Government has …": the
         // subject follows the opening participial phrase.
-        return subject_after_comma(text, words, verb, &sentence_of);
+        return subject_after_comma(text, lower, words, verb, &sentence_of);
     }
-    if lex.intent_only_verbs.contains(&verb_word) {
+    if lex.intent_only_verbs.contains(verb_word) {
         // "will also spend", "agreeing to pay": back over adverbs to the marker.
         let intent = (1..4)
             .map_while(|k| verb.checked_sub(k))
-            .map(|p| text[words[p].clone()].to_ascii_lowercase())
-            .take_while(|w| !lex.intent_markers.contains(w) && lex.actor_skips.contains(w))
+            .map(|p| &lower[words[p].clone()])
+            .take_while(|w| !lex.intent_markers.contains(*w) && lex.actor_skips.contains(*w))
             .count();
         let marker = verb
             .checked_sub(intent + 1)
-            .map(|p| text[words[p].clone()].to_ascii_lowercase());
-        if !marker.is_some_and(|w| lex.intent_markers.contains(&w)) {
+            .map(|p| &lower[words[p].clone()]);
+        if !marker.is_some_and(|w| lex.intent_markers.contains(w)) {
             return None;
         }
     }
     // "1,700 bales offered by the New Zealand Merino Company": the agent.
-    if let Some(agent) = agent_after(text, words, verb, &sentence_of) {
+    if let Some(agent) = agent_after(text, lower, words, verb, &sentence_of) {
         return Some(agent);
     }
     let mut i = verb;
@@ -260,23 +261,23 @@ fn actor_subject(
         if gap == "," && i > first {
             // "Wheat Australia, the consortium of …, has re-submitted …": the
             // subject opens the sentence, before an appositive.
-            return opening_subject(text, words, first, &sentence_of);
+            return opening_subject(text, lower, words, first, &sentence_of);
         }
         if breaks_source(gap) {
             return None;
         }
-        let lower = word.to_ascii_lowercase();
-        if matches!(lower.as_str(), "which" | "who") && prev > 0 {
+        let word_lower = &lower[words[prev].clone()];
+        if matches!(word_lower, "which" | "who") && prev > 0 {
             // "CSR Sugar's centre at the University of Queensland, which has
             // received $5 million": the antecedent before the comma.
             let gap = &text[words[prev - 1].end..words[prev].start];
             return if gap.trim() == "," {
-                named_subject(text, words, prev - 1, &sentence_of)
+                named_subject(text, lower, words, prev - 1, &sentence_of)
             } else {
                 None
             };
         }
-        if lower == "is" || lower == "are" {
+        if word_lower == "is" || word_lower == "are" {
             // "It is to spend $25 million": an arrangement, not a passive.
             if words
                 .get(i)
@@ -286,10 +287,10 @@ fn actor_subject(
                 continue;
             }
         }
-        if progressive && i == verb && lex.participle_links.contains(&lower) {
+        if progressive && i == verb && lex.participle_links.contains(word_lower) {
             // "… is undergoing a review after posting a loss": the subject
             // of the sentence did it.
-            return named_subject(text, words, first, &sentence_of);
+            return named_subject(text, lower, words, first, &sentence_of);
         }
         // "Graincorp is preparing to ship …": an auxiliary before an -ing
         // word; "He has been unable to sell …": before an adjective of ability.
@@ -298,30 +299,30 @@ fn actor_subject(
                 && lex
                     .actor_skips
                     .contains(&*Lower::new(&text[words[i].clone()])));
-        if lex.passive_auxiliaries.contains(&lower) {
+        if lex.passive_auxiliaries.contains(word_lower) {
             if progressive || before_ing {
                 // "is asking", "are recommending": not a passive.
                 i = prev;
                 continue;
             }
             // "has been launched by Meat and Livestock Australia": the agent.
-            return agent_after(text, words, verb, &sentence_of);
+            return agent_after(text, lower, words, verb, &sentence_of);
         }
-        if let Some(subject) = named_subject(text, words, prev, &sentence_of) {
+        if let Some(subject) = named_subject(text, lower, words, prev, &sentence_of) {
             return Some(subject);
         }
         // "Titch Rodahl has accepted a package and has sold his boat …": a
         // second verb phrase shares the sentence's subject.
-        if lower == "and" && i != verb && i > prev {
-            let aux = text[words[i].clone()].to_ascii_lowercase();
-            if matches!(aux.as_str(), "has" | "have" | "had" | "will" | "is" | "was") {
-                return opening_subject(text, words, first, &sentence_of);
+        if word_lower == "and" && i != verb && i > prev {
+            let aux = &lower[words[i].clone()];
+            if matches!(aux, "has" | "have" | "had" | "will" | "is" | "was") {
+                return opening_subject(text, lower, words, first, &sentence_of);
             }
         }
         // Adverbs between subject and verb ("Sawyer originally expected"),
         // and aspect ("has begun upgrading").
-        let adverb = lower.len() > 4 && lower.ends_with("ly");
-        let passes = lex.actor_skips.contains(&lower) || lex.aspect_verbs.contains(&lower);
+        let adverb = word_lower.len() > 4 && word_lower.ends_with("ly");
+        let passes = lex.actor_skips.contains(word_lower) || lex.aspect_verbs.contains(word_lower);
         if !(passes || adverb) {
             return None;
         }
@@ -335,6 +336,7 @@ fn actor_subject(
 /// pronoun standing for one named before.
 fn opening_subject(
     text: &str,
+    lower: &str,
     words: &[Range<usize>],
     first: usize,
     sentence_of: &impl Fn(usize) -> usize,
@@ -347,7 +349,7 @@ fn opening_subject(
     if word.ends_with("ly") && word.len() > 4 {
         return None;
     }
-    named_subject(text, words, at, sentence_of)
+    named_subject(text, lower, words, at, sentence_of)
 }
 
 /// Index of the first word of the sentence holding word `at`.
@@ -369,25 +371,26 @@ fn first_of_sentence(
 /// themselves ("the council", "shearers"), with its determiner.
 fn named_subject(
     text: &str,
+    lower: &str,
     words: &[Range<usize>],
     at: usize,
     sentence_of: &impl Fn(usize) -> usize,
 ) -> Option<Range<usize>> {
     let lex = lexicon();
     let word = &text[words.get(at)?.clone()];
-    let lower = word.to_ascii_lowercase();
+    let lower = &lower[words[at].clone()];
     let sentence_start =
         at == 0 || sentence_of(words[at - 1].start) != sentence_of(words[at].start);
     // "He", "It", "They": in news copy a pronoun subject stands for the actor
     // named just before ("Timbercorp is diversifying …. It is to spend …").
-    let pronoun = matches!(lower.as_str(), "he" | "she" | "it" | "they" | "we");
+    let pronoun = matches!(lower, "he" | "she" | "it" | "they" | "we");
     let named = word.starts_with(char::is_uppercase)
-        && (!sentence_start || !lex.determiners.contains(&lower))
-        && !lex.weekdays.contains(&lower)
-        && !lex.months.contains(&lower)
-        && !lex.passive_auxiliaries.contains(&lower)
-        && !matches!(lower.as_str(), "there" | "i" | "this" | "that");
-    (named || pronoun || is_institution(&lower)).then(|| words[at].clone())
+        && (!sentence_start || !lex.determiners.contains(lower))
+        && !lex.weekdays.contains(lower)
+        && !lex.months.contains(lower)
+        && !lex.passive_auxiliaries.contains(lower)
+        && !matches!(lower, "there" | "i" | "this" | "that");
+    (named || pronoun || is_institution(lower)).then(|| words[at].clone())
 }
 
 /// Whether a lowercase noun is an institution, singular or plural
@@ -414,6 +417,7 @@ fn is_institution(lower: &str) -> bool {
 /// The named subject right after the comma that closes an opening phrase.
 fn subject_after_comma(
     text: &str,
+    lower: &str,
     words: &[Range<usize>],
     verb: usize,
     sentence_of: &impl Fn(usize) -> usize,
@@ -425,12 +429,13 @@ fn subject_after_comma(
     // "the Government", "Bega Cheese": the first word or the one after a determiner.
     (comma + 1..comma + 3)
         .take_while(|&j| j < words.len() && sentence_of(words[j].start) == sentence)
-        .find_map(|j| named_subject(text, words, j, sentence_of))
+        .find_map(|j| named_subject(text, lower, words, j, sentence_of))
 }
 
 /// The agent of a passive actor verb: "launched by Meat and Livestock Australia".
 fn agent_after(
     text: &str,
+    lower: &str,
     words: &[Range<usize>],
     verb: usize,
     sentence_of: &impl Fn(usize) -> usize,
@@ -442,7 +447,7 @@ fn agent_after(
     let sentence = sentence_of(words[verb].start);
     (verb + 2..verb + 4)
         .take_while(|&j| j < words.len() && sentence_of(words[j].start) == sentence)
-        .find_map(|j| named_subject(text, words, j, sentence_of))
+        .find_map(|j| named_subject(text, lower, words, j, sentence_of))
 }
 
 /// The named owner of a published number: a capitalized name (not opening
@@ -472,6 +477,7 @@ fn owner_before(
 /// "The bid by Perseverance": word `by` after a noun of terms, with a named actor.
 fn terms_by(
     text: &str,
+    lower: &str,
     words: &[Range<usize>],
     by: usize,
     sentence_of: &impl Fn(usize) -> usize,
@@ -487,7 +493,7 @@ fn terms_by(
     }
     (by + 1..by + 3)
         .take_while(|&j| j < words.len() && sentence_of(words[j].start) == sentence)
-        .find_map(|j| named_subject(text, words, j, sentence_of))
+        .find_map(|j| named_subject(text, lower, words, j, sentence_of))
 }
 
 /// Words that end a source phrase when walking away from the verb.

@@ -224,6 +224,8 @@ struct Spare {
     lower: String,
     classes: Vec<Classes>,
     outer: Vec<usize>,
+    squeezed: Squeezed,
+    style_words: Vec<crate::rules::style::WordClass>,
 }
 
 thread_local! {
@@ -260,13 +262,32 @@ impl Paragraph<'_> {
                 swap(&mut slot.lower, &mut self.lower);
                 swap(&mut slot.classes, &mut self.classes);
                 swap(&mut slot.outer, &mut self.outer);
+                swap(&mut slot.squeezed, &mut self.squeezed);
+                // Worked out only when a style rule asks; then handed back.
+                if let Some(words) = self.style_words.take() {
+                    slot.style_words = words;
+                }
             }
         });
+    }
+
+    /// An empty list for [`Paragraph::style_words`], with the room the last
+    /// paragraph on this thread used.
+    pub(crate) fn spare_style_words() -> Vec<crate::rules::style::WordClass> {
+        let mut words = SPARE
+            .try_with(|slot| {
+                slot.try_borrow_mut()
+                    .map(|mut slot| std::mem::take(&mut slot.style_words))
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default();
+        words.clear();
+        words
     }
 }
 
 /// A copy of a paragraph's text with whitespace runs squeezed to one space.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct Squeezed {
     /// Empty when nothing needed squeezing (the paragraph text is used as is).
     text: String,
@@ -277,44 +298,46 @@ struct Squeezed {
 }
 
 impl Squeezed {
-    fn new(text: &str) -> Squeezed {
+    /// Squeezes `text`, into the room of the lists it had.
+    fn fill(&mut self, text: &str) {
         let bytes = text.as_bytes();
         // ASCII whitespace other than a space (`is_ascii_whitespace`), or
         // two spaces in a row; searched for with SIMD, as most text has none.
         static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
             std::sync::LazyLock::new(|| memchr::memmem::Finder::new("  "));
-        let needs = memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_some()
+        self.squeezed = memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_some()
             || memchr::memchr(0x0c, bytes).is_some()
             || DOUBLE_SPACE.find(bytes).is_some();
-        if !needs {
-            return Squeezed {
-                text: String::new(),
-                jumps: Vec::new(),
-                squeezed: false,
-            };
+        self.text.clear();
+        self.jumps.clear();
+        if !self.squeezed {
+            return;
         }
-        let mut out = Vec::with_capacity(text.len());
-        let mut jumps = Vec::new();
         let mut dropped = 0u32;
         let mut prev_space = false;
-        for &b in bytes {
+        // Only ASCII whitespace is dropped or replaced, a byte for a byte, so
+        // the text stays UTF-8 as it is built.
+        let mut from = 0;
+        for (at, &b) in bytes.iter().enumerate() {
             let space = b.is_ascii_whitespace();
             if space && prev_space {
+                self.text.push_str(&text[from..at]);
+                from = at + 1;
                 dropped += 1;
                 continue;
             }
-            if jumps.last().is_none_or(|&(_, d)| d != dropped) && dropped > 0 {
-                jumps.push((out.len() as u32, dropped));
+            if space && b != b' ' {
+                self.text.push_str(&text[from..at]);
+                self.text.push(' ');
+                from = at + 1;
             }
-            out.push(if space { b' ' } else { b });
+            if dropped > 0 && self.jumps.last().is_none_or(|&(_, d)| d != dropped) {
+                let position = (self.text.len() + at - from) as u32;
+                self.jumps.push((position, dropped));
+            }
             prev_space = space;
         }
-        // Only ASCII whitespace was dropped or replaced, so this is valid UTF-8.
-        Squeezed {
-            text: String::from_utf8(out).unwrap_or_default(),
-            jumps,
-            squeezed: true,
-        }
+        self.text.push_str(&text[from..]);
     }
 
     /// The paragraph offset of squeezed offset `at`.
@@ -349,12 +372,13 @@ impl<'a> Paragraph<'a> {
             lower: String::new(),
             classes: Vec::new(),
             outer: Vec::new(),
-            squeezed: Squeezed::new(text),
+            squeezed: Squeezed::default(),
             phrase_hits: std::cell::OnceCell::new(),
             style_words: std::cell::OnceCell::new(),
         };
         // Each list is refilled from the last paragraph's on this thread.
         para.swap_spare();
+        para.squeezed.fill(text);
         para.lower.clear();
         para.lower.push_str(text);
         para.lower.make_ascii_lowercase();

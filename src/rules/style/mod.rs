@@ -305,7 +305,7 @@ fn letters(bytes: &[u8]) -> (usize, usize, usize) {
 pub(crate) fn classes<'p>(para: &'p Paragraph) -> &'p [WordClass] {
     para.style_words.get_or_init(|| {
         let bytes = para.text.as_bytes();
-        let mut classes = Vec::new();
+        let mut classes = Paragraph::spare_style_words();
         for (index, r) in para.words.iter().enumerate() {
             // Only figures, words starting with "U" and the words the table
             // gives style bits ("a", number words, months) have a class:

@@ -136,14 +136,17 @@ fn digits_len(w: &str) -> usize {
         .unwrap_or(w.len())
 }
 
-/// "am", "PM", "a.m", "A.M." glued to a figure.
+/// "am", "PM", "a.m", "A.M." glued to a figure: its letters, periods and
+/// spaces aside, are "am" or "pm" in either case.
 fn meridiem(s: &str) -> Option<char> {
-    let lower = s.to_ascii_lowercase();
-    match lower.trim_end_matches('.').replace(['.', ' '], "").as_str() {
-        "am" => Some('a'),
-        "pm" => Some('p'),
-        _ => None,
-    }
+    let mut letters = s.bytes().filter(|b| !matches!(b, b'.' | b' '));
+    let m = match letters.next()?.to_ascii_lowercase() {
+        b'a' => 'a',
+        b'p' => 'p',
+        _ => return None,
+    };
+    let rest = (letters.next(), letters.next());
+    matches!(rest, (Some(b'm' | b'M'), None)).then_some(m)
 }
 
 /// " a.m.", " AM", " p. m" after a figure: the meridiem and the length taken.
@@ -213,6 +216,19 @@ mod tests {
     use crate::rules::test_support::{assert_clean, assert_flags, fixed};
 
     const ID: &str = "style/time";
+
+    proptest::proptest! {
+        #[test]
+        fn meridiem_is_the_letters_without_periods_and_spaces(s in "[aApPmMx. é]{0,5}") {
+            let letters = s.to_ascii_lowercase().replace(['.', ' '], "");
+            let plain = match letters.as_str() {
+                "am" => Some('a'),
+                "pm" => Some('p'),
+                _ => None,
+            };
+            proptest::prop_assert_eq!(super::meridiem(&s), plain);
+        }
+    }
 
     #[test]
     fn flags_times_in_other_forms() {
