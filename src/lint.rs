@@ -111,6 +111,36 @@ struct ParagraphResult {
     links: QuoteLinks,
 }
 
+/// A paragraph's result as [`Linter::assemble`] reads it: the lint's own,
+/// or one it shares with a [`ParagraphCache`].
+trait ResultSlot {
+    /// The result.
+    fn result(&self) -> &ParagraphResult;
+    /// The result, when nothing else holds it: its findings can be moved
+    /// into the report instead of copied.
+    fn owned(&mut self) -> Option<&mut ParagraphResult>;
+}
+
+impl ResultSlot for ParagraphResult {
+    fn result(&self) -> &ParagraphResult {
+        self
+    }
+
+    fn owned(&mut self) -> Option<&mut ParagraphResult> {
+        Some(self)
+    }
+}
+
+impl ResultSlot for Arc<ParagraphResult> {
+    fn result(&self) -> &ParagraphResult {
+        self
+    }
+
+    fn owned(&mut self) -> Option<&mut ParagraphResult> {
+        Arc::get_mut(self)
+    }
+}
+
 /// Analysed paragraphs from earlier lints, keyed by content, so that an edit
 /// re-analyses only the paragraphs it touched. Entries not used by the
 /// latest lint are dropped, so the cache never outgrows the document.
@@ -208,11 +238,7 @@ impl Linter {
         // Nothing is kept for a later lint, so the results are this call's
         // alone and `assemble` moves their findings into the report.
         let extracted = crate::prose::markup::extract(source, syntax);
-        let mut results: Vec<Arc<ParagraphResult>> = self
-            .analyse_all(&extracted.blocks, 0..extracted.blocks.len())
-            .into_iter()
-            .map(Arc::new)
-            .collect();
+        let mut results = self.analyse_all(&extracted.blocks, 0..extracted.blocks.len());
         let mut report = self.assemble(&extracted.blocks, &mut results);
         crate::suppressions::apply(
             source,
@@ -414,14 +440,14 @@ impl Linter {
     /// Places paragraph findings in the document and settles the judgements
     /// that cross paragraphs. A result held nowhere else gives up its
     /// findings; one the cache keeps is copied.
-    fn assemble(&self, blocks: &[Block], results: &mut [Arc<ParagraphResult>]) -> LintReport {
+    fn assemble(&self, blocks: &[Block], results: &mut [impl ResultSlot]) -> LintReport {
         let attributed_chains = quote_chains(results);
         let mut report = LintReport::default();
         // At its final size at once: growing a list of a hundred thousand
         // findings moved each of them several times.
         report
             .findings
-            .reserve(results.iter().map(|r| r.findings.len()).sum());
+            .reserve(results.iter().map(|r| r.result().findings.len()).sum());
         // A source that carries into a one-sentence paragraph carries on
         // through it (wire copy: "The bureau says …" then a paragraph per region).
         let mut carried: Vec<Option<QuoteLinks>> = vec![None; blocks.len()];
@@ -431,16 +457,17 @@ impl Linter {
         let mut outside_list: Option<usize> = None;
         let mut unquoted: Option<usize> = None;
         for (i, block) in blocks.iter().enumerate() {
-            // Each result sits in memory of its own: asked for two ahead,
-            // it and its findings arrive while this one is placed.
+            // A result the cache shares sits in memory of its own, and every
+            // result's findings do: asked for ahead, they arrive while this
+            // one is placed.
             if let Some(ahead) = results.get(i + 2) {
-                prefetch(std::slice::from_ref(&**ahead));
+                prefetch(std::slice::from_ref(ahead.result()));
             }
             if let Some(next) = results.get(i + 1) {
-                prefetch(&next.findings);
+                prefetch(&next.result().findings);
             }
-            let links = results[i].links;
-            let next = results.get(i + 1).map(|r| r.links);
+            let links = results[i].result().links;
+            let next = results.get(i + 1).map(|r| r.result().links);
             // A list takes its lead-in from the paragraph before the list.
             let previous = if block.kind == BlockKind::ListItem {
                 outside_list
@@ -448,8 +475,8 @@ impl Linter {
                 i.checked_sub(1)
             };
             let previous = previous.map(|p| match &carried[p] {
-                Some(source) => results[p].links.sourced_through(source),
-                None => results[p].links,
+                Some(source) => results[p].result().links.sourced_through(source),
+                None => results[p].result().links,
             });
             carried[i] = previous
                 .filter(|p| links.one_sentence && p.covers_next(links.opens_continuation, &links));
@@ -457,8 +484,9 @@ impl Linter {
             // ministry said in a statement:") is the source's words, as a
             // quotation is: what it says is theirs to say.
             let quoting = block.quoted
-                && unquoted
-                    .is_some_and(|p| results[p].links.introduces || results[p].links.hands_on);
+                && unquoted.is_some_and(|p| {
+                    results[p].result().links.introduces || results[p].result().links.hands_on
+                });
             if block.kind != BlockKind::ListItem {
                 outside_list = Some(i);
             }
@@ -488,7 +516,7 @@ impl Linter {
                 f.shift(block.start);
                 f
             };
-            match Arc::get_mut(&mut results[i]) {
+            match results[i].owned() {
                 Some(owned) => report.findings.extend(
                     std::mem::take(&mut owned.findings)
                         .into_iter()
@@ -497,6 +525,7 @@ impl Linter {
                 ),
                 None => report.findings.extend(
                     results[i]
+                        .result()
                         .findings
                         .iter()
                         .filter(|f| stands(f))
@@ -504,7 +533,7 @@ impl Linter {
                         .map(placed),
                 ),
             }
-            for failure in &results[i].failures {
+            for failure in &results[i].result().failures {
                 if !report.failures.contains(failure) {
                     report.failures.push(failure.clone());
                 }
@@ -542,27 +571,27 @@ fn finding_order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
 /// paragraph, as wire copy writes it) or introduces one ("she said:"); it takes
 /// in each following paragraph that opens with a quotation mark, and goes on
 /// past one only while that paragraph is all quotation.
-fn quote_chains(results: &[Arc<ParagraphResult>]) -> Vec<(bool, bool)> {
+fn quote_chains(results: &[impl ResultSlot]) -> Vec<(bool, bool)> {
     let mut out = vec![(false, false); results.len()];
     let mut i = 0;
     while i < results.len() {
-        let start = &results[i].links;
+        let start = &results[i].result().links;
         let opens_next = |j: usize| {
             results
                 .get(j + 1)
-                .is_some_and(|next| next.links.opening.is_some())
+                .is_some_and(|next| next.result().links.opening.is_some())
         };
         if !(start.closing.is_some() || start.hands_on) || !opens_next(i) {
             i += 1;
             continue;
         }
         let mut last = i + 1;
-        while results[last].links.all_quote && opens_next(last) {
+        while results[last].result().links.all_quote && opens_next(last) {
             last += 1;
         }
         let attributed = start.hands_on
             || start.closing == Some(true)
-            || (i + 1..=last).any(|m| results[m].links.opening == Some(true));
+            || (i + 1..=last).any(|m| results[m].result().links.opening == Some(true));
         out[i].1 = attributed;
         for entry in &mut out[i + 1..last] {
             *entry = (attributed, attributed);
