@@ -197,12 +197,29 @@ fn extract_markdown(source: &str) -> Extracted {
 
 fn build_block(source: &str, builder: Builder) -> Option<Block> {
     let start = builder.pieces.iter().map(|r| r.start).min()?;
-    let end = builder.pieces.iter().map(|r| r.end).max()?;
+    // Text runs come in order and on character boundaries: the block is
+    // built from string slices then, and needs no check that it is UTF-8.
+    let text = join_pieces(source, &builder.pieces)
+        .or_else(|| blank_around_pieces(source, &builder.pieces))?;
+    Some(Block {
+        start,
+        text,
+        kind: builder.kind,
+        quoted: builder.quoted,
+    })
+}
+
+/// The source from the first piece's start to the last one's end, with the
+/// bytes outside the pieces blanked (line breaks kept), whatever the pieces'
+/// order; `None` if that is not text of the same length.
+fn blank_around_pieces(source: &str, pieces: &[Range<usize>]) -> Option<String> {
+    let start = pieces.iter().map(|r| r.start).min()?;
+    let end = pieces.iter().map(|r| r.end).max()?;
     let mut bytes: Vec<u8> = source.as_bytes()[start..end]
         .iter()
         .map(|&b| if b == b'\n' { b'\n' } else { b' ' })
         .collect();
-    for piece in &builder.pieces {
+    for piece in pieces {
         bytes[piece.start - start..piece.end - start]
             .copy_from_slice(&source.as_bytes()[piece.clone()]);
     }
@@ -211,15 +228,22 @@ fn build_block(source: &str, builder: Builder) -> Option<Block> {
     // copy rather than trusting that blindly.
     let text = String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    if text.len() != end - start {
-        return None;
+    (text.len() == end - start).then_some(text)
+}
+
+/// [`blank_around_pieces`] when the pieces are in order, apart and on
+/// character boundaries, from string slices; `None` otherwise.
+fn join_pieces(source: &str, pieces: &[Range<usize>]) -> Option<String> {
+    let (first, last) = (pieces.first()?, pieces.last()?);
+    let mut text = String::with_capacity(last.end.checked_sub(first.start)?);
+    let mut at = first.start;
+    for piece in pieces {
+        let gap = source.as_bytes().get(at..piece.start)?;
+        text.extend(gap.iter().map(|&b| if b == b'\n' { '\n' } else { ' ' }));
+        text.push_str(source.get(piece.clone())?);
+        at = piece.end;
     }
-    Some(Block {
-        start,
-        text,
-        kind: builder.kind,
-        quoted: builder.quoted,
-    })
+    Some(text)
 }
 
 /// Records every `<!-- … -->` inside an HTML range.
@@ -448,6 +472,27 @@ fn blank_urls_and_emails(text: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn pieces_in_order_are_joined_as_blanking_around_them_does(
+            source in "[a-z \n*é“]{0,40}",
+            cuts in proptest::collection::vec(0usize..48, 0..8),
+        ) {
+            let mut cuts: Vec<usize> = cuts
+                .into_iter()
+                .map(|c| c.min(source.len()))
+                .filter(|&c| source.is_char_boundary(c))
+                .collect();
+            cuts.sort_unstable();
+            let pieces: Vec<Range<usize>> = cuts.chunks_exact(2).map(|c| c[0]..c[1]).collect();
+            if let Some(joined) = join_pieces(&source, &pieces) {
+                proptest::prop_assert_eq!(Some(joined), blank_around_pieces(&source, &pieces));
+            } else {
+                proptest::prop_assert!(pieces.is_empty());
+            }
+        }
+    }
 
     fn prose(source: &str, syntax: Syntax) -> Vec<(usize, String)> {
         extract(source, syntax)
