@@ -208,6 +208,11 @@ pub struct Paragraph<'a> {
     /// What the style rules ask of every word (figure, number word, month),
     /// worked out once by the first style rule that asks.
     pub(crate) style_words: std::cell::OnceCell<Vec<crate::rules::style::WordClass>>,
+    /// [`Paragraph::sentence_continues`] of the first 64 sentences, as
+    /// worked out (`continues`) and which of them are (`continues_known`):
+    /// each figure asks it of its sentence and the ones around it.
+    continues: std::cell::Cell<u64>,
+    continues_known: std::cell::Cell<u64>,
 }
 
 /// The lists of the last paragraph analysed on a thread, emptied and kept for
@@ -375,6 +380,8 @@ impl<'a> Paragraph<'a> {
             squeezed: Squeezed::default(),
             phrase_hits: std::cell::OnceCell::new(),
             style_words: std::cell::OnceCell::new(),
+            continues: std::cell::Cell::new(0),
+            continues_known: std::cell::Cell::new(0),
         };
         // Each list is refilled from the last paragraph's on this thread.
         para.swap_spare();
@@ -590,6 +597,21 @@ impl<'a> Paragraph<'a> {
     /// Whether sentence `index` continues the data of the sentence before it
     /// ("That was …", "The figures show …").
     pub fn sentence_continues(&self, index: usize) -> bool {
+        if index >= 64 {
+            return self.opens_with_continuation(index);
+        }
+        let bit = 1u64 << index;
+        if self.continues_known.get() & bit == 0 {
+            if self.opens_with_continuation(index) {
+                self.continues.set(self.continues.get() | bit);
+            }
+            self.continues_known.set(self.continues_known.get() | bit);
+        }
+        self.continues.get() & bit != 0
+    }
+
+    /// [`Paragraph::sentence_continues`], worked out.
+    fn opens_with_continuation(&self, index: usize) -> bool {
         let Some(sentence) = self.sentences.get(index) else {
             return false;
         };

@@ -64,8 +64,6 @@ pub(crate) fn check_figures(
     if para.kind == BlockKind::Heading || para.kind == BlockKind::TableCell {
         return;
     }
-    // Asked for every finding in the first sentence; worked out once.
-    let mut first_continues = None;
     for figure in para.figures.iter().filter(|f| kinds.contains(&f.kind)) {
         // Attribution first: most figures in sourced copy have it, and the
         // market test splits the sentence into words several times over.
@@ -86,7 +84,7 @@ pub(crate) fn check_figures(
         // Wire copy runs one sentence to a paragraph: a first sentence that
         // carries on with the data may take its source from the paragraph before.
         finding.carried_from_previous = (sentence == 0).then(|| {
-            if *first_continues.get_or_insert_with(|| para.sentence_continues(0)) {
+            if para.sentence_continues(0) {
                 Carry::Continues
             } else {
                 Carry::LeadIn
