@@ -274,7 +274,7 @@ impl Trie {
             // are as varied as the words, and a loop that stopped at each
             // mispredicted twice a word.
             let Some(&eight) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) else {
-                self.walk(text, i, &mut hits);
+                self.walk(text, i, self.root, i, &mut hits);
                 i = next_start(text, i);
                 continue;
             };
@@ -282,8 +282,10 @@ impl Trie {
             // Most words open some phrase, but spaces, marks and figures do
             // not: a table says so at once.
             let first = self.first[usize::from(eight as u8)];
-            if first != 0 && self.walk_on(first, eight) {
-                self.walk(text, i, &mut hits);
+            if first != 0 {
+                if let Some((base, from)) = self.walk_on(first, eight) {
+                    self.walk(text, i, base, i + from, &mut hits);
+                }
             }
             i = match stops(eight) {
                 0 => next_start(text, i + 8),
@@ -301,12 +303,13 @@ impl Trie {
         hits
     }
 
-    /// Whether the walk from the first of `eight` bytes of text (in order,
-    /// from the lowest), whose step from the root is `first`, matches a
-    /// pattern in its first [`FIRST_STEPS`] steps or goes on past them:
-    /// whether [`Trie::walk`] is to be taken.
+    /// The first [`FIRST_STEPS`] steps of the walk from the first of
+    /// `eight` bytes of text (in order, from the lowest), whose step from
+    /// the root is `first`. Where [`Trie::walk`] is to go on from, if it
+    /// is to: the state and how many bytes in, the root and none if a
+    /// pattern ended on the way (for the walk to report it).
     #[inline(always)]
-    fn walk_on(&self, first: u32, eight: u64) -> bool {
+    fn walk_on(&self, first: u32, eight: u64) -> Option<(usize, usize)> {
         let (slots, columns) = (self.slots.as_slice(), &self.columns);
         let (mut base, mut last) = ((first >> BASE_SHIFT) as usize, first);
         for step in 1..FIRST_STEPS {
@@ -318,14 +321,28 @@ impl Trie {
                 (self.dead, last)
             };
         }
-        last & ENDED != 0 || base != self.dead
+        if last & ENDED != 0 {
+            Some((self.root, 0))
+        } else if base != self.dead {
+            Some((base, FIRST_STEPS))
+        } else {
+            None
+        }
     }
 
-    /// Reports the matches that start at `start` and end a whole word.
-    fn walk(&self, text: &str, start: usize, hits: &mut Vec<(u32, u32, u32)>) {
+    /// Reports the matches that start at `start` and end a whole word, the
+    /// walk from there being at the state of `base` at `from`.
+    fn walk(
+        &self,
+        text: &str,
+        start: usize,
+        mut base: usize,
+        from: usize,
+        hits: &mut Vec<(u32, u32, u32)>,
+    ) {
         // A plain index loop with the rare match out of line.
         let (bytes, slots, columns) = (text.as_bytes(), self.slots.as_slice(), &self.columns);
-        let (mut base, mut end) = (self.root, start);
+        let mut end = from;
         while let Some(&b) = bytes.get(end) {
             let column = columns[usize::from(b)];
             let slot = base + usize::from(column);
