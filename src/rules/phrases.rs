@@ -912,8 +912,7 @@ pub(crate) fn deletion(
         let rest = after.trim_start_matches([',', ' ']);
         let end = text.len() - rest.len();
         if let Some(c) = rest.chars().next() {
-            let upper: String = c.to_uppercase().collect();
-            return Fix::replace(title, span.start..end + c.len_utf8(), upper, safe);
+            return Fix::replace(title, span.start..end + c.len_utf8(), uppercase(c), safe);
         }
     }
     let before = &text[..span.start];
@@ -933,6 +932,18 @@ pub(crate) fn deletion(
     }
     let leading = before.len() - before.trim_end_matches(' ').len();
     Fix::replace(title, span.start - leading..span.end, "", safe)
+}
+
+/// `c` in uppercase: borrowed for an ASCII letter, as most words start,
+/// rather than a string allocated for one letter.
+fn uppercase(c: char) -> Cow<'static, str> {
+    const CAPITALS: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    if c.is_ascii_alphabetic() {
+        let at = usize::from(c.to_ascii_uppercase() as u8 - b'A');
+        Cow::Borrowed(&CAPITALS[at..at + 1])
+    } else {
+        Cow::Owned(c.to_uppercase().collect())
+    }
 }
 
 /// Gives `replacement` the capitalization of `original`'s first letter.
@@ -1051,6 +1062,13 @@ mod tests {
     fn no_phrase_is_empty() {
         // The automaton reported an empty phrase everywhere; the trie never does.
         assert!(PATTERNS.iter().all(|p| !p.is_empty()));
+    }
+
+    #[test]
+    fn uppercase_is_the_letter_capitalized() {
+        for c in ['a', 'z', 'A', 'é', 'ß', '1', '“'] {
+            assert_eq!(uppercase(c), c.to_uppercase().collect::<String>());
+        }
     }
 
     #[test]
