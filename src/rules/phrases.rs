@@ -95,9 +95,10 @@ struct Trie {
     dead: usize,
     /// The step into each state: its check byte (the column it is reached
     /// by; [`EMPTY`] in a slot no step uses), the [`ENDS`] and [`ENDED`]
-    /// flags, and its base above [`BASE_SHIFT`]. Long enough that any base
-    /// plus any column is a slot.
-    slots: Vec<u32>,
+    /// flags, and its base above [`BASE_SHIFT`]. Of a fixed size, so that
+    /// a slot's index is masked to it rather than checked against it;
+    /// longer than any base plus any column.
+    slots: Box<[u32; SLOTS]>,
     /// The patterns that end at the state stepped into by slot `t`:
     /// `ends[first_end[t]..first_end[t + 1]]`, in pattern order.
     first_end: Vec<u32>,
@@ -115,6 +116,8 @@ const ENDS: u32 = 1 << 8;
 const ENDED: u32 = 1 << 9;
 /// Where a slot's base starts.
 const BASE_SHIFT: u32 = 10;
+/// How many slots a trie has room for: twice what the rules' phrases take.
+const SLOTS: usize = 1 << 13;
 /// How far past the first free slot a state may have to go before that
 /// slot is given up on.
 const SEARCH: usize = 32;
@@ -208,12 +211,9 @@ impl Trie {
         for leaf in leaves {
             base[leaf] = dead;
         }
-        assert!(
-            dead + width < 1 << (32 - BASE_SHIFT),
-            "the phrase trie outgrew its slots"
-        );
-        let mut slots = vec![EMPTY; dead + width];
-        let mut first_end = vec![0u32; slots.len() + 1];
+        assert!(dead + width <= SLOTS, "the phrase trie outgrew its slots");
+        let mut slots = Box::new([EMPTY; SLOTS]);
+        let mut first_end = vec![0u32; dead + width + 1];
         // Parents come before their children in the order the states were made.
         let mut ended = vec![false; ending.len()];
         for (state, steps) in children.iter().enumerate() {
@@ -241,7 +241,7 @@ impl Trie {
         for t in 1..first_end.len() {
             first_end[t] += first_end[t - 1];
         }
-        let mut ends = vec![0u32; first_end[slots.len()] as usize];
+        let mut ends = vec![0u32; first_end[dead + width] as usize];
         for (state, steps) in children.iter().enumerate() {
             for &(column, to) in steps {
                 let slot = base[state] + usize::from(column);
@@ -310,11 +310,11 @@ impl Trie {
     /// pattern ended on the way (for the walk to report it).
     #[inline(always)]
     fn walk_on(&self, first: u32, eight: u64) -> Option<(usize, usize)> {
-        let (slots, columns) = (self.slots.as_slice(), &self.columns);
+        let (slots, columns) = (&self.slots, &self.columns);
         let (mut base, mut last) = ((first >> BASE_SHIFT) as usize, first);
         for step in 1..FIRST_STEPS {
             let column = columns[usize::from((eight >> (8 * step)) as u8)];
-            let to = slots[base + usize::from(column)];
+            let to = slots[(base + usize::from(column)) % SLOTS];
             (base, last) = if to as u8 == column {
                 ((to >> BASE_SHIFT) as usize, to)
             } else {
@@ -341,11 +341,11 @@ impl Trie {
         hits: &mut Vec<(u32, u32, u32)>,
     ) {
         // A plain index loop with the rare match out of line.
-        let (bytes, slots, columns) = (text.as_bytes(), self.slots.as_slice(), &self.columns);
+        let (bytes, slots, columns) = (text.as_bytes(), &self.slots, &self.columns);
         let mut end = from;
         while let Some(&b) = bytes.get(end) {
             let column = columns[usize::from(b)];
-            let slot = base + usize::from(column);
+            let slot = (base + usize::from(column)) % SLOTS;
             let to = slots[slot];
             if to as u8 != column {
                 break;
