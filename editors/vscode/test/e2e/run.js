@@ -137,6 +137,23 @@ async function waitFor(what, fn, timeout = T.ui, interval = 250) {
     await sleep(interval);
   }
 }
+/**
+ * Clicks `checkbox` until it is `want`: under load, a click that lands while
+ * the Settings UI redraws the row is lost, so it is made again after a while.
+ * The state is read before every click: were a slow click to land with the
+ * next one, the box would show unchanged and be clicked again.
+ */
+async function setCheckbox(checkbox, want, what) {
+  let clickedAt = 0;
+  await waitFor(what, async () => {
+    if ((await checkbox.getAttribute("aria-checked")) === String(want)) return true;
+    if (Date.now() - clickedAt > 5000) {
+      clickedAt = Date.now();
+      await checkbox.click();
+    }
+    return false;
+  });
+}
 function describe(v) {
   if (v instanceof Error) return v.message;
   try {
@@ -429,8 +446,7 @@ async function main() {
     if (!/Families: Editorializing/i.test(title)) fail(`the setting's title is not shown as expected: ${title}`);
     const checkbox = setting.locator(".setting-value-checkbox").first();
     if ((await checkbox.getAttribute("aria-checked")) !== "true") fail("copydesk.families.editorializing should default to on");
-    await checkbox.click();
-    await waitFor("the checkbox to turn off", async () => (await checkbox.getAttribute("aria-checked")) === "false");
+    await setCheckbox(checkbox, false, "the checkbox to turn off");
     await waitFor("the setting to reach settings.json", async () => /"copydesk\.families\.editorializing":\s*false/.test(fs.readFileSync(userSettingsFile, "utf8")));
     const noEditorializing = afterFix.filter((f) => !f.rule.startsWith("editorializing/"));
     await waitRows(page, "with the editorializing family off", noEditorializing);
@@ -438,8 +454,7 @@ async function main() {
     await page.screenshot({ path: path.join(artifacts, "vscode-settings.png") });
 
     // Back on, and raise one rule to an error through settings.json.
-    await checkbox.click();
-    await waitFor("the checkbox to turn on", async () => (await checkbox.getAttribute("aria-checked")) === "true");
+    await setCheckbox(checkbox, true, "the checkbox to turn on");
     await waitRows(page, "with the editorializing family on again", afterFix);
     // Let the Settings UI finish writing settings.json before editing it by hand.
     await waitFor("the Settings UI to write the setting back", async () => !/"copydesk\.families\.editorializing":\s*false/.test(fs.readFileSync(userSettingsFile, "utf8")));
