@@ -154,6 +154,28 @@ async function setCheckbox(checkbox, want, what) {
     return false;
   });
 }
+/**
+ * Puts the cursor at `line`:`column` and presses Ctrl+. until the quick-fix menu lists an item
+ * containing `item`. Under load a key press can land before the editor has focus again, or the menu
+ * can open empty while the code-action request is in flight; each attempt closes what is open first.
+ */
+async function openQuickFixMenu(page, line, column, item) {
+  const row = page.locator(".action-widget .monaco-list-row", { hasText: item }).first();
+  let seen = "";
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.keyboard.press("Escape");
+    await gotoPosition(page, line, column);
+    await page.keyboard.press("Control+.");
+    try {
+      await row.waitFor({ state: "visible", timeout: 6000 });
+      return;
+    } catch {
+      seen = await page.locator(".action-widget").innerText().catch(() => "(no menu)");
+      console.log(`# Ctrl+. try ${attempt} showed no "${item}" item; menu: ${seen.replace(/\s+/g, " ").trim()}`);
+    }
+  }
+  fail(`Ctrl+. at Ln ${line}, Col ${column} never offered "${item}" in five tries; last menu: ${seen.replace(/\s+/g, " ").trim()}`);
+}
 function describe(v) {
   if (v instanceof Error) return v.message;
   try {
@@ -411,10 +433,7 @@ async function main() {
 
     // Quick fix: Ctrl+. on "claimed" offers "said"; applying it rewrites the text.
     const said = expected.find((f) => f.rule === "editorializing/said-synonym");
-    await gotoPosition(page, said.line, said.column + 2);
-    await page.keyboard.press("Control+.");
-    const menuItem = page.locator(".action-widget .monaco-list-row", { hasText: "said" }).first();
-    await menuItem.waitFor({ state: "visible" });
+    await openQuickFixMenu(page, said.line, said.column + 2, "said");
     const menu = (await page.locator(".action-widget").innerText()).replace(/\s+/g, " ").trim();
     if (!/claimed/.test(menu)) fail(`the quick-fix menu does not mention "claimed": ${menu}`);
     await sleep(300); // let the menu's fade-in finish for the picture
