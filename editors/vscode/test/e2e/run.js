@@ -553,6 +553,18 @@ async function main() {
       await page.screenshot({ path: path.join(artifacts, "vscode-failure.png") }).catch(() => {});
       const dom = await page.content().catch(() => "");
       fs.writeFileSync(path.join(artifacts, "vscode-failure.html"), dom);
+      // CI keeps only the output: say where the keyboard focus was and what overlays were open.
+      const where = await page
+        .evaluate(() => {
+          const a = document.activeElement;
+          const focus = a ? `${a.tagName.toLowerCase()}.${[...a.classList].join(".")} in ${a.closest("[id]")?.id ?? "?"}` : "none";
+          const open = [".quick-input-widget", ".action-widget", ".context-view", ".notifications-toasts .notification-toast", ".monaco-dialog-box"]
+            .filter((sel) => [...document.querySelectorAll(sel)].some((el) => el.offsetParent !== null))
+            .join(", ");
+          return `focus: ${focus}; visible overlays: ${open || "none"}`;
+        })
+        .catch((err) => `page state unavailable: ${err}`);
+      console.error(`# ${where}`);
     }
     throw e;
   } finally {
