@@ -16,8 +16,20 @@ struct Data {
     /// Words before a listed form that make it a noun ("a claim", "denied
     /// claims") or an infinitive ("unwilling to concede").
     noun_markers: Vec<String>,
+    /// Words before the -s form that make it a plural noun ("there are claims").
+    plural_noun_markers: Vec<String>,
     /// Words after a listed form that make it report speech ("claimed that", "insisted he").
     speech_objects: Vec<String>,
+    /// When or where the words were said, allowed between a listed form and
+    /// its speech object ("admitted on Monday that"), as lowercase word runs.
+    speech_settings: Vec<String>,
+    /// Determiners that open the subject of a reported clause with no "that".
+    clause_determiners: Vec<String>,
+    /// Finite verbs that close such a subject ("the deployment was").
+    clause_verbs: Vec<String>,
+    /// Words that make what follows a determiner something other than the
+    /// short subject of a reported clause (relatives, pronouns, conjunctions).
+    not_in_noun_phrase: Vec<String>,
     verbs: Vec<Verb>,
 }
 
@@ -83,10 +95,10 @@ impl Rule for SaidSynonym {
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
         let (list, forms) = &*MATCHER;
         for (index, span) in list.find_in(para) {
-            if para.in_quotation(span.clone()) || !reports_speech(para, &span) {
+            let (form, spellings) = &forms[index];
+            if para.in_quotation(span.clone()) || !reports_speech(para, &span, *form) {
                 continue;
             }
-            let (form, spellings) = &forms[index];
             let (message, title, replacement) =
                 Spelling::of(spellings, &para.text[span.clone()], |text| {
                     says(*form, text)
@@ -103,13 +115,72 @@ impl Rule for SaidSynonym {
     }
 }
 
-/// Whether the verb at `span` introduces or follows quoted or reported speech.
-fn reports_speech(para: &Paragraph, span: &std::ops::Range<usize>) -> bool {
-    // "a claim", "their complaints": nouns, not verbs of saying.
+/// Whether word `i` follows `from` across spaces alone: the next word of the
+/// same clause, with no punctuation between.
+fn adjacent(para: &Paragraph, i: usize, from: usize) -> bool {
+    para.words
+        .get(i)
+        .is_some_and(|w| w.start >= from && para.text[from..w.start].bytes().all(|b| b == b' '))
+}
+
+/// Whether word `i`, right after `from`, is a speech object ("that", "he").
+fn speech_object_at(para: &Paragraph, i: usize, from: usize) -> bool {
+    adjacent(para, i, from) && {
+        let word = crate::rules::word_lower(para, i);
+        DATA.speech_objects.iter().any(|o| *o == word)
+    }
+}
+
+/// The index of the word after a speech setting ("on Monday", "in a
+/// statement") that starts at word `i`, right after `from`.
+fn setting_end(para: &Paragraph, i: usize, from: usize) -> Option<usize> {
+    DATA.speech_settings.iter().find_map(|setting| {
+        let mut at = from;
+        let mut index = i;
+        for part in setting.split(' ') {
+            if !adjacent(para, index, at) || crate::rules::word_lower(para, index) != part {
+                return None;
+            }
+            at = para.words[index].end;
+            index += 1;
+        }
+        Some(index)
+    })
+}
+
+/// Whether a reported clause with no "that" starts at word `i`, right after
+/// `from`: a determiner, one to three words of its noun phrase, and a finite
+/// verb ("claimed the deployment was illegal").
+fn reported_clause_at(para: &Paragraph, i: usize, from: usize) -> bool {
+    let is = |list: &[String], index: usize| {
+        let word = crate::rules::word_lower(para, index);
+        list.iter().any(|w| *w == word)
+    };
+    if !adjacent(para, i, from) || !is(&DATA.clause_determiners, i) {
+        return false;
+    }
+    let mut at = para.words[i].end;
+    for index in i + 1..i + 5 {
+        if !adjacent(para, index, at) || is(&DATA.not_in_noun_phrase, index) {
+            return false;
+        }
+        if index > i + 1 && is(&DATA.clause_verbs, index) {
+            return true;
+        }
+        at = para.words[index].end;
+    }
+    false
+}
+
+/// Whether the verb at `span`, in form `form` of [`SAID`], introduces or
+/// follows quoted or reported speech.
+fn reports_speech(para: &Paragraph, span: &std::ops::Range<usize>, form: usize) -> bool {
+    // "a claim", "their complaints", "there are claims": nouns, not verbs of saying.
     let index = para.word_index_at(span.start);
     let noun = index.checked_sub(1).is_some_and(|before| {
         let before = crate::rules::word_lower(para, before);
         DATA.noun_markers.iter().any(|m| *m == before)
+            || (form == 1 && DATA.plural_noun_markers.iter().any(|m| *m == before))
     });
     if noun {
         return false;
@@ -118,11 +189,14 @@ fn reports_speech(para: &Paragraph, span: &std::ops::Range<usize>) -> bool {
     if after.starts_with([',', ':', '"', '“']) {
         return true;
     }
-    let next = crate::rules::word_lower(para, para.word_index_at(span.end));
-    if DATA.speech_objects.iter().any(|o| *o == next)
-        && after.starts_with(|c: char| c.is_alphabetic())
-    {
+    let next = para.word_index_at(span.end);
+    if speech_object_at(para, next, span.end) || reported_clause_at(para, next, span.end) {
         return true;
+    }
+    if let Some(object) = setting_end(para, next, span.end) {
+        if speech_object_at(para, object, para.words[object - 1].end) {
+            return true;
+        }
     }
     // Right after a quotation: `"…," she insisted.` / `"…," insisted Smith.`
     let sentence = &para.sentences[para.sentence_of(span.start)];
@@ -157,6 +231,60 @@ mod tests {
             &["admitted"],
         );
         assert_flags(ID, "He quipped: \"Not today.\"", &["quipped"]);
+    }
+
+    #[test]
+    fn flags_speech_reported_after_a_setting_or_without_that() {
+        assert_flags(
+            ID,
+            "His deputy admitted on Monday that supplies were running short.",
+            &["admitted"],
+        );
+        assert_flags(
+            ID,
+            "The firm insisted in a statement that it had done nothing wrong.",
+            &["insisted"],
+        );
+        assert_flags(
+            ID,
+            "Opposition leaders claimed the deployment was illegal.",
+            &["claimed"],
+        );
+        assert_flags(
+            ID,
+            "The company's lawyer claimed the suit was a shakedown.",
+            &["claimed"],
+        );
+    }
+
+    #[test]
+    fn leaves_settings_and_noun_phrases_that_are_not_speech_alone() {
+        // "insisted on" asks for something; no speech is reported.
+        assert_clean(
+            ID,
+            "The union insisted on a recount that the board refused.",
+        );
+        assert_clean(ID, "The hospital admitted a patient who was injured.");
+        assert_clean(ID, "The hotel boasts a pool and is close to the beach.");
+        assert_clean(ID, "The party claimed the seat he had held for a decade.");
+        assert_clean(ID, "The storm claimed the lives of two people.");
+        assert_clean(
+            ID,
+            "There are claims today that the grain companies are underperforming.",
+        );
+        assert_clean(ID, "There were claims that the count was wrong.");
+        assert_clean(
+            ID,
+            "Seoul rejected the shipments on claims the meat had bone fragments.",
+        );
+        assert_flags(
+            ID,
+            "Growers say they are claiming that the count was wrong.",
+            &["claiming"],
+        );
+        assert_clean(ID, "He was admitted on Monday after the crash.");
+        // A comma ends the clause: the next words are not the verb's object.
+        assert_clean(ID, "The team claimed the title, and fans were delighted.");
     }
 
     #[test]
