@@ -165,9 +165,11 @@ pub(crate) fn cues_in(
                 _ => continue,
             }
         } else if matches!(word, "comes" | "come" | "came") {
-            // "That figure comes from the utility."
+            // "That figure comes from the utility." (not "the goal came from a
+            // former player": only a subject that is data or stands for it).
+            let sourced = prev.is_some_and(|(p, _)| lex.source_subjects.contains(p));
             match (next, words.get(i + 1)) {
-                (Some(n), Some(r)) if n.eq_ignore_ascii_case("from") => w.start..r.end,
+                (Some(n), Some(r)) if sourced && n.eq_ignore_ascii_case("from") => w.start..r.end,
                 _ => continue,
             }
         } else if word == "according" {
@@ -176,6 +178,16 @@ pub(crate) fn cues_in(
                 _ => continue,
             }
         } else {
+            // "teaches writing": a noun, unless "is writing", ", writing in …"
+            // or "writing that".
+            if lex.gerund_nouns.contains(word) {
+                let be = prev.is_some_and(|(_, c)| c.has(List::PassiveAuxiliaries));
+                let comma = text[..w.start].trim_end_matches(' ').ends_with(',');
+                let that = next.is_some_and(|n| n.eq_ignore_ascii_case("that"));
+                if !(be || comma || that) {
+                    continue;
+                }
+            }
             if let Some((p, prev_class)) = prev {
                 if class.has(List::NounLike) && prev_class.has(List::Determiners) {
                     continue;
@@ -661,5 +673,24 @@ mod tests {
         assert!(found("It is said that the mayor will resign.").is_empty());
         assert!(found("The report was long.").is_empty());
         assert_eq!(found("It was reported by the agency."), ["reported"]);
+    }
+
+    #[test]
+    fn comes_from_sources_only_data() {
+        assert_eq!(found("That figure comes from the utility."), ["comes from"]);
+        assert_eq!(found("The data came from the bureau."), ["came from"]);
+        assert!(found("The winning goal came from a former player.").is_empty());
+        assert!(found("Seventy per cent of the honey comes from eucalypts.").is_empty());
+    }
+
+    #[test]
+    fn writing_is_a_cue_only_as_a_verb() {
+        assert!(found("She now teaches writing at the college.").is_empty());
+        assert!(found("Her creative writing won a prize.").is_empty());
+        assert_eq!(found("She is writing that the plan failed."), ["writing"]);
+        assert_eq!(
+            found("The critic, writing in the Journal, disagreed."),
+            ["writing"]
+        );
     }
 }

@@ -44,6 +44,8 @@ struct RawAttribution {
     participle_links: Vec<String>,
     negations: Vec<String>,
     study_words: Vec<String>,
+    source_subjects: Vec<String>,
+    gerund_nouns: Vec<String>,
     estimate_nouns: Vec<String>,
     forecast_verbs: Vec<String>,
     future_markers: Vec<String>,
@@ -230,6 +232,10 @@ pub(crate) struct Lexicon {
     pub negations: HashSet<String>,
     /// Nouns for research that a later sentence may name ("The study, by …").
     pub study_words: HashSet<String>,
+    /// Subjects that "comes from" gives a source ("That figure comes from …").
+    pub source_subjects: HashSet<String>,
+    /// -ing speech verbs that are also nouns ("teaches writing").
+    pub gerund_nouns: HashSet<String>,
     /// Nouns for published numbers whose owner a name before them gives.
     pub estimate_nouns: HashSet<String>,
     /// Report verbs of a forecast, whose future the next paragraph may carry on.
@@ -496,6 +502,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         participle_links: set(raw.attribution.participle_links),
         negations: set(raw.attribution.negations),
         study_words: set(raw.attribution.study_words),
+        source_subjects: set(raw.attribution.source_subjects),
+        gerund_nouns: set(raw.attribution.gerund_nouns),
         estimate_nouns: set(raw.attribution.estimate_nouns),
         forecast_verbs: set(raw.attribution.forecast_verbs),
         future_markers: set(raw.attribution.future_markers),

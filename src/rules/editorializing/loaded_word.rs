@@ -24,6 +24,16 @@ mod tests {
             &["clearly", "of course"],
         );
         assert_flags(ID, "The move, ironically, cut costs.", &["ironically"]);
+        // "came from" here names where the goal came from, not a source.
+        assert_flags(
+            ID,
+            "Sadly for the home fans, the winning goal came from a former player.",
+            &["Sadly"],
+        );
+        assert_clean(
+            ID,
+            "Sadly for the home fans, the winning goal came from a former player, the club said.",
+        );
     }
 
     #[test]

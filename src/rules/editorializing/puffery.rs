@@ -28,11 +28,21 @@ mod tests {
             "The hospital announced its world-class cancer center.",
             &["world-class"],
         );
+        // "teaches writing" is a subject taught, not a cue that attributes the praise.
+        assert_flags(
+            ID,
+            "Her acclaimed debut was a huge success, and she now teaches writing.",
+            &["acclaimed", "huge success"],
+        );
     }
 
     #[test]
     fn verbs_and_quotes_are_fine() {
         assert_clean(ID, "Fans celebrated the win and the author was acclaimed.");
         assert_clean(ID, "\"He is a legendary figure,\" the mayor said.");
+        assert_clean(
+            ID,
+            "Her debut sold 40,000 copies, and she now teaches writing.",
+        );
     }
 }
