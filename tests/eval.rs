@@ -32,15 +32,17 @@ const STYLES: [&str; 7] = [
 /// (family, precision floor, recall floor) on the labelled corpus.
 const FAMILY_FLOORS: [(&str, f64, f64); 3] = [
     ("attribution", 0.95, 0.69),
-    ("editorializing", 0.99, 0.73),
+    ("editorializing", 0.99, 0.82),
     ("figures", 0.97, 0.86),
 ];
 
 /// Editorializing per 1,000 words on editorials and reviews over the same on
 /// Brown press reportage. The goal is 4.0; this is where the rules stand.
-/// (It was 4.3 until said-synonym learned to read "complained yesterday that"
-/// and "admitted to reporters that": two correct findings on the reportage.)
-const OPINION_RATIO_FLOOR: f64 = 4.15;
+/// It was 4.3 until three correct findings on the reportage came in:
+/// said-synonym's "complained yesterday that" and "admitted to reporters
+/// that", and loaded-word's "the Senate's notorious Rule 22". A true finding
+/// on news copy lowers the ratio; the floor follows it, never below the goal.
+const OPINION_RATIO_FLOOR: f64 = 4.05;
 
 /// Findings of the 100-finding review sample that `tests/corpus/REVIEW.md`
 /// records as accepted (the goal is 90), and the most it may record as rejected.
@@ -48,7 +50,7 @@ const REVIEW_ACCEPTED_FLOOR: usize = 91;
 const REVIEW_REJECTED_CEILING: usize = 9;
 
 /// Overall (precision, recall) floor.
-const TOTAL_FLOOR: (f64, f64) = (0.99, 0.75);
+const TOTAL_FLOOR: (f64, f64) = (0.99, 0.81);
 
 #[test]
 fn markers_parse_into_spans() {

@@ -24,6 +24,11 @@ mod tests {
             &["clearly", "of course"],
         );
         assert_flags(ID, "The move, ironically, cut costs.", &["ironically"]);
+        assert_flags(
+            ID,
+            "Unsurprisingly, the hapless witness lives by the notorious eyesore.",
+            &["Unsurprisingly", "hapless", "notorious", "eyesore"],
+        );
         // "came from" here names where the goal came from, not a source.
         assert_flags(
             ID,
@@ -44,6 +49,10 @@ mod tests {
         assert_clean(ID, "The ridge is naturally bare.");
         assert_clean(ID, "The mayor says it is shocking.");
         assert_clean(ID, "The council approved the increase.");
+        assert_clean(
+            ID,
+            "\"The notorious eyesore should go,\" the mayor said of the hapless building.",
+        );
         assert_clean(ID, "Prices ran from the sublime to the everyday.");
         assert_flags(ID, "The view is sublime.", &["sublime"]);
     }

@@ -28,6 +28,11 @@ mod tests {
             "The hospital announced its world-class cancer center.",
             &["world-class"],
         );
+        assert_flags(
+            ID,
+            "Brightline, a leading provider of payroll tools, offers unparalleled access.",
+            &["leading provider", "unparalleled"],
+        );
         // "teaches writing" is a subject taught, not a cue that attributes the praise.
         assert_flags(
             ID,
@@ -43,6 +48,11 @@ mod tests {
         assert_clean(
             ID,
             "Her debut sold 40,000 copies, and she now teaches writing.",
+        );
+        // A ranking someone can check, not boilerplate praise.
+        assert_clean(
+            ID,
+            "Australia is the world's leading producer of macadamias.",
         );
     }
 }
