@@ -724,7 +724,11 @@ const ATTRIBUTIVE_BEFORE: &[&str] = &[
 impl PhraseRule {
     /// Parses a rule file and builds its matcher.
     pub fn load(name: &str, source: &str) -> PhraseRule {
-        let data: PhraseRuleData = super::load(name, source);
+        PhraseRule::new(super::load(name, source))
+    }
+
+    /// Builds the matcher of a rule's parsed data.
+    pub fn new(data: PhraseRuleData) -> PhraseRule {
         let list = PhraseList::new(data.phrases.iter().map(|p| p.phrase.as_str()));
         let lifts = PhraseList::new(data.unless_paragraph_contains.iter().map(String::as_str));
         let message = super::Template::new(&data.message, "{text}");
@@ -779,6 +783,17 @@ impl PhraseRule {
         }
     }
 
+    /// The rule's message for a finding on `text` that no listed phrase made.
+    pub fn message(&self, text: &str) -> String {
+        self.message.fill(text, None)
+    }
+
+    /// Whether `para` says why its anonymous sources are anonymous (or
+    /// whatever else the rule's `unless_paragraph_contains` lists).
+    pub fn lifted(&self, para: &Paragraph) -> bool {
+        !self.lifts.find_in(para).is_empty()
+    }
+
     /// [`PhraseRule::check`] for the phrases `found` in `para`.
     #[inline(never)]
     fn report(
@@ -800,7 +815,7 @@ impl PhraseRule {
             if self.data.unless_attributed && para.span_attributed(&span) {
                 continue;
             }
-            if *lifted.get_or_insert_with(|| !self.lifts.find_in(para).is_empty()) {
+            if *lifted.get_or_insert_with(|| self.lifted(para)) {
                 return;
             }
             let (message, title, replacement) = Spelling::of(

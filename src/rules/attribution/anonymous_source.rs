@@ -1,9 +1,124 @@
 //! `attribution/anonymous-source`: "sources say" with no reason for anonymity.
 
-crate::rules::phrases::phrase_rule!(
-    /// Flags anonymous sources unless the paragraph says why anonymity was granted.
-    AnonymousSource = "anonymous_source.toml"
-);
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use crate::finding::{Answer, Finding};
+use crate::prose::Paragraph;
+use crate::rules::phrases::{PhraseList, PhraseRule, PhraseRuleData};
+use crate::rules::{word_lower, RuleMeta};
+
+#[derive(Deserialize)]
+struct Data {
+    #[serde(flatten)]
+    phrases: PhraseRuleData,
+    /// Words that open a source the copy does not name ("a court official").
+    unnamed_openers: Vec<String>,
+    /// Who such a source is ("official", "aide", "source").
+    unnamed_nouns: Vec<String>,
+    /// The verbs of saying such a source is the subject of ("said", "told",
+    /// "according to"), and not nouns a cue may be ("an official report").
+    unnamed_verbs: Vec<String>,
+    /// Words that may follow the noun in the source ("a source inside City
+    /// Hall"); any other word makes the noun a modifier ("an official report").
+    unnamed_followers: Vec<String>,
+}
+
+struct Rule {
+    phrases: PhraseRule,
+    unnamed_openers: Vec<String>,
+    unnamed_nouns: Vec<String>,
+    unnamed_verbs: Vec<String>,
+    unnamed_followers: Vec<String>,
+}
+
+static RULE: std::sync::LazyLock<Rule> = std::sync::LazyLock::new(|| {
+    let data: Data = crate::rules::load(
+        "anonymous_source.toml",
+        include_str!("anonymous_source.toml"),
+    );
+    Rule {
+        phrases: PhraseRule::new(data.phrases),
+        unnamed_openers: data.unnamed_openers,
+        unnamed_nouns: data.unnamed_nouns,
+        unnamed_verbs: data.unnamed_verbs,
+        unnamed_followers: data.unnamed_followers,
+    }
+});
+
+/// Flags anonymous sources unless the paragraph says why anonymity was granted.
+pub struct AnonymousSource;
+
+impl crate::rules::Rule for AnonymousSource {
+    fn meta(&self) -> &'static RuleMeta {
+        &RULE.phrases.data.rule
+    }
+
+    fn phrase_lists(&self) -> Vec<&'static PhraseList> {
+        RULE.phrases.lists()
+    }
+
+    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+        let from = out.len();
+        RULE.phrases.check(para, out, |_, _| true);
+        // "…, a court official said", "one senior official told me": the
+        // subject of a verb of saying that names no one.
+        let mut lifted = None;
+        for cue in &para.cues {
+            let verb = &para.text[cue.span.clone()];
+            if !RULE
+                .unnamed_verbs
+                .iter()
+                .any(|v| v.eq_ignore_ascii_case(verb))
+            {
+                continue;
+            }
+            let Some(span) = cue.source.as_ref().and_then(|s| unnamed(para, s)) else {
+                continue;
+            };
+            if cue.actor || out[from..].iter().any(|f| overlaps(&f.span, &span)) {
+                continue;
+            }
+            if *lifted.get_or_insert_with(|| RULE.phrases.lifted(para)) {
+                return;
+            }
+            // "Two former diplomats say …" then "Andrew Farran … says …": a
+            // lede that names its sources in the next sentence or paragraph.
+            let sentence = para.sentence_of(span.start);
+            let lede = para.starts_sentence(para.word_index_at(span.start));
+            if lede && para.names_source(sentence + 1) {
+                continue;
+            }
+            let message = RULE.phrases.message(&para.text[span.clone()]);
+            let mut finding = Finding::new(&RULE.phrases.data.rule, span, message);
+            if lede && sentence + 1 == para.sentences.len() {
+                finding.answered_by_next = Some(Answer::Named);
+            }
+            out.push(finding);
+        }
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The part of a cue's `source` that is an unnamed person: an opener, at
+/// most two words, a noun for an unnamed source, and what follows it in the
+/// source ("a court official", "A source inside City Hall").
+fn unnamed(para: &Paragraph, source: &Range<usize>) -> Option<Range<usize>> {
+    let first = para.word_index_at(source.start);
+    let end = para.word_index_at(source.end);
+    let is = |list: &[String], i: usize| {
+        let word = word_lower(para, i);
+        list.iter().any(|w| *w == word)
+    };
+    let opener = (first..end).find(|&i| is(&RULE.unnamed_openers, i))?;
+    let noun = (opener + 1..end.min(opener + 4)).find(|&i| is(&RULE.unnamed_nouns, i))?;
+    (noun + 1 == end || is(&RULE.unnamed_followers, noun + 1))
+        .then(|| para.words[opener].start..source.end)
+}
 
 #[cfg(test)]
 mod tests {
@@ -18,6 +133,61 @@ mod tests {
             ID,
             "The chief will resign, according to a person familiar with the matter.",
             &["a person familiar with"],
+        );
+    }
+
+    #[test]
+    fn flags_unnamed_officials_and_sources_who_speak() {
+        assert_flags(
+            ID,
+            "The judge is expected to step aside, a court official said.",
+            &["a court official"],
+        );
+        assert_flags(
+            ID,
+            "But one senior official told me the money was never in the budget.",
+            &["one senior official"],
+        );
+        assert_flags(
+            ID,
+            "A source inside City Hall tells me the audit was buried.",
+            &["A source inside City Hall"],
+        );
+        // One finding, not two, where a listed phrase covers it too.
+        assert_flags(
+            ID,
+            "A source said the audit was buried.",
+            &["A source said"],
+        );
+    }
+
+    #[test]
+    fn named_or_explained_officials_are_fine() {
+        assert_clean(
+            ID,
+            "The judge is expected to step aside, court clerk Ann Lee said.",
+        );
+        assert_clean(
+            ID,
+            "The judge is expected to step aside, said a court official who was not authorized to discuss the case.",
+        );
+        // Not the one speaking: the official is what was filed or sent.
+        assert_clean(ID, "He says an official complaint has been filed.");
+        assert_clean(
+            ID,
+            "A spokesman for the court said the judge would step aside.",
+        );
+        // "official" as an adjective.
+        assert_clean(ID, "An official report has found the catch is down.");
+        // A lede whose sources the next sentence names.
+        assert_clean(
+            ID,
+            "Two former diplomats say the response was mishandled. Andrew Farran, a consultant, says contracts were lost.",
+        );
+        assert_flags(
+            ID,
+            "Two former diplomats say the response was mishandled. It cost contracts.",
+            &["Two former diplomats"],
         );
     }
 
