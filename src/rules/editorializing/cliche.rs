@@ -18,11 +18,20 @@ mod tests {
             "It was a slap in the face and a stark reminder.",
             &["slap in the face", "a stark reminder"],
         );
+        assert_flags(
+            ID,
+            "The franchise pulled out all the stops, but growers were dealt a major blow.",
+            &["pulled out all the stops", "dealt a major blow"],
+        );
     }
 
     #[test]
     fn literal_and_quoted_uses_are_fine() {
         assert_clean(ID, "\"It was a slap in the face,\" she said.");
         assert_clean(ID, "The reminder was sent by mail.");
+        assert_clean(
+            ID,
+            "\"We pulled out all the stops,\" the coach said after the team was dealt a loss.",
+        );
     }
 }

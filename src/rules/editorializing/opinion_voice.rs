@@ -28,6 +28,11 @@ mod tests {
             "In my opinion, the plan deserves praise.",
             &["In my opinion", "deserves"],
         );
+        assert_flags(
+            ID,
+            "The library is thrilled to welcome the author, and we encourage everyone to attend.",
+            &["we encourage"],
+        );
     }
 
     #[test]
@@ -35,6 +40,10 @@ mod tests {
         assert_clean(ID, "\"We believe the plan will work,\" the mayor said.");
         assert_clean(ID, "The mayor said it is time for the council to act.");
         assert_clean(ID, "The council acted on Tuesday.");
+        assert_clean(
+            ID,
+            "\"We encourage everyone to attend,\" the librarian said.",
+        );
         assert_clean(ID, "The scheme should be fully in place by January.");
         assert_clean(ID, "The mayor said the fee should be abolished.");
     }
