@@ -32,7 +32,7 @@ const STYLES: [&str; 7] = [
 /// (family, precision floor, recall floor) on the labelled corpus.
 const FAMILY_FLOORS: [(&str, f64, f64); 3] = [
     ("attribution", 0.95, 0.82),
-    ("editorializing", 0.99, 0.85),
+    ("editorializing", 0.99, 0.86),
     ("figures", 0.97, 0.86),
 ];
 
@@ -50,7 +50,7 @@ const REVIEW_ACCEPTED_FLOOR: usize = 91;
 const REVIEW_REJECTED_CEILING: usize = 9;
 
 /// Overall (precision, recall) floor.
-const TOTAL_FLOOR: (f64, f64) = (0.99, 0.84);
+const TOTAL_FLOOR: (f64, f64) = (0.99, 0.85);
 
 #[test]
 fn markers_parse_into_spans() {

@@ -46,6 +46,7 @@ struct RawAttribution {
     study_words: Vec<String>,
     source_subjects: Vec<String>,
     gerund_nouns: Vec<String>,
+    clause_verbs: Vec<String>,
     estimate_nouns: Vec<String>,
     forecast_verbs: Vec<String>,
     future_markers: Vec<String>,
@@ -236,6 +237,8 @@ pub(crate) struct Lexicon {
     pub source_subjects: HashSet<String>,
     /// -ing speech verbs that are also nouns ("teaches writing").
     pub gerund_nouns: HashSet<String>,
+    /// Finite verbs that open a reported clause after its subject ("the plea was").
+    pub clause_verbs: HashSet<String>,
     /// Nouns for published numbers whose owner a name before them gives.
     pub estimate_nouns: HashSet<String>,
     /// Report verbs of a forecast, whose future the next paragraph may carry on.
@@ -504,6 +507,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         study_words: set(raw.attribution.study_words),
         source_subjects: set(raw.attribution.source_subjects),
         gerund_nouns: set(raw.attribution.gerund_nouns),
+        clause_verbs: set(raw.attribution.clause_verbs),
         estimate_nouns: set(raw.attribution.estimate_nouns),
         forecast_verbs: set(raw.attribution.forecast_verbs),
         future_markers: set(raw.attribution.future_markers),

@@ -575,14 +575,33 @@ impl<'a> Paragraph<'a> {
     }
 
     /// Whether a name or a determiner follows the cue: inverted attribution
-    /// (", said Smith", ", said the mayor"), not ", insisted that …".
+    /// (", said Smith", ", said the mayor"), not ", insisted that …" nor a
+    /// reported clause (", said the plea was a formality").
     fn inverted_subject_after(&self, cue: &Cue) -> bool {
         let next = self.word_index_at(cue.span.end);
-        self.words.get(next).is_some_and(|w| {
+        let opens = self.words.get(next).is_some_and(|w| {
             let word = &self.text[w.clone()];
             word.starts_with(char::is_uppercase)
                 || matches!(word, "the" | "a" | "an" | "his" | "her" | "their")
-        })
+        });
+        opens && !self.clause_follows(next)
+    }
+
+    /// Whether a finite verb ("was", "had") comes within a few words of word
+    /// `first`, before any punctuation: the words open a clause.
+    fn clause_follows(&self, first: usize) -> bool {
+        let verbs = &lexicon().clause_verbs;
+        let mut at = self.words.get(first).map_or(0, |w| w.start);
+        for w in self.words.iter().skip(first).take(5) {
+            if self.text[at..w.start].contains(|c: char| !c.is_whitespace()) {
+                return false;
+            }
+            if verbs.contains(&*self.text[w.clone()].to_ascii_lowercase()) {
+                return true;
+            }
+            at = w.end;
+        }
+        false
     }
 
     /// Whether the paragraph opens with "According to X," which covers all of it.

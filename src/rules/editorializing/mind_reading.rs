@@ -23,6 +23,12 @@ mod tests {
             "The mayor resigned in a bid to deflect blame.",
             &["in a bid to deflect"],
         );
+        // "said the plea was …" reports a clause; the lawyer is not its subject.
+        assert_flags(
+            ID,
+            "His lawyer, unwilling as ever to concede, said the plea was a formality.",
+            &["unwilling as ever"],
+        );
     }
 
     #[test]
@@ -32,6 +38,8 @@ mod tests {
         assert_clean(ID, "The cause was determined to be arson.");
         assert_clean(ID, "The firm cut prices in a bid to lure buyers.");
         assert_clean(ID, "Much of the state desperately needs rain.");
+        // Inverted attribution: the lawyer says it of his client.
+        assert_clean(ID, "He was unwilling as ever to concede, said the lawyer.");
         assert_flags(
             ID,
             "The mayor desperately wants a second term.",
