@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::finding::{Answer, Finding};
 use crate::prose::Paragraph;
 use crate::rules::phrases::{PhraseList, PhraseRule, PhraseRuleData};
-use crate::rules::{word_lower, RuleMeta};
+use crate::rules::RuleMeta;
 
 #[derive(Deserialize)]
 struct Data {
@@ -27,6 +27,9 @@ struct Data {
 
 struct Rule {
     phrases: PhraseRule,
+    /// `unnamed_nouns` as a list of the shared phrase index: a paragraph with
+    /// none of them (most) is passed over before its cues are read.
+    nouns: PhraseList,
     unnamed_openers: Vec<String>,
     unnamed_nouns: Vec<String>,
     unnamed_verbs: Vec<String>,
@@ -40,6 +43,7 @@ static RULE: std::sync::LazyLock<Rule> = std::sync::LazyLock::new(|| {
     );
     Rule {
         phrases: PhraseRule::new(data.phrases),
+        nouns: PhraseList::new(data.unnamed_nouns.iter().map(String::as_str)),
         unnamed_openers: data.unnamed_openers,
         unnamed_nouns: data.unnamed_nouns,
         unnamed_verbs: data.unnamed_verbs,
@@ -56,7 +60,9 @@ impl crate::rules::Rule for AnonymousSource {
     }
 
     fn phrase_lists(&self) -> Vec<&'static PhraseList> {
-        RULE.phrases.lists()
+        let mut lists = RULE.phrases.lists();
+        lists.push(&RULE.nouns);
+        lists
     }
 
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
@@ -64,20 +70,19 @@ impl crate::rules::Rule for AnonymousSource {
         RULE.phrases.check(para, out, |_, _| true);
         // "…, a court official said", "one senior official told me": the
         // subject of a verb of saying that names no one.
+        if RULE.nouns.find_in(para).is_empty() {
+            return;
+        }
         let mut lifted = None;
         for cue in &para.cues {
-            let verb = &para.text[cue.span.clone()];
-            if !RULE
-                .unnamed_verbs
-                .iter()
-                .any(|v| v.eq_ignore_ascii_case(verb))
-            {
-                continue;
-            }
             let Some(span) = cue.source.as_ref().and_then(|s| unnamed(para, s)) else {
                 continue;
             };
-            if cue.actor || out[from..].iter().any(|f| overlaps(&f.span, &span)) {
+            let verb = &para.text[cue.span.clone()];
+            if cue.actor
+                || !one_of(&RULE.unnamed_verbs, verb)
+                || out[from..].iter().any(|f| overlaps(&f.span, &span))
+            {
                 continue;
             }
             if *lifted.get_or_insert_with(|| RULE.phrases.lifted(para)) {
@@ -100,6 +105,11 @@ impl crate::rules::Rule for AnonymousSource {
     }
 }
 
+/// Whether `word` is in `list` (lowercase), whatever its case.
+fn one_of(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -110,10 +120,7 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 fn unnamed(para: &Paragraph, source: &Range<usize>) -> Option<Range<usize>> {
     let first = para.word_index_at(source.start);
     let end = para.word_index_at(source.end);
-    let is = |list: &[String], i: usize| {
-        let word = word_lower(para, i);
-        list.iter().any(|w| *w == word)
-    };
+    let is = |list: &[String], i: usize| one_of(list, &para.text[para.words[i].clone()]);
     let opener = (first..end).find(|&i| is(&RULE.unnamed_openers, i))?;
     let noun = (opener + 1..end.min(opener + 4)).find(|&i| is(&RULE.unnamed_nouns, i))?;
     (noun + 1 == end || is(&RULE.unnamed_followers, noun + 1))
