@@ -680,6 +680,7 @@ mod tests {
         assert_eq!(found("That figure comes from the utility."), ["comes from"]);
         assert_eq!(found("The data came from the bureau."), ["came from"]);
         assert!(found("The winning goal came from a former player.").is_empty());
+        assert!(found("The goal, which came from a corner, won it.").is_empty());
         assert!(found("Seventy per cent of the honey comes from eucalypts.").is_empty());
     }
 

@@ -47,6 +47,7 @@ struct RawAttribution {
     source_subjects: Vec<String>,
     gerund_nouns: Vec<String>,
     clause_verbs: Vec<String>,
+    clause_subject_breaks: Vec<String>,
     estimate_nouns: Vec<String>,
     forecast_verbs: Vec<String>,
     future_markers: Vec<String>,
@@ -239,6 +240,8 @@ pub(crate) struct Lexicon {
     pub gerund_nouns: HashSet<String>,
     /// Finite verbs that open a reported clause after its subject ("the plea was").
     pub clause_verbs: HashSet<String>,
+    /// Words that end a clause's subject before its verb ("who", "her", "few").
+    pub clause_subject_breaks: HashSet<String>,
     /// Nouns for published numbers whose owner a name before them gives.
     pub estimate_nouns: HashSet<String>,
     /// Report verbs of a forecast, whose future the next paragraph may carry on.
@@ -508,6 +511,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         source_subjects: set(raw.attribution.source_subjects),
         gerund_nouns: set(raw.attribution.gerund_nouns),
         clause_verbs: set(raw.attribution.clause_verbs),
+        clause_subject_breaks: set(raw.attribution.clause_subject_breaks),
         estimate_nouns: set(raw.attribution.estimate_nouns),
         forecast_verbs: set(raw.attribution.forecast_verbs),
         future_markers: set(raw.attribution.future_markers),

@@ -584,21 +584,48 @@ impl<'a> Paragraph<'a> {
             word.starts_with(char::is_uppercase)
                 || matches!(word, "the" | "a" | "an" | "his" | "her" | "their")
         });
-        opens && !self.clause_follows(next)
+        opens && !self.clause_at(next)
     }
 
-    /// Whether a finite verb ("was", "had") comes within a few words of word
-    /// `first`, before any punctuation: the words open a clause.
-    fn clause_follows(&self, first: usize) -> bool {
-        let verbs = &lexicon().clause_verbs;
-        let mut at = self.words.get(first).map_or(0, |w| w.start);
-        for w in self.words.iter().skip(first).take(5) {
+    /// Whether word `first` (a determiner or a name) opens a clause: one to
+    /// three words of subject (or the name alone), then a finite verb ("the
+    /// plea was", "Smith was"), with nothing but spaces between. A relative,
+    /// a pronoun, a quantifier, a conjunction or a preposition ends the
+    /// subject first ("a neighbour who had", "the home her family had",
+    /// "a collection few galleries can"), and so does a capitalized word
+    /// after a lowercase one, which starts a subject of its own ("the seat
+    /// Labor had held"). The verb is lowercase: "said Will Hodgman" is a name.
+    pub fn clause_at(&self, first: usize) -> bool {
+        let lex = lexicon();
+        let Some(start) = self.words.get(first) else {
+            return false;
+        };
+        // A name is a subject by itself ("said Smith was wrong"); a
+        // determiner needs a noun after it.
+        let verb_from = if self.text[start.clone()].starts_with(char::is_uppercase) {
+            first + 1
+        } else {
+            first + 2
+        };
+        let mut at = start.end;
+        let mut lowercase_before = false;
+        for (k, w) in self.words.iter().enumerate().skip(first + 1).take(4) {
             if self.text[at..w.start].contains(|c: char| !c.is_whitespace()) {
                 return false;
             }
-            if verbs.contains(&*self.text[w.clone()].to_ascii_lowercase()) {
+            let word = &self.text[w.clone()];
+            let capital = word.starts_with(char::is_uppercase);
+            if capital && lowercase_before {
+                return false;
+            }
+            let lower = word.to_ascii_lowercase();
+            if !capital && k >= verb_from && lex.clause_verbs.contains(&lower) {
                 return true;
             }
+            if lex.clause_subject_breaks.contains(&lower) {
+                return false;
+            }
+            lowercase_before |= !capital;
             at = w.end;
         }
         false

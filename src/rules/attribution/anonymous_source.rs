@@ -20,6 +20,11 @@ struct Data {
     /// The verbs of saying such a source is the subject of ("said", "told",
     /// "according to"), and not nouns a cue may be ("an official report").
     unnamed_verbs: Vec<String>,
+    /// Words that may come before the opener in the subject ("But one …").
+    unnamed_lead_ins: Vec<String>,
+    /// Openers of a group the next sentence may name one by one ("Two former
+    /// diplomats say …" then "Andrew Farran … says …").
+    group_openers: Vec<String>,
     /// Words that may follow the noun in the source ("a source inside City
     /// Hall"); any other word makes the noun a modifier ("an official report").
     unnamed_followers: Vec<String>,
@@ -33,6 +38,8 @@ struct Rule {
     unnamed_openers: Vec<String>,
     unnamed_nouns: Vec<String>,
     unnamed_verbs: Vec<String>,
+    unnamed_lead_ins: Vec<String>,
+    group_openers: Vec<String>,
     unnamed_followers: Vec<String>,
 }
 
@@ -47,6 +54,8 @@ static RULE: std::sync::LazyLock<Rule> = std::sync::LazyLock::new(|| {
         unnamed_openers: data.unnamed_openers,
         unnamed_nouns: data.unnamed_nouns,
         unnamed_verbs: data.unnamed_verbs,
+        unnamed_lead_ins: data.unnamed_lead_ins,
+        group_openers: data.group_openers,
         unnamed_followers: data.unnamed_followers,
     }
 });
@@ -89,9 +98,13 @@ impl crate::rules::Rule for AnonymousSource {
                 return;
             }
             // "Two former diplomats say …" then "Andrew Farran … says …": a
-            // lede that names its sources in the next sentence or paragraph.
+            // lede that names a group's members in the next sentence or
+            // paragraph. One unnamed official is not named later: a name
+            // after "an official said" is someone else.
             let sentence = para.sentence_of(span.start);
-            let lede = para.starts_sentence(para.word_index_at(span.start));
+            let opener = para.word_index_at(span.start);
+            let lede = para.starts_sentence(opener)
+                && one_of(&RULE.group_openers, &para.text[para.words[opener].clone()]);
             if lede && para.names_source(sentence + 1) {
                 continue;
             }
@@ -121,7 +134,12 @@ fn unnamed(para: &Paragraph, source: &Range<usize>) -> Option<Range<usize>> {
     let first = para.word_index_at(source.start);
     let end = para.word_index_at(source.end);
     let is = |list: &[String], i: usize| one_of(list, &para.text[para.words[i].clone()]);
-    let opener = (first..end).find(|&i| is(&RULE.unnamed_openers, i))?;
+    // The opener begins the subject, after a conjunction at most ("But one
+    // senior official told me"): "The two officials said" points back to
+    // people the copy has named.
+    let opener = (first..end)
+        .take_while(|&i| i == first || is(&RULE.unnamed_lead_ins, i - 1))
+        .find(|&i| is(&RULE.unnamed_openers, i))?;
     let noun = (opener + 1..end.min(opener + 4)).find(|&i| is(&RULE.unnamed_nouns, i))?;
     (noun + 1 == end || is(&RULE.unnamed_followers, noun + 1))
         .then(|| para.words[opener].start..source.end)
@@ -179,7 +197,19 @@ mod tests {
             "The judge is expected to step aside, said a court official who was not authorized to discuss the case.",
         );
         // Not the one speaking: the official is what was filed or sent.
-        assert_clean(ID, "He says an official complaint has been filed.");
+        // "official" qualifies what speaks: a report, not a person.
+        assert_clean(ID, "An official report said the catch was down.");
+        // Named in the sentence before.
+        assert_clean(
+            ID,
+            "Ann Lee and Tom Kim met in Geneva. The two officials said the talks had gone well.",
+        );
+        // A name after one unnamed official is someone else.
+        assert_flags(
+            ID,
+            "An official said the audit had been buried. Mayor Ann Lee said the claim was false.",
+            &["An official"],
+        );
         assert_clean(
             ID,
             "A spokesman for the court said the judge would step aside.",

@@ -31,7 +31,7 @@ mod tests {
         assert_clean(ID, "The reminder was sent by mail.");
         assert_clean(
             ID,
-            "\"We pulled out all the stops,\" the coach said after the team was dealt a loss.",
+            "\"We pulled out all the stops, and they dealt a major blow,\" the coach said.",
         );
     }
 }

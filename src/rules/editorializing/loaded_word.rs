@@ -49,10 +49,13 @@ mod tests {
         assert_clean(ID, "The ridge is naturally bare.");
         assert_clean(ID, "The mayor says it is shocking.");
         assert_clean(ID, "The council approved the increase.");
+        assert_clean(ID, "\"The notorious eyesore should go,\" the mayor said.");
+        // Inverted attribution, with a relative clause or a name that is also a verb.
         assert_clean(
             ID,
-            "\"The notorious eyesore should go,\" the mayor said of the hapless building.",
+            "The blaze was shocking, said a neighbour who had watched it.",
         );
+        assert_clean(ID, "The result was shocking, said Will Hodgman.");
         assert_clean(ID, "Prices ran from the sublime to the everyday.");
         assert_flags(ID, "The view is sublime.", &["sublime"]);
     }

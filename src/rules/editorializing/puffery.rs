@@ -45,14 +45,10 @@ mod tests {
     fn verbs_and_quotes_are_fine() {
         assert_clean(ID, "Fans celebrated the win and the author was acclaimed.");
         assert_clean(ID, "\"He is a legendary figure,\" the mayor said.");
+        // Reported: the critic's praise, not the writer's.
         assert_clean(
             ID,
-            "Her debut sold 40,000 copies, and she now teaches writing.",
-        );
-        // A ranking someone can check, not boilerplate praise.
-        assert_clean(
-            ID,
-            "Australia is the world's leading producer of macadamias.",
+            "The critic wrote that her acclaimed debut was a huge success.",
         );
     }
 }

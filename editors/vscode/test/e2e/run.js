@@ -156,8 +156,9 @@ async function setCheckbox(checkbox, want, what) {
 }
 /**
  * Puts the cursor at `line`:`column` and presses Ctrl+. until the quick-fix menu lists an item
- * containing `item`. Under load a key press can land before the editor has focus again, or the menu
- * can open empty while the code-action request is in flight; each attempt closes what is open first.
+ * matching `item` (a string or a RegExp). Under load a key press can land before the editor has
+ * focus again, or the menu can open empty while the code-action request is in flight; each
+ * attempt closes what is open first.
  */
 async function openQuickFixMenu(page, line, column, item) {
   const row = page.locator(".action-widget .monaco-list-row", { hasText: item }).first();
@@ -170,11 +171,11 @@ async function openQuickFixMenu(page, line, column, item) {
       await row.waitFor({ state: "visible", timeout: 6000 });
       return;
     } catch {
-      seen = await page.locator(".action-widget").innerText().catch(() => "(no menu)");
-      console.log(`# Ctrl+. try ${attempt} showed no "${item}" item; menu: ${seen.replace(/\s+/g, " ").trim()}`);
+      seen = await page.locator(".action-widget").first().innerText().catch(() => "(no menu)");
+      console.log(`# Ctrl+. try ${attempt} showed no ${item} item; menu: ${seen.replace(/\s+/g, " ").trim()}`);
     }
   }
-  fail(`Ctrl+. at Ln ${line}, Col ${column} never offered "${item}" in five tries; last menu: ${seen.replace(/\s+/g, " ").trim()}`);
+  fail(`Ctrl+. at Ln ${line}, Col ${column} never offered ${item} in five tries; last menu: ${seen.replace(/\s+/g, " ").trim()}`);
 }
 function describe(v) {
   if (v instanceof Error) return v.message;
@@ -433,7 +434,7 @@ async function main() {
 
     // Quick fix: Ctrl+. on "claimed" offers "said"; applying it rewrites the text.
     const said = expected.find((f) => f.rule === "editorializing/said-synonym");
-    await openQuickFixMenu(page, said.line, said.column + 2, "said");
+    await openQuickFixMenu(page, said.line, said.column + 2, /Replace .claimed. with .said./);
     const menu = (await page.locator(".action-widget").innerText()).replace(/\s+/g, " ").trim();
     if (!/claimed/.test(menu)) fail(`the quick-fix menu does not mention "claimed": ${menu}`);
     await sleep(300); // let the menu's fade-in finish for the picture
@@ -559,7 +560,7 @@ async function main() {
           const a = document.activeElement;
           const focus = a ? `${a.tagName.toLowerCase()}.${[...a.classList].join(".")} in ${a.closest("[id]")?.id ?? "?"}` : "none";
           const open = [".quick-input-widget", ".action-widget", ".context-view", ".notifications-toasts .notification-toast", ".monaco-dialog-box"]
-            .filter((sel) => [...document.querySelectorAll(sel)].some((el) => el.offsetParent !== null))
+            .filter((sel) => [...document.querySelectorAll(sel)].some((el) => el.getClientRects().length > 0))
             .join(", ");
           return `focus: ${focus}; visible overlays: ${open || "none"}`;
         })
