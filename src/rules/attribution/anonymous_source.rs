@@ -13,34 +13,36 @@ use crate::rules::RuleMeta;
 struct Data {
     #[serde(flatten)]
     phrases: PhraseRuleData,
-    /// Words that open a source the copy does not name ("a court official").
-    unnamed_openers: Vec<String>,
+    unnamed: Unnamed,
+}
+
+/// How a source the copy does not name is read: the `[unnamed]` table.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Unnamed {
+    /// Words that open such a source ("a court official").
+    openers: Vec<String>,
     /// Who such a source is ("official", "aide", "source").
-    unnamed_nouns: Vec<String>,
+    nouns: Vec<String>,
     /// The verbs of saying such a source is the subject of ("said", "told",
     /// "according to"), and not nouns a cue may be ("an official report").
-    unnamed_verbs: Vec<String>,
+    verbs: Vec<String>,
     /// Words that may come before the opener in the subject ("But one …").
-    unnamed_lead_ins: Vec<String>,
+    lead_ins: Vec<String>,
     /// Openers of a group the next sentence may name one by one ("Two former
     /// diplomats say …" then "Andrew Farran … says …").
     group_openers: Vec<String>,
     /// Words that may follow the noun in the source ("a source inside City
     /// Hall"); any other word makes the noun a modifier ("an official report").
-    unnamed_followers: Vec<String>,
+    followers: Vec<String>,
 }
 
 struct Rule {
     phrases: PhraseRule,
-    /// `unnamed_nouns` as a list of the shared phrase index: a paragraph with
+    /// `unnamed.nouns` as a list of the shared phrase index: a paragraph with
     /// none of them (most) is passed over before its cues are read.
     nouns: PhraseList,
-    unnamed_openers: Vec<String>,
-    unnamed_nouns: Vec<String>,
-    unnamed_verbs: Vec<String>,
-    unnamed_lead_ins: Vec<String>,
-    group_openers: Vec<String>,
-    unnamed_followers: Vec<String>,
+    unnamed: Unnamed,
 }
 
 static RULE: std::sync::LazyLock<Rule> = std::sync::LazyLock::new(|| {
@@ -50,13 +52,8 @@ static RULE: std::sync::LazyLock<Rule> = std::sync::LazyLock::new(|| {
     );
     Rule {
         phrases: PhraseRule::new(data.phrases),
-        nouns: PhraseList::new(data.unnamed_nouns.iter().map(String::as_str)),
-        unnamed_openers: data.unnamed_openers,
-        unnamed_nouns: data.unnamed_nouns,
-        unnamed_verbs: data.unnamed_verbs,
-        unnamed_lead_ins: data.unnamed_lead_ins,
-        group_openers: data.group_openers,
-        unnamed_followers: data.unnamed_followers,
+        nouns: PhraseList::new(data.unnamed.nouns.iter().map(String::as_str)),
+        unnamed: data.unnamed,
     }
 });
 
@@ -89,7 +86,7 @@ impl crate::rules::Rule for AnonymousSource {
             };
             let verb = &para.text[cue.span.clone()];
             if cue.actor
-                || !one_of(&RULE.unnamed_verbs, verb)
+                || !one_of(&RULE.unnamed.verbs, verb)
                 || out[from..].iter().any(|f| overlaps(&f.span, &span))
             {
                 continue;
@@ -104,7 +101,10 @@ impl crate::rules::Rule for AnonymousSource {
             let sentence = para.sentence_of(span.start);
             let opener = para.word_index_at(span.start);
             let lede = para.starts_sentence(opener)
-                && one_of(&RULE.group_openers, &para.text[para.words[opener].clone()]);
+                && one_of(
+                    &RULE.unnamed.group_openers,
+                    &para.text[para.words[opener].clone()],
+                );
             if lede && para.names_source(sentence + 1) {
                 continue;
             }
@@ -138,10 +138,10 @@ fn unnamed(para: &Paragraph, source: &Range<usize>) -> Option<Range<usize>> {
     // senior official told me"): "The two officials said" points back to
     // people the copy has named.
     let opener = (first..end)
-        .take_while(|&i| i == first || is(&RULE.unnamed_lead_ins, i - 1))
-        .find(|&i| is(&RULE.unnamed_openers, i))?;
-    let noun = (opener + 1..end.min(opener + 4)).find(|&i| is(&RULE.unnamed_nouns, i))?;
-    (noun + 1 == end || is(&RULE.unnamed_followers, noun + 1))
+        .take_while(|&i| i == first || is(&RULE.unnamed.lead_ins, i - 1))
+        .find(|&i| is(&RULE.unnamed.openers, i))?;
+    let noun = (opener + 1..end.min(opener + 4)).find(|&i| is(&RULE.unnamed.nouns, i))?;
+    (noun + 1 == end || is(&RULE.unnamed.followers, noun + 1))
         .then(|| para.words[opener].start..source.end)
 }
 
