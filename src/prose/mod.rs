@@ -618,11 +618,12 @@ impl<'a> Paragraph<'a> {
             if capital && lowercase_before {
                 return false;
             }
-            let lower = word.to_ascii_lowercase();
-            if !capital && k >= verb_from && lex.clause_verbs.contains(&lower) {
+            // The paragraph's lowercase copy, indexed as the text is.
+            let lower = &self.lower[w.clone()];
+            if !capital && k >= verb_from && lex.clause_verbs.contains(lower) {
                 return true;
             }
-            if lex.clause_subject_breaks.contains(&lower) {
+            if lex.clause_subject_breaks.contains(lower) {
                 return false;
             }
             lowercase_before |= !capital;

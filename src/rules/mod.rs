@@ -175,6 +175,12 @@ pub(crate) fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether `word` is one of `list` (lowercase entries), whatever its case,
+/// without lowercasing (or allocating) anything.
+pub(crate) fn one_of(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// [`Paragraph::word_lower`], borrowed when the word is lowercase already.
 pub(crate) fn word_lower<'p>(para: &'p Paragraph, i: usize) -> Cow<'p, str> {
     para.words

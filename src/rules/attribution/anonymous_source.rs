@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::finding::{Answer, Finding};
 use crate::prose::Paragraph;
 use crate::rules::phrases::{PhraseList, PhraseRule, PhraseRuleData};
-use crate::rules::RuleMeta;
+use crate::rules::{one_of, RuleMeta};
 
 #[derive(Deserialize)]
 struct Data {
@@ -116,11 +116,6 @@ impl crate::rules::Rule for AnonymousSource {
             out.push(finding);
         }
     }
-}
-
-/// Whether `word` is in `list` (lowercase), whatever its case.
-fn one_of(list: &[String], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {

@@ -6,7 +6,7 @@ use crate::finding::{Finding, Fix};
 use crate::prose::Paragraph;
 use crate::rules::phrases::{match_case, PhraseList, Spelling};
 use crate::rules::Template;
-use crate::rules::{rule_data, Rule, RuleMeta};
+use crate::rules::{one_of, rule_data, Rule, RuleMeta};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -128,10 +128,7 @@ fn adjacent(para: &Paragraph, i: usize, from: usize) -> bool {
 
 /// Whether word `i`, right after `from`, is a speech object ("that", "he").
 fn speech_object_at(para: &Paragraph, i: usize, from: usize) -> bool {
-    adjacent(para, i, from) && {
-        let word = crate::rules::word_lower(para, i);
-        DATA.speech_objects.iter().any(|o| *o == word)
-    }
+    adjacent(para, i, from) && one_of(&DATA.speech_objects, &para.text[para.words[i].clone()])
 }
 
 /// The index of the word after a speech setting ("on Monday", "in a
@@ -141,7 +138,9 @@ fn setting_end(para: &Paragraph, i: usize, from: usize) -> Option<usize> {
         let mut at = from;
         let mut index = i;
         for part in setting.split(' ') {
-            if !adjacent(para, index, at) || crate::rules::word_lower(para, index) != part {
+            if !adjacent(para, index, at)
+                || !para.text[para.words[index].clone()].eq_ignore_ascii_case(part)
+            {
                 return None;
             }
             at = para.words[index].end;
@@ -157,11 +156,6 @@ fn reported_clause_at(para: &Paragraph, i: usize, from: usize) -> bool {
     adjacent(para, i, from)
         && one_of(&DATA.clause_determiners, &para.text[para.words[i].clone()])
         && para.clause_at(i)
-}
-
-/// Whether `word` is in `list` (lowercase), whatever its case.
-fn one_of(list: &[String], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether the verb at `span`, in form `form` of [`SAID`], introduces or
