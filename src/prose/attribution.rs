@@ -180,7 +180,7 @@ pub(crate) fn cues_in(
         } else {
             // "teaches writing": a noun, unless "is writing", ", writing in …"
             // or "writing that".
-            if lex.gerund_nouns.contains(word) {
+            if word.ends_with("ing") && lex.gerund_nouns.contains(word) {
                 let be = prev.is_some_and(|(_, c)| c.has(List::PassiveAuxiliaries));
                 let comma = text[..w.start].trim_end_matches(' ').ends_with(',');
                 let that = next.is_some_and(|n| n.eq_ignore_ascii_case("that"));
