@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use crate::finding::Finding;
+use crate::prose::numbers::{digits_value, scale_value, word_value};
 use crate::prose::Paragraph;
-use crate::rules::style::numbers::{digits_value, scale_value, word_value};
 
 /// A knob of a rule.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]

@@ -316,7 +316,7 @@ pub(crate) enum List {
 const _: () = assert!((List::StudyWords as u32) < Classes::STYLE);
 
 /// The lists a word is in, a bit each: those of [`List`] in the low 16 bits,
-/// the style family's (`rules::style::class_words`) in the next 16, the
+/// the number and date classes (`word_classes::class_words`) in the next 16, the
 /// figure scan's (`figures::class`) in the high half.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Classes(u64);
@@ -557,9 +557,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             *classes.entry(word).or_default() |= u64::from(bits) << 32;
         }
     }
-    // The style family's number words, months and the like, which it asks
-    // of every word.
-    for (word, bits) in crate::rules::style::class_words() {
+    // Number words, months and the like, which rules ask of every word.
+    for (word, bits) in super::word_classes::class_words() {
         *classes.entry(word.into()).or_default() |= u64::from(bits) << Classes::STYLE;
     }
     lex.table = WordTable::new(&classes);

@@ -5,11 +5,16 @@
 //! cues and figures. Offsets in a paragraph are relative to its block.
 
 pub mod attribution;
+pub(crate) mod embedded;
 pub mod figures;
 pub(crate) mod lexicon;
 pub mod markup;
+pub mod months;
+pub mod numbers;
 pub mod quotations;
 pub mod sentences;
+pub mod word_classes;
+pub mod word_list;
 pub mod words;
 
 use std::cell::RefCell;
@@ -205,9 +210,9 @@ pub struct Paragraph<'a> {
     /// Phrase-list hits of the rules' shared automaton over the squeezed text
     /// (pattern, start, end), computed by the first rule that asks.
     pub(crate) phrase_hits: std::cell::OnceCell<Vec<(u32, u32, u32)>>,
-    /// What the style rules ask of every word (figure, number word, month),
-    /// worked out once by the first style rule that asks.
-    pub(crate) style_words: std::cell::OnceCell<Vec<crate::rules::style::WordClass>>,
+    /// The classes of the words that have one (figure, number word, month),
+    /// worked out once by the first rule that asks.
+    word_classes: std::cell::OnceCell<Vec<word_classes::WordClass>>,
     /// [`Paragraph::sentence_continues`] of the first 64 sentences, as
     /// worked out (`continues`) and which of them are (`continues_known`):
     /// each figure asks it of its sentence and the ones around it.
@@ -230,7 +235,7 @@ struct Spare {
     classes: Vec<Classes>,
     outer: Vec<usize>,
     squeezed: Squeezed,
-    style_words: Vec<crate::rules::style::WordClass>,
+    word_classes: Vec<word_classes::WordClass>,
 }
 
 thread_local! {
@@ -268,21 +273,21 @@ impl Paragraph<'_> {
                 swap(&mut slot.classes, &mut self.classes);
                 swap(&mut slot.outer, &mut self.outer);
                 swap(&mut slot.squeezed, &mut self.squeezed);
-                // Worked out only when a style rule asks; then handed back.
-                if let Some(words) = self.style_words.take() {
-                    slot.style_words = words;
+                // Worked out only when a rule asks; then handed back.
+                if let Some(words) = self.word_classes.take() {
+                    slot.word_classes = words;
                 }
             }
         });
     }
 
-    /// An empty list for [`Paragraph::style_words`], with the room the last
+    /// An empty list for [`Paragraph::word_classes`], with the room the last
     /// paragraph on this thread used.
-    pub(crate) fn spare_style_words() -> Vec<crate::rules::style::WordClass> {
+    fn spare_word_classes() -> Vec<word_classes::WordClass> {
         let mut words = SPARE
             .try_with(|slot| {
                 slot.try_borrow_mut()
-                    .map(|mut slot| std::mem::take(&mut slot.style_words))
+                    .map(|mut slot| std::mem::take(&mut slot.word_classes))
                     .unwrap_or_default()
             })
             .unwrap_or_default();
@@ -379,7 +384,7 @@ impl<'a> Paragraph<'a> {
             outer: Vec::new(),
             squeezed: Squeezed::default(),
             phrase_hits: std::cell::OnceCell::new(),
-            style_words: std::cell::OnceCell::new(),
+            word_classes: std::cell::OnceCell::new(),
             continues: std::cell::Cell::new(0),
             continues_known: std::cell::Cell::new(0),
         };

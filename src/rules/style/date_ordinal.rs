@@ -27,7 +27,7 @@ impl Rule for DateOrdinal {
 
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
         // Months only, read off the word classes without a call per word.
-        for class in super::classes(para) {
+        for class in para.word_classes() {
             let Some(day) = class.month.and_then(|m| month_at(para, class.index, m).day) else {
                 continue;
             };

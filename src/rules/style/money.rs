@@ -4,9 +4,9 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::numbers::scale_value;
 use super::{adjacent, is_digits, quoted, word, WordClass};
 use crate::finding::{Finding, Fix};
+use crate::prose::numbers::{cent_words, dollar_words, scale_value};
 use crate::prose::Paragraph;
 use crate::rules::{rule_data, Rule, RuleMeta};
 
@@ -16,7 +16,6 @@ struct Data {
     rule: RuleMeta,
     message: String,
     cents_message: String,
-    dollar_words: Vec<String>,
 }
 
 rule_data!(DATA: Data = "money.toml");
@@ -32,7 +31,7 @@ impl Rule for Money {
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
         // The first word not yet part of a finding.
         let mut free = 0;
-        for class in super::classes(para) {
+        for class in para.word_classes() {
             // Each finding below starts at a figure, a number word or "a".
             let i = class.index;
             if i < free
@@ -66,29 +65,13 @@ impl Rule for Money {
     }
 }
 
-/// The words of a sum in cents ("fifty cents").
-const CENT_WORDS: [&str; 2] = ["cents", "cent"];
-
-/// The dollar and cent words.
-pub(super) fn money_words() -> impl Iterator<Item = &'static str> {
-    DATA.dollar_words
-        .iter()
-        .map(String::as_str)
-        .chain(CENT_WORDS)
-}
-
-/// Whether `word` is a dollar or cent word, in any ASCII case.
-pub(super) fn is_money_word(word: &str) -> bool {
-    money_words().any(|w| word.eq_ignore_ascii_case(w))
-}
-
 /// Whether the amount at word `i` may be money at all: a dollar sign before
 /// it, or a scale, dollar or cent word after it, as each of the forms below
 /// needs. Most figures are neither, and are passed over at once: the word
 /// table says what the next word is.
 fn may_be_money(para: &Paragraph, i: usize) -> bool {
     para.text.as_bytes()[..para.words[i].start].ends_with(b"$")
-        || super::style_of(para, i + 1) & (super::bits::SCALE | super::bits::MONEY) != 0
+        || para.class_bits(i + 1) & (super::bits::SCALE | super::bits::MONEY) != 0
 }
 
 /// The value of a word as a number: digits (the figure as written), a
@@ -124,10 +107,7 @@ fn dollars_in_words(
         scale = Some((word(para, j).to_ascii_lowercase(), s));
         j += 1;
     }
-    if !DATA
-        .dollar_words
-        .iter()
-        .any(|d| word(para, j).eq_ignore_ascii_case(d))
+    if !dollar_words().any(|d| word(para, j).eq_ignore_ascii_case(d))
         || !adjacent(para, j - 1)
         || para.starts_sentence(i)
     {
@@ -191,7 +171,7 @@ fn spelled_cents(
     let i = class.index;
     let v = class.number.map(u64::from).filter(|v| *v < 100)?;
     let next = word(para, i + 1);
-    if !CENT_WORDS.iter().any(|c| next.eq_ignore_ascii_case(c))
+    if !cent_words().any(|c| next.eq_ignore_ascii_case(c))
         || !adjacent(para, i)
         || para.starts_sentence(i)
     {

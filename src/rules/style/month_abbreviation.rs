@@ -28,7 +28,7 @@ impl Rule for MonthAbbreviation {
 
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
         // Months only, read off the word classes without a call per word.
-        for class in super::classes(para) {
+        for class in para.word_classes() {
             let i = class.index;
             let Some(at) = class.month.map(|m| month_at(para, i, m)) else {
                 continue;

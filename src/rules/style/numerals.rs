@@ -5,9 +5,10 @@ use std::borrow::Cow;
 
 use serde::Deserialize;
 
-use super::numbers::{spelled, word_value};
-use super::{adjacent, phrase_at, quoted, same_sentence, word, WordList};
+use super::{adjacent, phrase_at, quoted, same_sentence, word};
 use crate::finding::{Finding, Fix};
+use crate::prose::numbers::{age_word, spelled};
+use crate::prose::word_list::{Shapes, WordList};
 use crate::prose::{BlockKind, Paragraph};
 use crate::rules::{rule_data, Rule, RuleMeta};
 
@@ -24,7 +25,6 @@ struct Data {
     figure_words: WordList,
     not_before: WordList,
     age_phrases: Vec<String>,
-    age_words: Vec<String>,
     idioms: Vec<String>,
 }
 
@@ -43,7 +43,7 @@ impl Rule for Numerals {
         if matches!(para.kind, BlockKind::Heading | BlockKind::TableCell) {
             return;
         }
-        for class in super::classes(para) {
+        for class in para.word_classes() {
             // Figures and number words only: the others are ruled out by
             // their class, without looking at the text again.
             let i = class.index;
@@ -102,8 +102,8 @@ fn joined_starts_with(parts: &[&str], prefix: &str) -> bool {
 
 /// The shapes of the age phrases' first words ("years"): the word after a
 /// number rules most phrases out at once.
-static AGE_STARTS: std::sync::LazyLock<super::Shapes> = std::sync::LazyLock::new(|| {
-    super::Shapes::new(
+static AGE_STARTS: std::sync::LazyLock<Shapes> = std::sync::LazyLock::new(|| {
+    Shapes::new(
         DATA.age_phrases
             .iter()
             .map(|p| p.split(' ').next().unwrap_or("")),
@@ -172,7 +172,7 @@ fn small_figure(
     } else {
         Cow::Borrowed("")
     };
-    if DATA.labels.contains(&prev) || crate::rules::style::dates::is_month(&prev) {
+    if DATA.labels.contains(&prev) || crate::prose::months::is_month(&prev) {
         return None;
     }
     // A name ("Apollo 9") or a proper noun after ("3 Doors Down", "5 Main St.").
@@ -206,23 +206,6 @@ fn small_figure(
         replacement,
         None,
     ))
-}
-
-/// An age written as one word, a number word under 10 and one of the age
-/// words ("five-year-old", "Six-Week-Old"): the number's value, and the
-/// rest after the hyphen.
-pub(super) fn age_word(w: &str) -> Option<(u64, &str)> {
-    let (number, rest) = w.split_once('-')?;
-    let value = word_value(number).filter(|v| (1..=9).contains(v))?;
-    DATA.age_words
-        .iter()
-        .any(|a| a.eq_ignore_ascii_case(rest))
-        .then_some((value, rest))
-}
-
-/// The words after the hyphen of an age written as one word ("year-old").
-pub(super) fn age_words() -> impl Iterator<Item = &'static str> {
-    DATA.age_words.iter().map(String::as_str)
 }
 
 /// "twelve people" → "12 people"; "five-year-old" → "5-year-old"; "six feet" → "6 feet".
@@ -273,7 +256,7 @@ fn spelled_number(
         "percent", "per", "pct", "dollars", "dollar", "cents", "cent",
     ]
     .contains(&&*next)
-        || (super::numbers::scale_value(&next).is_some()
+        || (crate::prose::numbers::scale_value(&next).is_some()
             && ["dollars", "dollar"].contains(&&*lower(para, i + 2)))
     {
         return None;
@@ -288,7 +271,9 @@ fn spelled_number(
     }
     // Built only for the few that are flagged.
     let with_next = |figure: &str| [figure, " ", word(para, i + 1)].concat();
-    if adjacent(para, i) && super::numbers::scale_value(&next).is_some_and(|s| s >= 1_000_000) {
+    if adjacent(para, i)
+        && crate::prose::numbers::scale_value(&next).is_some_and(|s| s >= 1_000_000)
+    {
         let message = crate::rules::fill(&DATA.use_figures_scale, "{figure}", &with_next(&figure));
         return Some((message, figure, None));
     }

@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use super::{phrase_at, quoted, word};
 use crate::finding::{Finding, Fix};
+use crate::prose::numbers::percent_words;
 use crate::prose::Paragraph;
 use crate::rules::{rule_data, Rule, RuleMeta};
 
@@ -12,32 +13,9 @@ use crate::rules::{rule_data, Rule, RuleMeta};
 struct Data {
     rule: RuleMeta,
     message: String,
-    percent_words: Vec<String>,
 }
 
 rule_data!(DATA: Data = "percent.toml");
-
-/// The first word of each percent word: a figure followed by none of them
-/// is no percentage, which rules out most figures without matching phrases.
-static FIRST_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    let mut first: Vec<&str> = DATA
-        .percent_words
-        .iter()
-        .map(|p| p.split(' ').next().unwrap_or(""))
-        .collect();
-    first.dedup();
-    first
-});
-
-/// The first words of the percent words.
-pub(super) fn first_words() -> impl Iterator<Item = &'static str> {
-    FIRST_WORDS.iter().copied()
-}
-
-/// Whether `word` is the first word of a percent word, in any ASCII case.
-pub(super) fn opens_percent_word(word: &str) -> bool {
-    first_words().any(|f| f.eq_ignore_ascii_case(word))
-}
 
 /// Flags percentages written out in words.
 pub struct Percent;
@@ -48,7 +26,7 @@ impl Rule for Percent {
     }
 
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
-        for class in super::classes(para) {
+        for class in para.word_classes() {
             let i = class.index;
             // Whether the word is a number, then whether a percent sign or
             // word follows, and only then the figure is written out.
@@ -65,12 +43,10 @@ impl Rule for Percent {
                 after + 2
             } else {
                 // The word table says whether the next word opens one.
-                if super::style_of(para, i + 1) & super::bits::PERCENT == 0 {
+                if para.class_bits(i + 1) & super::bits::PERCENT == 0 {
                     continue;
                 }
-                let Some(words) = DATA
-                    .percent_words
-                    .iter()
+                let Some(words) = percent_words()
                     .find(|p| phrase_at(para, i + 1, p))
                     .map(|p| p.split(' ').count())
                 else {

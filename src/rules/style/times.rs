@@ -29,7 +29,7 @@ impl Rule for Times {
     fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
         // The first word not yet part of a finding.
         let mut free = 0;
-        for class in super::classes(para) {
+        for class in para.word_classes() {
             // A time starts with its hour: read off the word classes.
             let i = class.index;
             if i < free || !class.leading_digit {

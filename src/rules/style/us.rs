@@ -34,7 +34,7 @@ impl Rule for UsAbbreviation {
         if para.kind == BlockKind::Heading {
             return;
         }
-        for class in super::classes(para) {
+        for class in para.word_classes() {
             // "US…" and "United" only: the word's class says.
             if !class.capital_u {
                 continue;

@@ -1,35 +1,41 @@
-//! Number words ↔ values, for the rules that turn one into the other.
+//! Numbers in words: number words and their values, scale words, and the
+//! words that make a number an amount of money, a percentage or an age.
 
 use serde::Deserialize;
 
-use crate::rules::rule_data;
+use super::embedded::embedded_data;
+use super::word_list::{Shapes, WordList};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct Numbers {
+struct Numbers {
     units: Vec<String>,
     tens: Vec<String>,
-    scales: super::WordList,
+    scales: WordList,
+    dollar_words: Vec<String>,
+    cent_words: Vec<String>,
+    percent_words: Vec<String>,
+    age_words: Vec<String>,
 }
 
-rule_data!(NUMBERS: Numbers = "numbers.toml");
+embedded_data!(NUMBERS: Numbers = "data/numbers.toml");
 
 /// The unit and tens words with their values ("seven" → 7, "forty" → 40),
 /// by length and first letter: most words are ruled out by their length and
 /// first and last letters, and the others are compared with one or two words
-/// ignoring ASCII case, without lowercasing them. (The style family reads
-/// number words off the shared word table; this serves the rest.)
-pub(crate) struct NumberWords {
+/// ignoring ASCII case, without lowercasing them. (A paragraph's words carry
+/// their values in [`super::word_classes`]; this serves the rest.)
+pub struct NumberWords {
     buckets: Vec<[Vec<(&'static str, u64)>; 26]>,
     /// Rules out most other words before the buckets are searched.
-    shapes: super::Shapes,
+    shapes: Shapes,
     /// The length of the shortest tens word, hyphen and unit word together.
     shortest_compound: usize,
 }
 
 /// The hyphens that join a compound number word ("forty-one"), the second
 /// non-breaking (U+2011), as [`NumberWords::value`] finds them.
-pub(crate) const HYPHENS: [&str; 2] = ["-", "\u{2011}"];
+pub const HYPHENS: [&str; 2] = ["-", "\u{2011}"];
 
 static NUMBER_WORDS: std::sync::LazyLock<NumberWords> = std::sync::LazyLock::new(|| {
     let units = NUMBERS
@@ -69,13 +75,13 @@ static NUMBER_WORDS: std::sync::LazyLock<NumberWords> = std::sync::LazyLock::new
     };
     NumberWords {
         buckets,
-        shapes: super::Shapes::new(units.chain(tens).map(|(w, _)| w)),
+        shapes: Shapes::new(units.chain(tens).map(|(w, _)| w)),
         shortest_compound: shortest(&NUMBERS.tens) + 1 + shortest(&NUMBERS.units),
     }
 });
 
 /// The number words.
-pub(crate) fn number_words() -> &'static NumberWords {
+pub fn number_words() -> &'static NumberWords {
     &NUMBER_WORDS
 }
 
@@ -99,12 +105,12 @@ impl NumberWords {
     }
 
     /// The unit and tens words (lowercase).
-    pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+    pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.buckets.iter().flatten().flatten().map(|&(w, _)| w)
     }
 
     /// [`word_value`].
-    pub(crate) fn value(&self, word: &str) -> Option<u64> {
+    pub fn value(&self, word: &str) -> Option<u64> {
         // Rule most words out on the first letter, without allocating.
         if !may_be_number_word(word) || word.len() > 24 {
             return None;
@@ -133,12 +139,12 @@ impl NumberWords {
 
 /// Whether `word` may be a number word at all: it starts with the first
 /// letter of one. Rules ask this of every word before anything dearer.
-pub(crate) fn may_be_number_word(word: &str) -> bool {
+pub fn may_be_number_word(word: &str) -> bool {
     word.bytes().next().is_some_and(opens_number_word)
 }
 
 /// Whether a number word starts with the letter `b`, in either case.
-pub(crate) fn opens_number_word(b: u8) -> bool {
+pub fn opens_number_word(b: u8) -> bool {
     matches!(
         b.to_ascii_lowercase(),
         b'o' | b't' | b'f' | b's' | b'e' | b'n'
@@ -146,19 +152,19 @@ pub(crate) fn opens_number_word(b: u8) -> bool {
 }
 
 /// The value of a number word from one to ninety-nine ("seven", "Twenty-five").
-pub(crate) fn word_value(word: &str) -> Option<u64> {
+pub fn word_value(word: &str) -> Option<u64> {
     NUMBER_WORDS.value(word)
 }
 
 /// The word for one through nine.
-pub(crate) fn spelled(value: u64) -> Option<&'static str> {
+pub fn spelled(value: u64) -> Option<&'static str> {
     (1..=9)
         .contains(&value)
         .then(|| NUMBERS.units[value as usize].as_str())
 }
 
 /// The multiplier of a scale word ("million" → 1,000,000).
-pub(crate) fn scale_value(word: &str) -> Option<u64> {
+pub fn scale_value(word: &str) -> Option<u64> {
     // Any ASCII case, without lowercasing into a fresh String (this runs for
     // every word after a figure); the scale words are lowercase.
     NUMBERS
@@ -168,12 +174,12 @@ pub(crate) fn scale_value(word: &str) -> Option<u64> {
 }
 
 /// The scale words ("thousand", "million", …).
-pub(crate) fn scale_words() -> impl Iterator<Item = &'static str> {
+pub fn scale_words() -> impl Iterator<Item = &'static str> {
     NUMBERS.scales.iter()
 }
 
 /// The value of a figure written in digits ("3,000", "7.5").
-pub(crate) fn digits_value(word: &str) -> Option<f64> {
+pub fn digits_value(word: &str) -> Option<f64> {
     if !word.starts_with(|c: char| c.is_ascii_digit())
         || !word
             .bytes()
@@ -196,6 +202,70 @@ pub(crate) fn digits_value(word: &str) -> Option<f64> {
         len += 1;
     }
     std::str::from_utf8(&buf[..len]).ok()?.parse().ok()
+}
+
+/// The dollar words ("dollars").
+pub fn dollar_words() -> impl Iterator<Item = &'static str> {
+    NUMBERS.dollar_words.iter().map(String::as_str)
+}
+
+/// The cent words ("cents").
+pub fn cent_words() -> impl Iterator<Item = &'static str> {
+    NUMBERS.cent_words.iter().map(String::as_str)
+}
+
+/// The dollar and cent words.
+pub fn money_words() -> impl Iterator<Item = &'static str> {
+    dollar_words().chain(cent_words())
+}
+
+/// Whether `word` is a dollar or cent word, in any ASCII case.
+pub fn is_money_word(word: &str) -> bool {
+    money_words().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// The words after a number that make it a percentage ("percent", "per cent").
+pub fn percent_words() -> impl Iterator<Item = &'static str> {
+    NUMBERS.percent_words.iter().map(String::as_str)
+}
+
+/// The first word of each percent word: a figure followed by none of them
+/// is no percentage, which rules out most figures without matching phrases.
+static FIRST_PERCENT_WORDS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        let mut first: Vec<&str> = percent_words()
+            .map(|p| p.split(' ').next().unwrap_or(""))
+            .collect();
+        first.dedup();
+        first
+    });
+
+/// The first words of the percent words.
+pub fn first_percent_words() -> impl Iterator<Item = &'static str> {
+    FIRST_PERCENT_WORDS.iter().copied()
+}
+
+/// Whether `word` is the first word of a percent word, in any ASCII case.
+pub fn opens_percent_word(word: &str) -> bool {
+    first_percent_words().any(|f| f.eq_ignore_ascii_case(word))
+}
+
+/// An age written as one word, a number word under 10 and one of the age
+/// words ("five-year-old", "Six-Week-Old"): the number's value, and the
+/// rest after the hyphen.
+pub fn age_word(w: &str) -> Option<(u64, &str)> {
+    let (number, rest) = w.split_once('-')?;
+    let value = word_value(number).filter(|v| (1..=9).contains(v))?;
+    NUMBERS
+        .age_words
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(rest))
+        .then_some((value, rest))
+}
+
+/// The words after the hyphen of an age written as one word ("year-old").
+pub fn age_words() -> impl Iterator<Item = &'static str> {
+    NUMBERS.age_words.iter().map(String::as_str)
 }
 
 #[cfg(test)]
