@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+pub(crate) mod figure_classes;
+
 #[derive(Deserialize)]
 struct Raw {
     abbreviations: RawAbbreviations,
@@ -467,8 +469,8 @@ fn set(words: Vec<String>) -> HashSet<String> {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // Embedded at build time; its validity is checked by the test suite.
-    let raw: Raw =
-        toml::from_str(include_str!("data/lexicon.toml")).expect("embedded lexicon.toml is valid");
+    let raw: Raw = toml::from_str(include_str!("../data/lexicon.toml"))
+        .expect("embedded lexicon.toml is valid");
     let mut lex = Lexicon {
         never_final: set(raw.abbreviations.never_final),
         maybe_final: set(raw.abbreviations.maybe_final),
@@ -552,7 +554,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     // As `Lower` reads a word longer than any listed word as "", such a word
     // is on none of the figure scan's lists.
-    for (word, bits) in super::figures::class_words(&lex) {
+    for (word, bits) in figure_classes::class_words(&lex) {
         if word.len() <= Lower::MAX {
             *classes.entry(word).or_default() |= u64::from(bits) << 32;
         }

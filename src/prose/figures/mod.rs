@@ -3,12 +3,11 @@
 //! ordinals, small everyday counts, labels ("Section 230"), addresses and
 //! scores are recognised and left out.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::lexicon::{lexicon, Classes, HashSet, Lexicon, Lower, WordHasher};
+use super::lexicon::figure_classes::class;
+use super::lexicon::{lexicon, Classes, Lexicon, Lower};
 
 /// What sort of statistic a figure is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,58 +35,6 @@ pub struct Figure {
     pub kind: FigureKind,
 }
 
-/// The lists a word is on, as bits ([`Tables::classes`]): the scan asks a
-/// dozen questions of the words around every number, and one lookup per word
-/// answers them all (it was a hash lookup per list per question).
-mod class {
-    pub const SPELLED: u32 = 1 << 0;
-    pub const SCALE: u32 = 1 << 1;
-    pub const SUPERLATIVE: u32 = 1 << 2;
-    pub const ESTIMATOR: u32 = 1 << 3;
-    pub const CROWD: u32 = 1 << 4;
-    pub const LABEL: u32 = 1 << 5;
-    pub const MONTH: u32 = 1 << 6;
-    pub const CURRENCY: u32 = 1 << 7;
-    pub const UNIT: u32 = 1 << 8;
-    pub const DISTANCE: u32 = 1 << 9;
-    pub const RATE_DENOMINATOR: u32 = 1 << 10;
-    pub const AGE_OR_DURATION: u32 = 1 << 11;
-    pub const STREET: u32 = 1 << 12;
-    pub const DECISION: u32 = 1 << 13;
-    pub const LIMIT_LEAD_IN: u32 = 1 << 14;
-    pub const CRITERION: u32 = 1 << 15;
-    pub const DESIGN: u32 = 1 << 16;
-    pub const FIXED_RATE: u32 = 1 << 17;
-    pub const ATTENDANCE: u32 = 1 << 18;
-    pub const RECORD_SCOPE: u32 = 1 << 19;
-    pub const RECORD_NOUN: u32 = 1 << 20;
-    pub const RANKING_SCOPE: u32 = 1 << 21;
-    /// The first word of a percent phrase ("per" of "per cent").
-    pub const PERCENT_HEAD: u32 = 1 << 22;
-    /// A fraction ("two-thirds"): [`super::FRACTION_PARTS`].
-    pub const FRACTION: u32 = 1 << 23;
-    /// "record" or "all-time", which may open a ranking.
-    pub const RECORD: u32 = 1 << 24;
-    /// A relative pronoun: [`super::RELATIVES`].
-    pub const RELATIVE: u32 = 1 << 25;
-    /// Starts with an ASCII digit (set by the scan, not from a list).
-    pub const DIGIT: u32 = 1 << 26;
-    /// What may open a figure: a number, a number word, a fraction, a
-    /// superlative, "record".
-    pub const OPENS: u32 = DIGIT | SPELLED | SUPERLATIVE | RECORD | FRACTION;
-}
-
-/// Numerators and denominators of a spelled fraction ("two-thirds").
-const FRACTION_PARTS: ([&str; 5], [&str; 9]) = (
-    ["one", "two", "three", "four", "five"],
-    [
-        "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
-    ],
-);
-
-/// Words that open a relative clause ("Businesses which receive …").
-const RELATIVES: [&str; 4] = ["which", "who", "that", "whose"];
-
 /// What the scan looks words up in, derived once from the lexicon.
 struct Tables {
     /// The percent phrases, split into words.
@@ -114,57 +61,6 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         currency_ends,
     }
 });
-
-/// Every word on a list the scan asks about, with the bits of [`class`] for
-/// the lists it is on: the lexicon keeps them with its own lists' in one
-/// table ([`Lexicon::classes_at`]), so that a word is looked up once.
-pub(super) fn class_words(lex: &Lexicon) -> HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>> {
-    use class::*;
-    let lists: [(&HashSet<String>, u32); 21] = [
-        (&lex.spelled, SPELLED),
-        (&lex.scales, SCALE),
-        (&lex.superlatives, SUPERLATIVE),
-        (&lex.estimators, ESTIMATOR),
-        (&lex.crowd_nouns, CROWD),
-        (&lex.labels, LABEL),
-        (&lex.months, MONTH),
-        (&lex.currency_words, CURRENCY),
-        (&lex.units, UNIT),
-        (&lex.distance_words, DISTANCE),
-        (&lex.rate_denominators, RATE_DENOMINATOR),
-        (&lex.street_words, STREET),
-        (&lex.decision_nouns, DECISION),
-        (&lex.limit_lead_ins, LIMIT_LEAD_IN),
-        (&lex.criterion_words, CRITERION),
-        (&lex.design_words, DESIGN),
-        (&lex.fixed_rate_nouns, FIXED_RATE),
-        (&lex.attendance_words, ATTENDANCE),
-        (&lex.record_scopes, RECORD_SCOPE),
-        (&lex.record_nouns, RECORD_NOUN),
-        (&lex.ranking_scopes, RANKING_SCOPE),
-    ];
-    let mut classes: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
-    let mut add = |word: &str, bit: u32| *classes.entry(word.into()).or_default() |= bit;
-    for (list, bit) in lists {
-        list.iter().for_each(|w| add(w, bit));
-    }
-    lex.age_or_duration
-        .iter()
-        .for_each(|w| add(w, AGE_OR_DURATION));
-    for phrase in &lex.percent_words {
-        add(phrase.split(' ').next().unwrap_or_default(), PERCENT_HEAD);
-    }
-    let (numerators, denominators) = FRACTION_PARTS;
-    for n in numerators {
-        denominators
-            .iter()
-            .for_each(|d| add(&format!("{n}-{d}"), FRACTION));
-    }
-    add("record", RECORD);
-    add("all-time", RECORD);
-    RELATIVES.iter().for_each(|w| add(w, RELATIVE));
-    classes
-}
 
 struct Scan<'t> {
     text: &'t str,
@@ -823,122 +719,4 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::prose::words::words;
-
-    fn found(t: &str) -> Vec<(&str, FigureKind)> {
-        let ws = words(t);
-        figures(t, &ws)
-            .into_iter()
-            .map(|f| (&t[f.span], f.kind))
-            .collect()
-    }
-
-    #[test]
-    fn statistics_are_figures() {
-        use FigureKind::*;
-        assert_eq!(
-            found("Unemployment rose to 7.2 percent."),
-            [("7.2 percent", Percentage)]
-        );
-        assert_eq!(
-            found("Turnout was 60% and 2.3 million ballots were cast."),
-            [("60%", Percentage), ("2.3 million", Count)]
-        );
-        assert_eq!(
-            found("The deal is worth $4.5 million, or six billion dollars."),
-            [("$4.5 million", Money), ("six billion dollars", Money)]
-        );
-        assert_eq!(
-            found("About 3,000 people saw 30 inches of snow."),
-            [("3,000", Count), ("30 inches", Measurement)]
-        );
-        assert_eq!(
-            found("One in five voters and two-thirds of donors, 3 in 100."),
-            [
-                ("One in five", Rate),
-                ("two-thirds", Rate),
-                ("3 in 100", Rate)
-            ]
-        );
-        assert_eq!(
-            found("It was the largest drop since 1989."),
-            [("largest drop since 1989", Ranking)]
-        );
-        assert_eq!(
-            found("Prices hit a record high."),
-            [("record high", Ranking)]
-        );
-    }
-
-    #[test]
-    fn everyday_numbers_are_not_figures() {
-        for t in [
-            "In 1932 she was born.",
-            "The meeting is on March 3 at 9 a.m. and ends at 10:30.",
-            "Smith, who died at 84, had three children.",
-            "The 84-year-old won 3-2 in the 21st minute.",
-            "Section 230 and Route 66 and No. 3.",
-            "He lives at 1600 Pennsylvania Avenue and 12 Main St.",
-            "It took 12 years and cost $25.",
-            "The best player in the league.",
-            "Parents are Mr. and Mrs. Ferris Gay, 7034 Coronado, and a $5,000 reward was offered.",
-            "Foxx (58 in 1932) and Greenberg (58 in 1938) tried. In 1954. In 1960 they left.",
-            "Both are 6 feet tall and weigh 200 pounds, short of a two-thirds majority.",
-            "The 23m wool sold in trays of 12 per layer, 1,600 kilometres from Perth.",
-            "She won the 10,000 meters, her best time since 2019. Attendance was 41,212.",
-        ] {
-            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn a_figure_reads_as_parsed(number in "[0-9][0-9,.]{0,24}") {
-            let parsed: Option<f64> = number.replace(',', "").parse().ok();
-            proptest::prop_assert_eq!(figure_value(&number), parsed);
-        }
-    }
-
-    /// What the table gives for `word`, alone and inside a longer text
-    /// (where its first eight bytes are read in one load).
-    fn table_classes(word: &str) -> [u32; 2] {
-        let inside = format!("x {word} and more text");
-        [
-            lexicon().classes(word).figures(),
-            lexicon()
-                .classes_at(inside.as_bytes(), 2..2 + word.len())
-                .figures(),
-        ]
-    }
-
-    #[test]
-    fn the_class_table_has_every_list_word() {
-        let classes = class_words(lexicon());
-        assert!(!classes.contains_key(""));
-        // Read as `Lower` reads it: too long for any list.
-        assert_eq!(table_classes(&"thousand".repeat(5)), [0; 2]);
-        assert_ne!(classes["two-thirds"] & class::FRACTION, 0);
-        assert!(lexicon()
-            .units
-            .iter()
-            .all(|w| classes[w.as_str()] & class::UNIT != 0));
-        for (word, &bits) in &classes {
-            assert_eq!(table_classes(word), [bits; 2], "{word}");
-            // A word one letter shorter or longer is another word.
-            for other in [&word[..word.len() - 1], &format!("{word}s")] {
-                let bits = classes.get(other).copied().unwrap_or(0);
-                assert_eq!(table_classes(other), [bits; 2], "{other}");
-            }
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn the_class_table_is_the_map(word in "[a-z][a-z'-]{0,12}") {
-            let bits = class_words(lexicon()).get(word.as_str()).copied().unwrap_or(0);
-            proptest::prop_assert_eq!(table_classes(&word), [bits; 2]);
-        }
-    }
-}
+mod tests;
