@@ -13,7 +13,7 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 use copydesk::config::Config;
-use copydesk::{LineIndex, LintOptions, Linter, Syntax};
+use copydesk::{LineIndex, Linter, Syntax};
 
 /// Lints `text` and places every finding, as the compact output does.
 fn check(linter: &Linter, text: &str, syntax: Syntax) -> usize {
@@ -158,7 +158,7 @@ fn rows() -> Vec<Row> {
 }
 
 fn hostile(c: &mut Criterion) {
-    let linter = Linter::new(LintOptions::default());
+    let linter = Config::default().linter_for(Path::new("/newsroom/story.md"));
     let mut group = c.benchmark_group("hostile");
     group.sample_size(10);
     group.warm_up_time(Duration::from_secs(1));

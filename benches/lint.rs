@@ -1,9 +1,13 @@
 //! Throughput of the whole default rule set on news-like Markdown.
 //! Target: at least 50 MB/s single-threaded. Figures go in benches/README.md.
 
+use std::path::Path;
+use std::sync::Arc;
+
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 
-use copydesk::{LintOptions, Linter, ParagraphCache, Syntax};
+use copydesk::config::Config;
+use copydesk::{Linter, ParagraphCache, Syntax};
 
 /// The allocator the `copydesk` binary runs with, so that the figures are the
 /// binary's.
@@ -41,8 +45,14 @@ fn document(bytes: usize) -> String {
     doc
 }
 
+/// The built-in defaults, as `copydesk check` lints where no copydesk.toml
+/// applies.
+fn linter() -> Arc<Linter> {
+    Config::default().linter_for(Path::new("story.md"))
+}
+
 fn throughput(c: &mut Criterion) {
-    let linter = Linter::new(LintOptions::default());
+    let linter = linter();
     let mut group = c.benchmark_group("lint");
     group.sample_size(10);
     for (name, size) in [("1MB", 1 << 20), ("10MB", 10 << 20)] {
@@ -115,7 +125,7 @@ fn main() {
             Syntax::Markdown
         };
         let doc = file.unwrap_or_else(|| document(bytes));
-        let linter = Linter::new(LintOptions::default());
+        let linter = linter();
         let relint = std::env::var_os("LINT_RELINT").is_some();
         let mut cache = ParagraphCache::default();
         let mut edited = doc.clone();

@@ -14,13 +14,17 @@
 
 #![no_main]
 
-use copydesk::{Edit, Finding, LintOptions, Linter, Syntax};
+use copydesk::config::Config;
+use copydesk::{Edit, Finding, Linter, Syntax};
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
+/// The built-in defaults, as `copydesk check` lints where no copydesk.toml
+/// applies.
 fn linter() -> &'static Linter {
-    static LINTER: OnceLock<Linter> = OnceLock::new();
-    LINTER.get_or_init(|| Linter::new(LintOptions::default()))
+    static LINTER: OnceLock<Arc<Linter>> = OnceLock::new();
+    LINTER.get_or_init(|| Config::default().linter_for(Path::new("fuzz.md")))
 }
 
 fn check_span(text: &str, span: &std::ops::Range<usize>, what: &str) {

@@ -4,16 +4,15 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::Instant;
 
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
-use copydesk::config::{Config, Resolver};
+use copydesk::config::Resolver;
 use copydesk::lint::RuleFailure;
-use copydesk::lint::RuleOptions;
-use copydesk::{LintOptions, Linter, Severity, Syntax};
+use copydesk::{Linter, Severity, Syntax};
 
 use super::exit;
 use super::files::{self, Input};
@@ -104,16 +103,17 @@ struct Settings {
     syntax: Option<SyntaxArg>,
     stdin_filename: Option<PathBuf>,
     mode: Mode,
-    linters: Linters,
     /// copydesk.toml files, found next to each input or given by `--config`.
     configs: Resolver,
 }
 
 impl Settings {
-    /// The lint options for the file at `path`: its copydesk.toml with the
-    /// command line's `--select`/`--ignore` on top, which wins.
-    fn options_for(&self, config: &Config, path: &Path) -> LintOptions {
-        self.selection.apply(config.lint_options_for(path))
+    /// The linter for the file at `path`: its copydesk.toml with the
+    /// command line's `--select`/`--ignore` on top, which wins. A broken
+    /// copydesk.toml is an error for each file it governs.
+    fn linter_for(&self, path: &Path) -> Result<Arc<Linter>, String> {
+        let config = self.configs.config_for(path).map_err(|e| e.to_string())?;
+        Ok(config.linter(path, |levels| self.selection.apply(levels)))
     }
 
     fn syntax_for(&self, input: &Input, path: &Path) -> Syntax {
@@ -125,40 +125,6 @@ impl Settings {
             }
             None => Syntax::from_path(path),
         }
-    }
-}
-
-/// Linters by the options they were built with. Building one per file would
-/// be waste; with per-directory configuration there may be several.
-#[derive(Default)]
-struct Linters {
-    built: Mutex<Vec<(LinterKey, Arc<Linter>)>>,
-}
-
-/// What a linter is built from: the options, the rule options and the
-/// configuration (by address) whose words it carries.
-type LinterKey = (LintOptions, RuleOptions, usize);
-
-impl Linters {
-    fn get(&self, options: LintOptions, config: &Arc<Config>, path: &Path) -> Arc<Linter> {
-        let key = (
-            options,
-            config.rule_options_for(path),
-            Arc::as_ptr(config) as usize,
-        );
-        // A poisoned lock only means another thread panicked mid-lint; the
-        // list itself is always whole.
-        let mut built = self.built.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((_, linter)) = built.iter().find(|(k, _)| *k == key) {
-            return Arc::clone(linter);
-        }
-        let linter = Arc::new(
-            Linter::new(key.0.clone())
-                .with_rule_options(key.1.clone())
-                .with_house(Arc::clone(config.words())),
-        );
-        built.push((key, Arc::clone(&linter)));
-        linter
     }
 }
 
@@ -192,7 +158,6 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
         syntax: args.syntax,
         stdin_filename: args.stdin_filename.clone(),
         mode,
-        linters: Linters::default(),
         configs: match &args.config {
             Some(path) => match Resolver::with_config(path) {
                 Ok(configs) => configs,
@@ -365,13 +330,7 @@ fn check_input(settings: &Settings, input: &Input) -> Result<Outcome, FileError>
     let source = files::read(input).map_err(error)?;
     let syntax = settings.syntax_for(input, &path);
     // A broken copydesk.toml is an error for each file it governs (exit 2).
-    let config = settings
-        .configs
-        .config_for(&path)
-        .map_err(|e| error(e.to_string()))?;
-    let linter = settings
-        .linters
-        .get(settings.options_for(&config, &path), &config, &path);
+    let linter = settings.linter_for(&path).map_err(error)?;
     let lint = linter.lint(&source, syntax);
     if settings.mode == Mode::Report {
         return Ok(Outcome {

@@ -18,12 +18,17 @@
 //! ```
 //!
 //! A file is found by [`discover`] and read by [`Config::load`]; a broken
-//! one is a [`ConfigError`] with its line and column. [`Config::linter_for`]
-//! gives the [`Linter`] for a file, with the overrides that match it.
-//! [`Resolver`] does both for many files, caching by folder. Reading a
-//! configuration never runs code, reads other files or touches the network,
-//! and the sizes of its lists are capped ([`limits`]), so a repository's
-//! copydesk.toml is safe to honour even from an untrusted checkout.
+//! one is a [`ConfigError`] with its line and column. [`Config::linter`]
+//! gives the [`Linter`] for a file, with the overrides that match it and
+//! whatever the front end (command line, editor) sets on top; it is the one
+//! place a linter is built from a configuration, and [`Config::default`]
+//! gives the built-in defaults. [`Resolver`] finds the configuration for
+//! many files, caching by folder.
+//!
+//! Reading a configuration never runs code, reads other files or touches
+//! the network, and the sizes of its lists are capped ([`limits`]), so a
+//! repository's copydesk.toml is safe to honour even from an untrusted
+//! checkout.
 
 mod discover;
 mod error;
@@ -33,7 +38,7 @@ pub mod schema;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
@@ -47,6 +52,11 @@ use model::{RawConfig, RawWords, S};
 
 /// The level names, for messages and suggestions.
 const LEVELS: [&str; 5] = ["off", "hint", "info", "warning", "error"];
+
+/// How many linters one configuration keeps. An editor session adds one for
+/// each change of settings, so without a cap the list would only grow;
+/// dropping them all when it is full is safe, as holders keep their own.
+const MAX_LINTERS: usize = 64;
 
 /// The text `copydesk init` writes: a commented starter configuration.
 pub fn starter() -> &'static str {
@@ -90,6 +100,13 @@ struct Override {
     layer: Layer,
 }
 
+/// A linter, with what it was built from besides the configuration's words.
+struct Built {
+    options: LintOptions,
+    rule_options: RuleOptions,
+    linter: Arc<Linter>,
+}
+
 /// A configuration, checked and ready to give linters.
 pub struct Config {
     path: Option<PathBuf>,
@@ -98,8 +115,10 @@ pub struct Config {
     base: Layer,
     overrides: Vec<Override>,
     words: Arc<HouseWords>,
-    /// Linters already built, keyed by which overrides matched.
-    linters: Mutex<HashMap<Vec<usize>, Arc<Linter>>>,
+    /// Linters already built, each with what it was built from: the final
+    /// levels (the front end may have changed the file's) and the rule
+    /// options.
+    linters: Mutex<Vec<Built>>,
 }
 
 impl std::fmt::Debug for Config {
@@ -122,7 +141,7 @@ impl Default for Config {
             base: Layer::default(),
             overrides: Vec::new(),
             words: Arc::new(HouseWords::default()),
-            linters: Mutex::new(HashMap::new()),
+            linters: Mutex::new(Vec::new()),
         }
     }
 }
@@ -181,7 +200,7 @@ impl Config {
             base,
             overrides,
             words: Arc::new(HouseWords::new(words)),
-            linters: Mutex::new(HashMap::new()),
+            linters: Mutex::new(Vec::new()),
         })
     }
 
@@ -231,22 +250,54 @@ impl Config {
         self.resolve(&self.matching(file)).1
     }
 
-    /// The linter for `file`. Files that match the same overrides share one.
+    /// The linter for `file` as this configuration alone sets it up: the
+    /// identity case of [`Config::linter`].
     pub fn linter_for(&self, file: &Path) -> Arc<Linter> {
-        let matching = self.matching(file);
-        let mut linters = self
-            .linters
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let linter = linters.entry(matching).or_insert_with_key(|matching| {
-            let (options, rule_options) = self.resolve(matching);
-            Arc::new(
-                Linter::new(options)
-                    .with_rule_options(rule_options)
-                    .with_house(Arc::clone(&self.words)),
-            )
+        self.linter(file, |options| options)
+    }
+
+    /// The linter for `file`: the levels of [`Config::lint_options_for`]
+    /// passed through `levels`, the rule options of
+    /// [`Config::rule_options_for`] and this configuration's words.
+    ///
+    /// `levels` is where a front end puts its own layer on top of the
+    /// file's, such as the command line's `--select`/`--ignore` or an
+    /// editor's settings; it gets the file's levels and returns those to
+    /// lint with.
+    ///
+    /// Every linter built from a configuration is built here, so that all
+    /// front ends lint alike. Files that end with the same levels and rule
+    /// options share one linter.
+    pub fn linter(
+        &self,
+        file: &Path,
+        levels: impl FnOnce(LintOptions) -> LintOptions,
+    ) -> Arc<Linter> {
+        let (options, rule_options) = self.resolve(&self.matching(file));
+        let options = levels(options);
+        // A poisoned lock only means another thread panicked mid-lint; the
+        // list itself is always whole.
+        let mut linters = self.linters.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(built) = linters
+            .iter()
+            .find(|b| b.options == options && b.rule_options == rule_options)
+        {
+            return Arc::clone(&built.linter);
+        }
+        if linters.len() >= MAX_LINTERS {
+            linters.clear();
+        }
+        let linter = Arc::new(
+            Linter::new(options.clone())
+                .with_rule_options(rule_options.clone())
+                .with_house(Arc::clone(&self.words)),
+        );
+        linters.push(Built {
+            options,
+            rule_options,
+            linter: Arc::clone(&linter),
         });
-        Arc::clone(linter)
+        linter
     }
 }
 

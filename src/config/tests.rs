@@ -354,6 +354,61 @@ fn linters_are_shared_between_files_with_the_same_overrides() {
     let c = config.linter_for(Path::new("/news/opinion/c.md"));
     assert!(Arc::ptr_eq(&a, &b));
     assert!(!Arc::ptr_eq(&a, &c));
+    let d = config.linter_for(Path::new("/news/opinion/d.md"));
+    assert!(Arc::ptr_eq(&c, &d));
+}
+
+/// What a front end sets on top of the file's levels, such as `--ignore`.
+fn ignore_intensifier(mut options: LintOptions) -> LintOptions {
+    options
+        .levels
+        .insert("editorializing/intensifier".into(), Level::Off);
+    options
+}
+
+#[test]
+fn a_front_ends_levels_make_a_linter_of_their_own() {
+    let config = parse("[rules]\n\"editorializing/intensifier\" = \"error\"\n").expect("valid");
+    let text = "It was very shocking.";
+    let plain = config.linter_for(Path::new("/news/a.md"));
+    let ignoring = config.linter(Path::new("/news/a.md"), ignore_intensifier);
+    assert!(!Arc::ptr_eq(&plain, &ignoring));
+    let rules = |linter: &Linter| -> Vec<(&'static str, Severity)> {
+        linter
+            .lint(text, Syntax::Markdown)
+            .findings
+            .iter()
+            .map(|f| (f.rule, f.severity))
+            .collect()
+    };
+    assert!(rules(&plain).contains(&("editorializing/intensifier", Severity::Error)));
+    assert!(!rules(&ignoring)
+        .iter()
+        .any(|(rule, _)| *rule == "editorializing/intensifier"));
+    // The same adjustment for another file with the same overrides: the same linter.
+    let again = config.linter(Path::new("/news/b.md"), ignore_intensifier);
+    assert!(Arc::ptr_eq(&ignoring, &again));
+    assert!(Arc::ptr_eq(
+        &plain,
+        &config.linter_for(Path::new("/news/b.md"))
+    ));
+}
+
+#[test]
+fn no_file_gives_the_built_in_defaults() {
+    let text = "It was very shocking. Critics say the plan failed.";
+    let findings = |linter: &Linter| -> Vec<(&'static str, Severity, std::ops::Range<usize>)> {
+        linter
+            .lint(text, Syntax::Markdown)
+            .findings
+            .iter()
+            .map(|f| (f.rule, f.severity, f.span.clone()))
+            .collect()
+    };
+    let defaults = Config::default().linter_for(Path::new("story.md"));
+    let built_in = Linter::new(LintOptions::default());
+    assert!(!findings(&built_in).is_empty());
+    assert_eq!(findings(&defaults), findings(&built_in));
 }
 
 /// The starter with its example lines uncommented: every key it documents.

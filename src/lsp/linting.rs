@@ -12,6 +12,7 @@
 //! `didClose` also take: the client can never be sent diagnostics for text
 //! older than the server's, nor after it closed the document.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use copydesk::config::Config as FileConfig;
@@ -41,7 +42,9 @@ impl Config {
     /// The configuration for `settings`, as the `generation`th one.
     pub fn new(settings: Settings, generation: u64) -> Config {
         Config {
-            linter: Arc::new(Linter::new(settings.lint_options())),
+            // No copydesk.toml applies to a document that is not a file: the
+            // built-in defaults, with the editor's settings over them.
+            linter: workspace::linter(&FileConfig::default(), Path::new(""), &settings),
             settings,
             generation,
         }
@@ -226,7 +229,7 @@ impl Server {
         }) {
             return Some(built);
         }
-        let linter = Arc::new(workspace::linter(&file_config, &path, &config.settings));
+        let linter = workspace::linter(&file_config, &path, &config.settings);
         Some((file_config, config.generation, linter))
     }
 

@@ -158,15 +158,14 @@ impl Workspace {
 /// The linter for `file` under `config`, with the editor's `settings` over
 /// it: a family the editor sets replaces what the file said of the
 /// family's rules, as an override table does.
-pub fn linter(config: &FileConfig, file: &Path, settings: &Settings) -> Linter {
-    Linter::new(lint_options(config, file, settings))
-        .with_rule_options(config.rule_options_for(file))
-        .with_house(Arc::clone(config.words()))
+pub fn linter(config: &FileConfig, file: &Path, settings: &Settings) -> Arc<Linter> {
+    config.linter(file, |file_levels| with_settings(file_levels, settings))
 }
 
-/// The levels for `file`: the configuration's, then the editor's.
-fn lint_options(config: &FileConfig, file: &Path, settings: &Settings) -> LintOptions {
-    let mut levels: BTreeMap<String, Level> = config.lint_options_for(file).levels;
+/// The levels to lint with: the file's (from its configuration), then the
+/// editor's.
+fn with_settings(file_levels: LintOptions, settings: &Settings) -> LintOptions {
+    let mut levels: BTreeMap<String, Level> = file_levels.levels;
     let editor = settings.lint_options().levels;
     for family in editor.keys().filter(|k| !k.contains('/')) {
         let prefix = format!("{family}/");
@@ -274,11 +273,11 @@ mod tests {
             .lint_options_for(file)
             .levels
             .contains_key("editorializing/intensifier"));
-        let levels = lint_options(&config, file, &settings).levels;
+        let levels = with_settings(config.lint_options_for(file), &settings).levels;
         assert_eq!(levels.get("editorializing/intensifier"), None);
         assert_eq!(levels.get("editorializing"), Some(&Level::Off));
         assert_eq!(levels.get("figures"), Some(&Level::Off));
-        let plain = lint_options(&config, file, &Settings::default()).levels;
+        let plain = with_settings(config.lint_options_for(file), &Settings::default()).levels;
         assert!(plain.contains_key("editorializing/intensifier"));
     }
 }
