@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::prose::Reach;
+
 /// How loudly a finding is reported. Ordered from least to most severe.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -110,68 +112,26 @@ pub struct Finding {
     pub span: Range<usize>,
     /// Zero or more proposed corrections.
     pub fixes: Vec<Fix>,
-    /// Set on findings about a quotation that may continue into a neighbouring
-    /// paragraph: the linter drops them when the multi-paragraph quotation has
-    /// a speaker somewhere along its length.
-    pub(crate) quote_chain: Option<ChainEnd>,
-    /// Set on findings about a figure in a paragraph's first sentence: the
-    /// linter drops them when the paragraph before sources them.
-    pub(crate) carried_from_previous: Option<Carry>,
-    /// Set on findings in a paragraph's last sentence that the next
-    /// paragraph's opening may answer: the linter drops them when it does.
-    pub(crate) answered_by_next: Option<Answer>,
-}
-
-/// What in the next paragraph's first sentence answers a finding at the end
-/// of a paragraph (wire copy runs one sentence to a paragraph).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Answer {
-    /// It names the source ("New research has shown …" then "The Queensland
-    /// Department of Primary Industries has investigated …").
-    Named,
-    /// It carries on with the same data and has a source ("… its lowest
-    /// level in 10 years." then "The latest figures show …").
-    Continues,
-}
-
-/// How a figure in a paragraph's first sentence may take its source from the
-/// paragraph before.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Carry {
-    /// The sentence carries on with the previous paragraph's data ("The
-    /// figures show …"): a source in that paragraph's last sentence covers it.
-    Continues,
-    /// Only a lead-in covers it ("… reported the following breakdown:").
-    LeadIn,
-}
-
-/// Which end of a paragraph a quotation finding sits at, for multi-paragraph quotations.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum ChainEnd {
-    /// The quotation opens the paragraph (it may continue one from before).
-    Opening,
-    /// The quotation is still open when the paragraph ends.
-    Closing,
-    /// One quotation spans the paragraph from its start to its end.
-    Both,
+    /// What of the paragraphs around the finding could settle it: set by
+    /// the rule, read by the linter ([`crate::prose::discourse`]).
+    pub(crate) reach: Reach,
 }
 
 impl Finding {
-    /// A finding with no fixes yet, at the rule's default severity.
+    /// A finding of `rule` at `severity`, with no fixes yet.
     pub fn new(
-        rule: &'static crate::rules::RuleMeta,
+        rule: &'static str,
+        severity: Severity,
         span: Range<usize>,
         message: impl Into<String>,
     ) -> Finding {
         Finding {
-            rule: rule.id.as_str(),
-            severity: rule.severity,
+            rule,
+            severity,
             message: message.into(),
             span,
             fixes: Vec::new(),
-            quote_chain: None,
-            carried_from_previous: None,
-            answered_by_next: None,
+            reach: Reach::default(),
         }
     }
 

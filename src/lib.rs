@@ -17,9 +17,8 @@ pub mod line_index;
 pub mod lint;
 pub mod prose;
 pub mod rules;
-pub mod suppressions;
 
 pub use finding::{Edit, Finding, Fix, Severity};
 pub use line_index::LineIndex;
-pub use lint::{Level, LintOptions, LintReport, Linter, ParagraphCache};
+pub use lint::{suppressions, Level, LintOptions, LintReport, Linter, ParagraphCache};
 pub use prose::Syntax;

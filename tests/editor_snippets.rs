@@ -202,8 +202,7 @@ fn vscode_settings_mirror_the_rules() {
         .expect("copydesk.severity.properties");
     let mut known: BTreeSet<String> = families.clone();
     let mut unlisted = Vec::new();
-    for rule in copydesk::rules::all() {
-        let m = rule.meta();
+    for m in copydesk::rules::catalogue() {
         known.insert(m.id.clone());
         let Some(entry) = severity.get(&m.id) else {
             unlisted.push(m.id.clone());

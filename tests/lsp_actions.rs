@@ -224,10 +224,7 @@ fn hover_over_a_flagged_word_explains_its_rule() {
             .unwrap_or(finding.span.start);
         let (line, character) = common::position(&text, inside, encoding);
         let hover = client.request("textDocument/hover", json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": character } }));
-        let markdown = rules::find(finding.rule)
-            .expect("rule")
-            .meta()
-            .to_markdown();
+        let markdown = rules::find(finding.rule).expect("rule").to_markdown();
         assert_eq!(hover["result"]["contents"]["kind"], "markdown");
         assert!(
             hover["result"]["contents"]["value"]

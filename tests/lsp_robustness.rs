@@ -47,7 +47,7 @@ fn assert_text_is(client: &mut Client, version: i64, text: &str) {
 /// compared say something about the text.
 fn flagged_sentence() -> String {
     let bad = copydesk::rules::find("attribution/weasel-attribution")
-        .map(|r| r.meta().bad.trim().to_string())
+        .map(|r| r.bad.trim().to_string())
         .unwrap_or_default();
     assert!(
         !lint(&bad, Syntax::Markdown).is_empty(),
@@ -247,7 +247,7 @@ fn a_twenty_megabyte_document() {
     // Every 500th paragraph is copy a rule flags; paragraphs are judged one
     // by one, so the library's count for each kind gives the total.
     let bad = copydesk::rules::find("attribution/weasel-attribution")
-        .map(|r| r.meta().bad.trim().to_string())
+        .map(|r| r.bad.trim().to_string())
         .unwrap_or_default();
     let plain = "The council met on Tuesday and approved the agenda without debate.";
     let (per_bad, per_plain) = (

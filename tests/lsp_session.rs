@@ -129,7 +129,7 @@ fn open_publishes_every_finding_with_its_rule_link_and_fixes() {
     for (d, f) in diagnostics.iter().zip(&findings) {
         let rule = rules::find(f.rule).expect("a known rule");
         assert_eq!(d["source"], "copydesk");
-        assert_eq!(d["codeDescription"]["href"], rule.meta().doc_url());
+        assert_eq!(d["codeDescription"]["href"], rule.doc_url());
         assert_eq!(d["message"], f.message);
         assert_eq!(d["data"]["version"], 3);
         let fixes: Vec<Value> = f
@@ -153,7 +153,7 @@ fn incremental_edits_with_multibyte_text_keep_the_text_and_the_ranges_right() {
     client.open(URI, "markdown", 1, &text);
     client.diagnostics(URI, 1);
     let weasel = rules::find("attribution/weasel-attribution")
-        .map(|r| r.meta().bad.trim().to_string())
+        .map(|r| r.bad.trim().to_string())
         .unwrap_or_default();
     // (line, start, end) in UTF-16 units, and the replacement.
     let edits: [(u64, u64, u64, String); 6] = [
@@ -244,7 +244,7 @@ fn settings_from_initialization_and_configuration_changes() {
     let (editorial, finding) =
         flagged(|f| f.rule.starts_with("editorializing/") && !f.fixes.is_empty());
     let attribution = rules::find("attribution/weasel-attribution")
-        .map(|r| r.meta().bad.trim().to_string())
+        .map(|r| r.bad.trim().to_string())
         .unwrap_or_default();
     let text = format!("{editorial}\n{attribution}\n");
     let off = [(finding.rule, "off")];
@@ -456,7 +456,7 @@ fn plain_text_and_markdown_are_told_apart() {
     let mut client = push_client();
     // In Markdown a code span is not prose; in plain text it is.
     let bad = rules::find("attribution/weasel-attribution")
-        .map(|r| r.meta().bad.trim().to_string())
+        .map(|r| r.bad.trim().to_string())
         .unwrap_or_default();
     let text = format!("`{bad}`\n");
     let plain = lint(&text, Syntax::PlainText);

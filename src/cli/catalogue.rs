@@ -11,15 +11,9 @@ use super::{exit, ListFormat};
 pub(super) fn list(format: ListFormat) -> ExitCode {
     let text = match format {
         ListFormat::Text => {
-            let width = rules::all()
-                .iter()
-                .map(|r| r.meta().id.len())
-                .max()
-                .unwrap_or(0);
-            rules::all()
-                .iter()
-                .map(|r| {
-                    let m = r.meta();
+            let width = rules::catalogue().map(|r| r.id.len()).max().unwrap_or(0);
+            rules::catalogue()
+                .map(|m| {
                     format!(
                         "{:width$}  {:7}  {}\n",
                         m.id,
@@ -30,10 +24,8 @@ pub(super) fn list(format: ListFormat) -> ExitCode {
                 .collect()
         }
         ListFormat::Json => {
-            let list: Vec<serde_json::Value> = rules::all()
-                .iter()
-                .map(|r| {
-                    let m = r.meta();
+            let list: Vec<serde_json::Value> = rules::catalogue()
+                .map(|m| {
                     serde_json::json!({
                         "id": m.id, "family": m.family(), "severity": m.severity, "summary": m.summary,
                         "convention": m.convention, "fix": m.fix.is_some(), "url": m.doc_url(),
@@ -52,14 +44,13 @@ pub(super) fn list(format: ListFormat) -> ExitCode {
 pub(super) fn explain(id: &str) -> ExitCode {
     match rules::find(id) {
         Some(rule) => {
-            print!("{}", rule.meta().to_markdown());
+            print!("{}", rule.to_markdown());
             ExitCode::from(exit::CLEAN)
         }
         None => {
             eprintln!("error: no rule named `{id}`");
-            let close: Vec<&str> = rules::all()
-                .iter()
-                .map(|r| r.meta().id.as_str())
+            let close: Vec<&str> = rules::catalogue()
+                .map(|r| r.id.as_str())
                 .filter(|candidate| candidate.contains(id) || id.contains(rules_name(candidate)))
                 .collect();
             if !close.is_empty() {
@@ -79,8 +70,7 @@ fn rules_name(id: &str) -> &str {
 #[cfg(test)]
 fn catalogue_markdown() -> String {
     let mut md = String::from("| Rule | Default | What it flags | Fix |\n|---|---|---|---|\n");
-    for rule in rules::all() {
-        let m = rule.meta();
+    for m in rules::catalogue() {
         let fix = match &m.fix {
             Some(_) => "yes",
             None => "—",
@@ -102,8 +92,8 @@ fn rule_docs_markdown() -> String {
     let mut md = String::from("# copydesk rules\n\nGenerated from the rule data files (`src/rules/<family>/<rule>.toml`); `copydesk explain RULE` prints the same text.\n\n");
     for family in rules::families() {
         md.push_str(&format!("## {family}\n\n"));
-        for rule in rules::all().iter().filter(|r| r.meta().family() == family) {
-            md.push_str(&rule.meta().to_markdown());
+        for rule in rules::catalogue().filter(|r| r.family() == family) {
+            md.push_str(&rule.to_markdown());
             md.push('\n');
         }
     }

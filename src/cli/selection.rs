@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use copydesk::rules::{self, RuleMeta};
+use copydesk::rules;
 use copydesk::{Level, LintOptions};
 
 /// The rules the command line asked for.
@@ -36,8 +36,7 @@ impl Selection {
     /// configuration's): the command line has the last word, so a rule that
     /// `--select` names runs even where the configuration turned it off.
     pub(super) fn apply(&self, mut options: LintOptions) -> LintOptions {
-        for rule in rules::all() {
-            let meta: &'static RuleMeta = rule.meta();
+        for meta in rules::catalogue() {
             let id = meta.id.as_str();
             let unselected = self.only.as_ref().is_some_and(|only| !only.contains(id));
             if unselected || self.ignored.contains(id) {
@@ -66,9 +65,7 @@ fn expand(flag: &str, names: &[String]) -> Result<BTreeSet<&'static str>, String
         return Err(format!("{flag} needs a rule id or a family"));
     }
     for name in names {
-        let matched: Vec<&'static str> = rules::all()
-            .iter()
-            .map(|r| r.meta())
+        let matched: Vec<&'static str> = rules::catalogue()
             .filter(|m| m.id == name || m.family() == name)
             .map(|m| m.id.as_str())
             .collect();
@@ -109,9 +106,7 @@ fn suggestions(name: &str) -> Vec<String> {
         .map(str::to_string)
         .collect();
     out.extend(
-        rules::all()
-            .iter()
-            .map(|r| r.meta())
+        rules::catalogue()
             .filter(|m| m.id.contains(&lower) || lower.contains(m.name()))
             .map(|m| m.id.clone()),
     );
@@ -124,7 +119,7 @@ mod tests {
     use super::*;
 
     fn runs(options: &LintOptions, id: &str) -> bool {
-        rules::find(id).is_some_and(|r| options.severity_of(r.meta()).is_some())
+        rules::find(id).is_some_and(|r| options.severity_of(r).is_some())
     }
 
     fn strings(names: &[&str]) -> Vec<String> {

@@ -45,7 +45,7 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 pub use discover::{discover, FILE_NAMES};
 pub use error::ConfigError;
 
-use crate::lint::{rule_option_specs, Level, LintOptions, Linter, RuleOptions};
+use crate::lint::{Level, LintOptions, Linter, RuleOptions};
 use crate::rules::house::{AvoidTerm, HouseWords, PreferredTerm, WordLists};
 use crate::rules::known;
 use model::{RawConfig, RawWords, S};
@@ -443,7 +443,7 @@ impl Checker<'_> {
                                 layer.options.push((id.to_string(), option.to_string(), n));
                             }
                             (option, other) => {
-                                let known = rule_option_specs().iter().any(|s| s.rule == id && s.name == option);
+                                let known = known::rules().any(|m| m.id == id && m.option(option).is_some());
                                 let message = if known {
                                     format!("`{option}` of `{id}` must be a whole number, not {}", other.type_str())
                                 } else {

@@ -8,7 +8,6 @@
 use serde_json::{json, Map, Value};
 
 use super::limits;
-use crate::lint::rule_option_specs;
 use crate::rules::{families, house, known};
 
 /// Where the schema is published; the starter file points Taplo at it.
@@ -77,7 +76,7 @@ fn rules_table() -> Value {
     for rule in known::rules() {
         let mut table = Map::new();
         table.insert("level".into(), level.clone());
-        for spec in rule_option_specs().iter().filter(|s| s.rule == rule.id) {
+        for spec in &rule.options {
             table.insert(
                 spec.name.clone(),
                 json!({ "description": spec.description, "type": "integer", "minimum": spec.minimum, "maximum": spec.maximum, "default": spec.default }),

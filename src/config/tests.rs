@@ -512,11 +512,18 @@ fn the_schema_and_the_model_accept_the_same_keys() {
             rule.id
         );
     }
-    for spec in rule_option_specs() {
+    let options: Vec<(&str, &str)> = known::rules()
+        .flat_map(|m| {
+            m.options
+                .iter()
+                .map(move |o| (m.id.as_str(), o.name.as_str()))
+        })
+        .collect();
+    assert_eq!(options.len(), 3, "{options:?}");
+    for (rule, name) in options {
         let pointer = format!(
-            "/properties/rules/properties/{}/anyOf/1/properties/{}",
-            spec.rule.replace('/', "~1"),
-            spec.name
+            "/properties/rules/properties/{}/anyOf/1/properties/{name}",
+            rule.replace('/', "~1"),
         );
         assert!(schema.pointer(&pointer).is_some(), "{pointer}");
     }

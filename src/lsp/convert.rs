@@ -74,9 +74,8 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
 /// The documentation link of a rule, made once per process.
 fn doc_link(rule: &str) -> Option<&'static str> {
     static LINKS: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
-        rules::all()
-            .iter()
-            .map(|r| (r.meta().id.as_str(), r.meta().doc_url()))
+        rules::catalogue()
+            .map(|r| (r.id.as_str(), r.doc_url()))
             .collect()
     });
     LINKS.get(rule).map(String::as_str)
@@ -447,7 +446,7 @@ pub fn hover(
     let markdown: Vec<String> = rules_seen
         .iter()
         .filter_map(|id| rules::find(id))
-        .map(|r| r.meta().to_markdown())
+        .map(|r| r.to_markdown())
         .collect();
     if markdown.is_empty() {
         return None;
@@ -482,13 +481,10 @@ mod tests {
     /// the index of the first that `pred` accepts. The rules' examples keep
     /// these tests independent of how the rules are tuned.
     fn example(pred: impl Fn(&Finding) -> bool) -> (String, Vec<Finding>, usize) {
-        for rule in rules::all() {
-            let text = format!("Café 😀 “東京”. {}", rule.meta().bad.trim());
+        for rule in rules::catalogue() {
+            let text = format!("Café 😀 “東京”. {}", rule.bad.trim());
             let findings = lint(&text);
-            if let Some(i) = findings
-                .iter()
-                .position(|f| f.rule == rule.meta().id && pred(f))
-            {
+            if let Some(i) = findings.iter().position(|f| f.rule == rule.id && pred(f)) {
                 return (text, findings, i);
             }
         }
@@ -521,7 +517,7 @@ mod tests {
         assert!(d.range.start.character >= 12);
         assert_eq!(d.code, Some(NumberOrString::String(finding.rule.into())));
         assert_eq!(d.source.as_deref(), Some(SOURCE));
-        let link = rules::find(finding.rule).map(|r| r.meta().doc_url());
+        let link = rules::find(finding.rule).map(|r| r.doc_url());
         assert_eq!(d.code_description.map(|c| c.href.to_string()), link);
         let data: Option<DiagnosticData> = d.data.and_then(|v| serde_json::from_value(v).ok());
         assert_eq!(
@@ -535,9 +531,8 @@ mod tests {
 
     #[test]
     fn the_published_json_is_that_of_the_diagnostics() {
-        let text = rules::all()
-            .iter()
-            .map(|r| format!("東京 😀 {}", r.meta().bad.trim()))
+        let text = rules::catalogue()
+            .map(|r| format!("東京 😀 {}", r.bad.trim()))
             .collect::<Vec<_>>()
             .join("\n\n");
         let rope = Rope::from_str(&text);
@@ -653,9 +648,8 @@ mod tests {
 
     #[test]
     fn fix_all_uses_versioned_edits_when_the_client_takes_them() {
-        let text = rules::all()
-            .iter()
-            .map(|r| r.meta().bad.trim().to_string())
+        let text = rules::catalogue()
+            .map(|r| r.bad.trim().to_string())
             .collect::<Vec<_>>()
             .join("\n\n");
         let rope = Rope::from_str(&text);
@@ -694,7 +688,7 @@ mod tests {
             panic!("not markdown")
         };
         let explanation = rules::find(finding.rule)
-            .map(|r| r.meta().to_markdown())
+            .map(|r| r.to_markdown())
             .unwrap_or_default();
         assert!(markup.value.contains(&explanation), "{}", markup.value);
         let at = position::to_position(&rope, finding.span.start, Encoding::Utf16);

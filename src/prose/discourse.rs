@@ -1,14 +1,23 @@
-//! Judgement across paragraphs: how a paragraph's quotations and sources
-//! connect to its neighbours' ([`Links`]).
+//! Judgement across paragraphs, the story-level view of a document.
+//!
+//! Each paragraph is analysed on its own (so that a keystroke re-analyses
+//! only the paragraph it touched), and says in its [`Links`] how its ends
+//! connect to its neighbours: a quotation still open, a speaker named for
+//! the next quotation, a source whose figures carry on. A claim a rule
+//! judges in one paragraph says in its [`Reach`] what of the neighbours
+//! could settle it. [`Story`] walks the paragraphs in order with their links
+//! and answers, for each paragraph, which reaches its neighbours settle
+//! ([`Place::settles`]): a quotation that runs over several paragraphs and
+//! has a speaker along its length, figures sourced by the paragraph before,
+//! a claim answered by the next, words a lead-in gives to a source.
 
 use super::lexicon::{lexicon, Lower};
 use super::names::bloom_has;
-use super::Paragraph;
+use super::{BlockKind, Paragraph};
 
-/// How a paragraph's quotations connect to its neighbours', for quotations
-/// that run over several paragraphs.
+/// How a paragraph's quotations and sources connect to its neighbours'.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct QuoteLinks {
+pub struct Links {
     /// The paragraph opens with a quotation mark; whether that quotation has a speaker.
     pub opening: Option<bool>,
     /// A quotation is still open at the end; whether it has a speaker.
@@ -36,7 +45,7 @@ pub struct QuoteLinks {
     pub ends_kinds: u8,
     /// Which names and institutions the first sentence mentions (a Bloom
     /// filter of their hashes). Empty unless asked for: only
-    /// [`QuoteLinks::covers_next`] reads it, for a one-sentence paragraph or a
+    /// [`Links::covers_next`] reads it, for a one-sentence paragraph or a
     /// finding that may take its source from the paragraph before.
     pub opens_names: [u64; 4],
     /// The kinds of figure in the first sentence.
@@ -57,14 +66,14 @@ pub struct QuoteLinks {
     pub opens_sourced_continuation: bool,
 }
 
-impl QuoteLinks {
+impl Links {
     /// Whether this paragraph's ending sources the figures of the first
     /// sentence of `next`: a lead-in ("the following breakdown:"), or a
     /// sourced last sentence that `next` carries on from, by its opening
     /// ("The figures show …", when `continues`), by naming the same source,
     /// or by giving more figures after its own, or (after a forecast) by
     /// going on in its future tense.
-    pub fn covers_next(&self, continues: bool, next: &QuoteLinks) -> bool {
+    pub fn covers_next(&self, continues: bool, next: &Links) -> bool {
         self.introduces
             || (self.ends_sourced
                 && (continues
@@ -84,7 +93,7 @@ impl QuoteLinks {
     /// its kinds of figure ("AWB says profit is up 5 per cent to $86
     /// million." / "Profits have been boosted by …" / "The inquiry has cost
     /// almost $10 million.").
-    pub fn sourced_through(&self, source: &QuoteLinks) -> QuoteLinks {
+    pub fn sourced_through(&self, source: &Links) -> Links {
         // Its own names first, then the source's, in the free slots.
         let mut names = self.ends_sources;
         let mut free = names.iter_mut().filter(|h| **h == 0);
@@ -94,7 +103,7 @@ impl QuoteLinks {
                 None => break,
             }
         }
-        QuoteLinks {
+        Links {
             ends_sourced: true,
             ends_kinds: self.ends_kinds | self.opens_kinds | source.ends_kinds,
             ends_sources: names,
@@ -108,7 +117,7 @@ impl<'a> Paragraph<'a> {
     /// neighbours'. `carries` says whether any of its findings may take a
     /// source from the paragraph before: the names its first sentence holds
     /// are read only then, or when it is one sentence long.
-    pub fn quote_links(&self, carries: bool) -> QuoteLinks {
+    pub fn links(&self, carries: bool) -> Links {
         let opening = self.opening_quotation();
         let end = self.text.trim_end().len();
         let last = self.quotations.iter().rev().find(|q| q.depth == 0);
@@ -132,7 +141,7 @@ impl<'a> Paragraph<'a> {
         let opens_continuation = self.sentence_continues(0);
         let opens_named_source = self.names_source(0);
         let introduces = self.introduces_quotation();
-        QuoteLinks {
+        Links {
             opening: opening.map(|q| q.attributed),
             closing: self.closing_open_quotation().map(|q| q.attributed),
             all_quote: opening.is_some_and(|q| q.span.end >= end.saturating_sub(1)),
@@ -169,4 +178,200 @@ impl<'a> Paragraph<'a> {
                 || (opens_named_source && opens_kinds != 0),
         }
     }
+}
+
+/// What of the paragraphs around a claim could settle it: set by the rule
+/// that judges the claim, read by [`Place::settles`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reach {
+    /// The claim is about a quotation that may continue into a neighbouring
+    /// paragraph: settled when the multi-paragraph quotation has a speaker
+    /// somewhere along its length.
+    pub quote_chain: Option<ChainEnd>,
+    /// The claim is a figure in a paragraph's first sentence: settled when
+    /// the paragraph before sources it.
+    pub carried_from_previous: Option<Carry>,
+    /// The claim is in a paragraph's last sentence: settled when the next
+    /// paragraph's opening answers it.
+    pub answered_by_next: Option<Answer>,
+    /// The claim judges the writer's own voice: settled (it is not the
+    /// writer's) inside a block quote that a lead-in gives to a source.
+    pub writers_voice: bool,
+}
+
+/// What in the next paragraph's first sentence answers a claim at the end
+/// of a paragraph (wire copy runs one sentence to a paragraph).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// It names the source ("New research has shown …" then "The Queensland
+    /// Department of Primary Industries has investigated …").
+    Named,
+    /// It carries on with the same data and has a source ("… its lowest
+    /// level in 10 years." then "The latest figures show …").
+    Continues,
+}
+
+/// How a figure in a paragraph's first sentence may take its source from the
+/// paragraph before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Carry {
+    /// The sentence carries on with the previous paragraph's data ("The
+    /// figures show …"): a source in that paragraph's last sentence covers it.
+    Continues,
+    /// Only a lead-in covers it ("… reported the following breakdown:").
+    LeadIn,
+}
+
+/// Which end of a paragraph a quotation claim sits at, for multi-paragraph quotations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChainEnd {
+    /// The quotation opens the paragraph (it may continue one from before).
+    Opening,
+    /// The quotation is still open when the paragraph ends.
+    Closing,
+    /// One quotation spans the paragraph from its start to its end.
+    Both,
+}
+
+/// A walk over a story's paragraphs in order, each with its [`Links`]. The
+/// links are read through a function (`links(i)`), so that the caller keeps
+/// them where they are.
+pub struct Story {
+    /// For each paragraph, whether its opening and its closing quotation
+    /// belong to an attributed quotation that runs over several paragraphs.
+    chains: Vec<(bool, bool)>,
+    /// The links that carried a source into each paragraph walked so far.
+    carried: Vec<Option<Links>>,
+    /// The last paragraph walked that is not a list item, and the last one
+    /// not in a block quote: kept as the walk goes, so that a long list or
+    /// run of block quotes is not walked back over for each paragraph.
+    outside_list: Option<usize>,
+    unquoted: Option<usize>,
+}
+
+/// One paragraph's place in the story: what its neighbours settle.
+#[derive(Clone, Copy, Debug)]
+pub struct Place {
+    chain: (bool, bool),
+    links: Links,
+    previous: Option<Links>,
+    next: Option<Links>,
+    /// The paragraph is a block quote after a lead-in that names its source
+    /// ("The ministry said in a statement:"): the source's words, as a
+    /// quotation is.
+    quoting: bool,
+}
+
+impl Story {
+    /// A walk over `len` paragraphs whose links `links(i)` gives.
+    pub fn new(len: usize, links: impl Fn(usize) -> Links) -> Story {
+        Story {
+            chains: quote_chains(len, &links),
+            carried: vec![None; len],
+            outside_list: None,
+            unquoted: None,
+        }
+    }
+
+    /// The place of paragraph `i`, of `kind`, in a block quote or not. The
+    /// paragraphs are entered in order, each once.
+    pub fn enter(
+        &mut self,
+        i: usize,
+        kind: BlockKind,
+        quoted: bool,
+        links: impl Fn(usize) -> Links,
+    ) -> Place {
+        let own = links(i);
+        let next = (i + 1 < self.chains.len()).then(|| links(i + 1));
+        // A list takes its lead-in from the paragraph before the list.
+        let previous = if kind == BlockKind::ListItem {
+            self.outside_list
+        } else {
+            i.checked_sub(1)
+        };
+        // A source that carries into a one-sentence paragraph carries on
+        // through it (wire copy: "The bureau says …" then a paragraph per region).
+        let previous = previous.map(|p| match &self.carried[p] {
+            Some(source) => links(p).sourced_through(source),
+            None => links(p),
+        });
+        self.carried[i] =
+            previous.filter(|p| own.one_sentence && p.covers_next(own.opens_continuation, &own));
+        let quoting = quoted
+            && self.unquoted.is_some_and(|p| {
+                let before = links(p);
+                before.introduces || before.hands_on
+            });
+        if kind != BlockKind::ListItem {
+            self.outside_list = Some(i);
+        }
+        if !quoted {
+            self.unquoted = Some(i);
+        }
+        Place {
+            chain: self.chains[i],
+            links: own,
+            previous,
+            next,
+            quoting,
+        }
+    }
+}
+
+impl Place {
+    /// Whether the neighbours settle a claim of this reach, so that it no
+    /// longer stands.
+    pub fn settles(&self, reach: &Reach) -> bool {
+        if self.quoting && reach.writers_voice {
+            return true;
+        }
+        (match reach.quote_chain {
+            Some(ChainEnd::Opening) => self.chain.0,
+            Some(ChainEnd::Closing) => self.chain.1,
+            Some(ChainEnd::Both) => self.chain.0 || self.chain.1,
+            None => false,
+        }) || match (reach.carried_from_previous, &self.previous) {
+            (Some(carry), Some(p)) => p.covers_next(carry == Carry::Continues, &self.links),
+            _ => false,
+        } || match (reach.answered_by_next, &self.next) {
+            (Some(Answer::Named), Some(next)) => next.opens_named_source,
+            (Some(Answer::Continues), Some(next)) => next.opens_sourced_continuation,
+            _ => false,
+        }
+    }
+}
+
+/// For each paragraph, whether its opening and its closing quotation belong to
+/// a quotation that runs over several paragraphs and has a speaker somewhere
+/// along its length. A run starts at a paragraph that ends inside a quotation,
+/// ends with an attributed one (the same speaker goes on in the next
+/// paragraph, as wire copy writes it) or introduces one ("she said:"); it takes
+/// in each following paragraph that opens with a quotation mark, and goes on
+/// past one only while that paragraph is all quotation.
+fn quote_chains(len: usize, links: &impl Fn(usize) -> Links) -> Vec<(bool, bool)> {
+    let mut out = vec![(false, false); len];
+    let mut i = 0;
+    while i < len {
+        let start = links(i);
+        let opens_next = |j: usize| j + 1 < len && links(j + 1).opening.is_some();
+        if !(start.closing.is_some() || start.hands_on) || !opens_next(i) {
+            i += 1;
+            continue;
+        }
+        let mut last = i + 1;
+        while links(last).all_quote && opens_next(last) {
+            last += 1;
+        }
+        let attributed = start.hands_on
+            || start.closing == Some(true)
+            || (i + 1..=last).any(|m| links(m).opening == Some(true));
+        out[i].1 = attributed;
+        for entry in &mut out[i + 1..last] {
+            *entry = (attributed, attributed);
+        }
+        out[last].0 = attributed;
+        i = last;
+    }
+    out
 }

@@ -25,7 +25,7 @@ pub mod word_list;
 pub mod words;
 
 pub use attribution::Cue;
-pub use discourse::QuoteLinks;
+pub use discourse::{Links, Reach, Story};
 pub use figures::{Figure, FigureKind};
 pub use markup::{Block, BlockKind, Syntax};
 pub use paragraph::Paragraph;

@@ -39,9 +39,6 @@ pub struct Paragraph<'a> {
     /// The text with every run of whitespace squeezed to one space, so that
     /// phrases match across line breaks and blanked markup.
     pub(super) squeezed: Squeezed,
-    /// Phrase-list hits of the rules' shared automaton over the squeezed text
-    /// (pattern, start, end), computed by the first rule that asks.
-    pub(crate) phrase_hits: std::cell::OnceCell<Vec<(u32, u32, u32)>>,
     /// The classes of the words that have one (figure, number word, month),
     /// worked out once by the first rule that asks.
     pub(super) word_classes: std::cell::OnceCell<Vec<word_classes::WordClass>>,
@@ -78,7 +75,6 @@ impl<'a> Paragraph<'a> {
             classes: Vec::new(),
             outer: Vec::new(),
             squeezed: Squeezed::default(),
-            phrase_hits: std::cell::OnceCell::new(),
             word_classes: std::cell::OnceCell::new(),
             continues: std::cell::Cell::new(0),
             continues_known: std::cell::Cell::new(0),

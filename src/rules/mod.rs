@@ -6,11 +6,14 @@
 //! `copydesk explain`, the language server's hover and the README catalogue.
 
 pub mod attribution;
+mod context;
 pub mod directive;
 pub mod editorializing;
 pub mod figures;
 pub mod house;
 pub mod known;
+mod meta;
+pub mod options;
 pub mod phrases;
 pub mod style;
 
@@ -18,78 +21,23 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 
-use crate::finding::{Finding, Severity};
+pub use context::Context;
+pub use meta::{RuleMeta, Voice};
+pub use options::{Measure, RuleOption};
+
+use crate::finding::Finding;
 use crate::prose::Paragraph;
 
 /// Where the rule documentation lives online; `codeDescription` links here.
 pub const DOCS_BASE: &str = "https://github.com/copydesk/copydesk/blob/main/docs/rules.md";
 
-/// A rule's documentation and defaults, from its data file.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RuleMeta {
-    /// `family/name`.
-    pub id: String,
-    /// Severity unless configuration says otherwise.
-    pub severity: Severity,
-    /// One line: what the rule flags.
-    pub summary: String,
-    /// The style guides behind the rule, by name.
-    pub convention: String,
-    /// Why it matters, in a paragraph or two of Markdown.
-    pub explanation: String,
-    /// Copy that the rule flags.
-    pub bad: String,
-    /// The same copy written so that it does not.
-    pub good: String,
-    /// What the fix does and whether it is safe to apply unattended.
-    #[serde(default)]
-    pub fix: Option<String>,
-}
-
-impl RuleMeta {
-    /// The family: the part of the id before the slash.
-    pub fn family(&self) -> &str {
-        self.id.split_once('/').map_or(self.id.as_str(), |(f, _)| f)
-    }
-
-    /// The name within the family.
-    pub fn name(&self) -> &str {
-        self.id.split_once('/').map_or(self.id.as_str(), |(_, n)| n)
-    }
-
-    /// A link to the rule's section of the rule catalogue.
-    pub fn doc_url(&self) -> String {
-        format!("{DOCS_BASE}#{}", self.id.replace('/', "").to_lowercase())
-    }
-
-    /// The full explanation as Markdown, for `explain`, hover and the catalogue.
-    pub fn to_markdown(&self) -> String {
-        let mut md = format!(
-            "### `{}`\n\n{}\n\n*Default severity:* {} · *Convention:* {}\n\n{}\n\n**Flagged:**\n\n> {}\n\n**Better:**\n\n> {}\n",
-            self.id,
-            self.summary,
-            self.severity,
-            self.convention,
-            self.explanation.trim(),
-            self.bad.trim(),
-            self.good.trim()
-        );
-        if let Some(fix) = &self.fix {
-            md.push_str(&format!("\n**Fix:** {}\n", fix.trim()));
-        }
-        md
-    }
-}
-
 /// A check that reads one paragraph and reports findings in it.
 pub trait Rule: Send + Sync {
     /// The rule's documentation and defaults.
     fn meta(&self) -> &'static RuleMeta;
-    /// Appends findings (offsets relative to the paragraph) to `out`.
-    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>);
+    /// Appends findings in `cx.para` (offsets relative to the paragraph) to `out`.
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>);
     /// The phrase lists the rule matches, so that all of them are matched
     /// in one pass over each paragraph.
     fn phrase_lists(&self) -> Vec<&'static phrases::PhraseList> {
@@ -206,31 +154,46 @@ macro_rules! rule_data {
 }
 pub(crate) use rule_data;
 
+/// The built-in families of paragraph rules, in catalogue order.
+static BUILT_IN: [&[&dyn Rule]; 4] = [
+    attribution::RULES,
+    editorializing::RULES,
+    figures::RULES,
+    style::RULES,
+];
+
 static ALL: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
-    let mut rules: Vec<&'static dyn Rule> = Vec::new();
-    rules.extend_from_slice(attribution::RULES);
-    rules.extend_from_slice(editorializing::RULES);
-    rules.extend_from_slice(figures::RULES);
-    rules.extend_from_slice(style::RULES);
-    rules.extend_from_slice(directive::RULES);
+    let mut rules: Vec<&'static dyn Rule> = BUILT_IN.concat();
+    rules.extend_from_slice(house::RULES);
     rules
 });
 
-/// Every rule copydesk knows, in catalogue order.
+/// Every rule the linter runs over each paragraph, in catalogue order. The
+/// `house/…` rules among them find nothing without the newsroom's words.
 pub fn all() -> &'static [&'static dyn Rule] {
     &ALL
 }
 
-/// Looks a rule up by id.
-pub fn find(id: &str) -> Option<&'static dyn Rule> {
-    all().iter().copied().find(|r| r.meta().id == id)
+/// The built-in rules' documentation, in catalogue order: the paragraph
+/// rules but the house rules (which a configuration brings), then what the
+/// linter reports of the document itself (`directive/…`).
+pub fn catalogue() -> impl Iterator<Item = &'static RuleMeta> {
+    BUILT_IN
+        .iter()
+        .flat_map(|family| family.iter().map(|r| r.meta()))
+        .chain(directive::metas())
 }
 
-/// The families, in catalogue order.
+/// Looks a built-in rule up by id.
+pub fn find(id: &str) -> Option<&'static RuleMeta> {
+    catalogue().find(|m| m.id == id)
+}
+
+/// The built-in families, in catalogue order.
 pub fn families() -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
-    for r in all() {
-        let f = r.meta().family();
+    for m in catalogue() {
+        let f = m.family();
         if !out.contains(&f) {
             out.push(f);
         }
@@ -295,8 +258,7 @@ mod tests {
     #[test]
     fn every_rule_is_documented_and_unique() {
         let mut ids = std::collections::HashSet::new();
-        for rule in all() {
-            let m = rule.meta();
+        for m in known::rules() {
             assert!(ids.insert(m.id.clone()), "duplicate {}", m.id);
             assert!(m.id.contains('/'), "{}", m.id);
             for (what, text) in [
@@ -314,8 +276,7 @@ mod tests {
 
     #[test]
     fn every_bad_example_is_flagged_and_every_good_one_is_not() {
-        for rule in all() {
-            let m = rule.meta();
+        for m in catalogue() {
             let bad = test_support::lint_rule(&m.id, &m.bad);
             assert!(
                 !bad.is_empty(),

@@ -9,7 +9,7 @@ use std::sync::{LazyLock, OnceLock};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
-use super::RuleMeta;
+use super::{Context, RuleMeta};
 use crate::finding::{Finding, Fix};
 use crate::prose::Paragraph;
 
@@ -491,14 +491,15 @@ impl PhraseList {
     /// Whole-word matches in a paragraph, across line breaks and blanked
     /// markup: (entry index, byte range in the paragraph text), in text order.
     #[inline(always)]
-    pub fn find_in(&self, para: &Paragraph) -> Vec<(usize, Range<usize>)> {
+    pub fn find_in(&self, cx: &Context) -> Vec<(usize, Range<usize>)> {
+        let para = cx.para;
         // Asked by every phrase rule of every paragraph, and most paragraphs
         // hold none of a list's phrases: that answer is found in the rule's
         // own code, without a call, and the rest out of line.
         let Some(base) = *self.base.get_or_init(|| self.base_in_index()) else {
             return self.find_in_own(para);
         };
-        let hits = para
+        let hits = cx
             .phrase_hits
             .get_or_init(|| INDEX.trie.hits(para.phrase_text().0));
         // The hits are sorted by pattern: the list's are one run.
@@ -771,15 +772,15 @@ impl PhraseRule {
     /// last, rule-specific say.
     pub fn check(
         &'static self,
-        para: &Paragraph,
+        cx: &Context,
         out: &mut Vec<Finding>,
         keep: impl Fn(&Paragraph, &Range<usize>) -> bool,
     ) {
         // Most paragraphs hold none of the rule's phrases: the rest is out
         // of line, so that asking costs little.
-        let found = self.list.find_in(para);
+        let found = self.list.find_in(cx);
         if !found.is_empty() {
-            self.report(para, found, out, keep);
+            self.report(cx, found, out, keep);
         }
     }
 
@@ -790,19 +791,20 @@ impl PhraseRule {
 
     /// Whether `para` says why its anonymous sources are anonymous (or
     /// whatever else the rule's `unless_paragraph_contains` lists).
-    pub fn lifted(&self, para: &Paragraph) -> bool {
-        !self.lifts.find_in(para).is_empty()
+    pub fn lifted(&self, cx: &Context) -> bool {
+        !self.lifts.find_in(cx).is_empty()
     }
 
     /// [`PhraseRule::check`] for the phrases `found` in `para`.
     #[inline(never)]
     fn report(
         &'static self,
-        para: &Paragraph,
+        cx: &Context,
         found: Vec<(usize, Range<usize>)>,
         out: &mut Vec<Finding>,
         keep: impl Fn(&Paragraph, &Range<usize>) -> bool,
     ) {
+        let para = cx.para;
         let mut lifted = None;
         for (entry_index, span) in found {
             let entry = &self.data.phrases[entry_index];
@@ -815,7 +817,7 @@ impl PhraseRule {
             if self.data.unless_attributed && para.span_attributed(&span) {
                 continue;
             }
-            if *lifted.get_or_insert_with(|| self.lifted(para)) {
+            if *lifted.get_or_insert_with(|| self.lifted(cx)) {
                 return;
             }
             let (message, title, replacement) = Spelling::of(
@@ -823,7 +825,7 @@ impl PhraseRule {
                 &para.text[span.clone()],
                 |text| self.says(entry, text),
             );
-            let mut finding = Finding::new(&self.data.rule, span.clone(), message);
+            let mut finding = self.data.rule.finding(span.clone(), message);
             if let Some(fixed) = &entry.replacement {
                 let safe = entry.safe.unwrap_or(self.data.fix_safe);
                 let fix = if fixed.is_empty() {
@@ -902,11 +904,11 @@ macro_rules! phrase_rule {
             fn phrase_lists(&self) -> Vec<&'static $crate::rules::phrases::PhraseList> {
                 DATA.lists()
             }
-            fn check(&self, para: &$crate::prose::Paragraph, out: &mut Vec<$crate::finding::Finding>) {
+            fn check(&self, cx: &$crate::rules::Context, out: &mut Vec<$crate::finding::Finding>) {
                 #[allow(unused_variables)]
                 let keep = |para: &$crate::prose::Paragraph, span: &std::ops::Range<usize>| true;
                 $(let keep = $keep;)?
-                DATA.check(para, out, keep)
+                DATA.check(cx, out, keep)
             }
         }
     };

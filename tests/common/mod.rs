@@ -466,8 +466,7 @@ pub fn lint_with(text: &str, levels: &[(&str, &str)]) -> Vec<Finding> {
 /// sentence of multi-byte text; and the first finding in it that `pred`
 /// accepts.
 pub fn flagged(pred: impl Fn(&Finding) -> bool) -> (String, Finding) {
-    for rule in copydesk::rules::all() {
-        let meta = rule.meta();
+    for meta in copydesk::rules::catalogue() {
         let text = format!("# Café 😀 “東京”\n\nLe 😀 café. {}\n", meta.bad.trim());
         if let Some(finding) = lint(&text, Syntax::Markdown)
             .into_iter()
@@ -481,9 +480,8 @@ pub fn flagged(pred: impl Fn(&Finding) -> bool) -> (String, Finding) {
 
 /// The rules' bad examples that have a finding `pred` accepts, as paragraphs.
 pub fn examples(pred: impl Fn(&Finding) -> bool) -> Vec<String> {
-    copydesk::rules::all()
-        .iter()
-        .map(|r| r.meta().bad.trim().to_string())
+    copydesk::rules::catalogue()
+        .map(|r| r.bad.trim().to_string())
         .filter(|bad| lint(bad, Syntax::Markdown).iter().any(&pred))
         .collect()
 }

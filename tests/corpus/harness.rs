@@ -110,9 +110,8 @@ pub const JUDGEMENT_FAMILIES: [&str; 3] = ["attribution", "editorializing", "fig
 
 /// Every rule id of the judgement families, in catalogue order.
 pub fn rule_ids() -> Vec<&'static str> {
-    copydesk::rules::all()
-        .iter()
-        .map(|r| r.meta().id.as_str())
+    copydesk::rules::catalogue()
+        .map(|r| r.id.as_str())
         .filter(|id| JUDGEMENT_FAMILIES.contains(&family_of(id)))
         .collect()
 }

@@ -23,8 +23,8 @@ const SCHEMA: &str =
 const SRCROOT: &str = "%SRCROOT%";
 
 pub(super) fn write(report: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
-    let catalogue = rules::all();
-    let descriptors: Vec<Value> = catalogue.iter().map(|r| descriptor(r.meta())).collect();
+    let catalogue: Vec<&RuleMeta> = rules::catalogue().collect();
+    let descriptors: Vec<Value> = catalogue.iter().map(|r| descriptor(r)).collect();
 
     let mut results = Vec::new();
     for file in &report.files {
@@ -48,7 +48,7 @@ pub(super) fn write(report: &CheckReport, out: &mut dyn Write) -> io::Result<()>
                 }],
                 "partialFingerprints": { "copydesk/v1": fingerprint },
             });
-            if let Some(i) = catalogue.iter().position(|r| r.meta().id == f.rule) {
+            if let Some(i) = catalogue.iter().position(|r| r.id == f.rule) {
                 result["ruleIndex"] = json!(i);
             }
             // Only safe fixes: a SARIF consumer may apply them unattended,

@@ -4,10 +4,11 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::finding::{Answer, Finding};
+use crate::finding::Finding;
+use crate::prose::discourse::Answer;
 use crate::prose::Paragraph;
 use crate::rules::phrases::{PhraseList, PhraseRule, PhraseRuleData};
-use crate::rules::{one_of, RuleMeta};
+use crate::rules::{one_of, Context, RuleMeta};
 
 #[derive(Deserialize)]
 struct Data {
@@ -71,12 +72,13 @@ impl crate::rules::Rule for AnonymousSource {
         lists
     }
 
-    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let para = cx.para;
         let from = out.len();
-        RULE.phrases.check(para, out, |_, _| true);
+        RULE.phrases.check(cx, out, |_, _| true);
         // "…, a court official said", "one senior official told me": the
         // subject of a verb of saying that names no one.
-        if RULE.nouns.find_in(para).is_empty() {
+        if RULE.nouns.find_in(cx).is_empty() {
             return;
         }
         let mut lifted = None;
@@ -91,7 +93,7 @@ impl crate::rules::Rule for AnonymousSource {
             {
                 continue;
             }
-            if *lifted.get_or_insert_with(|| RULE.phrases.lifted(para)) {
+            if *lifted.get_or_insert_with(|| RULE.phrases.lifted(cx)) {
                 return;
             }
             // "Two former diplomats say …" then "Andrew Farran … says …": a
@@ -109,9 +111,9 @@ impl crate::rules::Rule for AnonymousSource {
                 continue;
             }
             let message = RULE.phrases.message(&para.text[span.clone()]);
-            let mut finding = Finding::new(&RULE.phrases.data.rule, span, message);
+            let mut finding = RULE.phrases.data.rule.finding(span, message);
             if lede && sentence + 1 == para.sentences.len() {
-                finding.answered_by_next = Some(Answer::Named);
+                finding.reach.answered_by_next = Some(Answer::Named);
             }
             out.push(finding);
         }

@@ -2,9 +2,10 @@
 
 use serde::Deserialize;
 
-use crate::finding::{ChainEnd, Edit, Finding, Fix};
+use crate::finding::{Edit, Finding, Fix};
+use crate::prose::discourse::ChainEnd;
 use crate::prose::{BlockKind, Paragraph, Quotation};
-use crate::rules::{rule_data, Rule, RuleMeta};
+use crate::rules::{rule_data, Context, Rule, RuleMeta};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,7 +26,8 @@ impl Rule for UnattributedQuote {
         &DATA.rule
     }
 
-    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let para = cx.para;
         if para.kind == BlockKind::Heading {
             return;
         }
@@ -39,8 +41,8 @@ impl Rule for UnattributedQuote {
             if is_term_or_title(para, q) {
                 continue;
             }
-            let mut finding = Finding::new(&DATA.rule, q.span.clone(), DATA.message.as_str());
-            finding.quote_chain =
+            let mut finding = DATA.rule.finding(q.span.clone(), DATA.message.as_str());
+            finding.reach.quote_chain =
                 match (opening == Some(q.span.start), closing == Some(q.span.start)) {
                     (true, true) => Some(ChainEnd::Both),
                     (true, false) => Some(ChainEnd::Opening),

@@ -2,10 +2,11 @@
 
 use std::ops::Range;
 
-use crate::finding::{Answer, Finding};
+use crate::finding::Finding;
+use crate::prose::discourse::Answer;
 use crate::prose::lexicon::List;
 use crate::prose::Paragraph;
-use crate::rules::phrases::PhraseRule;
+use crate::rules::{phrases::PhraseRule, Context};
 
 /// Flags vague authorities that stand in for a source.
 pub struct WeaselAttribution;
@@ -44,12 +45,13 @@ impl crate::rules::Rule for WeaselAttribution {
         DATA.lists()
     }
 
-    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let para = cx.para;
         // A delayed-attribution lede ("New research has shown …", then "The
         // study, by the University of Tartu, …") names the research one
         // sentence on: in the paragraph, or in the next one in wire copy.
         let from = out.len();
-        DATA.check(para, out, |para, span| {
+        DATA.check(cx, out, |para, span| {
             // "Police say it is believed …": the belief is the named source's.
             // Only a source before the words counts: a weasel is itself an
             // attribution, which a clause after it ("…, and residents
@@ -61,7 +63,7 @@ impl crate::rules::Rule for WeaselAttribution {
         for finding in &mut out[from..] {
             let last = para.sentence_of(finding.span.start) + 1 == para.sentences.len();
             if last && research(para, &finding.span) {
-                finding.answered_by_next = Some(Answer::Named);
+                finding.reach.answered_by_next = Some(Answer::Named);
             }
         }
     }

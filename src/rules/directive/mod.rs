@@ -1,12 +1,15 @@
 //! `directive/…`: the inline `copydesk-disable` directives themselves.
 //!
-//! Directives are read once per document by [`crate::suppressions`]; the
-//! rules here only carry the documentation and the configured severity of
+//! Directives are read once per document by the linter
+//! ([`crate::lint::suppressions`]); the rules here are not run over
+//! paragraphs but carry the documentation and the configured severity of
 //! what that reading reports.
 
 pub(crate) mod unknown;
 
-use super::Rule;
+use super::RuleMeta;
 
-/// The rules of the family, in catalogue order.
-pub(crate) static RULES: &[&dyn Rule] = &[&unknown::Unknown];
+/// The family's rules' documentation, in catalogue order.
+pub(crate) fn metas() -> impl Iterator<Item = &'static RuleMeta> {
+    [&unknown::DATA.rule].into_iter()
+}

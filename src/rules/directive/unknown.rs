@@ -3,14 +3,12 @@
 //!
 //! A misspelt directive silently suppresses nothing (or the wrong thing), so
 //! it is reported where it stands, with the closest known name. The check
-//! runs over the whole document in [`crate::suppressions`], not per
-//! paragraph, so [`Rule::check`] has nothing to do.
+//! runs over the whole document in [`crate::lint::suppressions`], not per
+//! paragraph: this file holds its documentation and messages.
 
 use serde::Deserialize;
 
-use crate::finding::Finding;
-use crate::prose::Paragraph;
-use crate::rules::{rule_data, Rule, RuleMeta};
+use crate::rules::{rule_data, RuleMeta};
 
 /// What the rule's data file holds.
 #[derive(Deserialize)]
@@ -26,17 +24,6 @@ pub(crate) struct Data {
 }
 
 rule_data!(pub(crate) DATA: Data = "unknown.toml");
-
-/// Reports directives and names that copydesk does not know.
-pub struct Unknown;
-
-impl Rule for Unknown {
-    fn meta(&self) -> &'static RuleMeta {
-        &DATA.rule
-    }
-
-    fn check(&self, _para: &Paragraph, _out: &mut Vec<Finding>) {}
-}
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,7 @@ use crate::finding::{Finding, Fix};
 use crate::prose::Paragraph;
 use crate::rules::phrases::{match_case, PhraseList, Spelling};
 use crate::rules::Template;
-use crate::rules::{one_of, rule_data, Rule, RuleMeta};
+use crate::rules::{one_of, rule_data, Context, Rule, RuleMeta};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -92,9 +92,10 @@ impl Rule for SaidSynonym {
         vec![&MATCHER.0]
     }
 
-    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let para = cx.para;
         let (list, forms) = &*MATCHER;
-        for (index, span) in list.find_in(para) {
+        for (index, span) in list.find_in(cx) {
             let (form, spellings) = &forms[index];
             if para.in_quotation(span.clone()) || !reports_speech(para, &span, *form) {
                 continue;
@@ -104,12 +105,9 @@ impl Rule for SaidSynonym {
                     says(*form, text)
                 });
             out.push(
-                Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
-                    title,
-                    span,
-                    replacement,
-                    true,
-                )),
+                DATA.rule
+                    .finding(span.clone(), message)
+                    .with_fix(Fix::replace(title, span, replacement, true)),
             );
         }
     }

@@ -11,7 +11,8 @@ mod unsourced_ranking;
 use serde::Deserialize;
 
 use super::{Rule, RuleMeta};
-use crate::finding::{Answer, Carry, Finding, Fix};
+use crate::finding::{Finding, Fix};
+use crate::prose::discourse::{Answer, Carry};
 use crate::prose::{BlockKind, FigureKind, Paragraph};
 
 /// The rules of the family, in catalogue order.
@@ -43,9 +44,9 @@ macro_rules! figure_rule {
             fn meta(&self) -> &'static $crate::rules::RuleMeta {
                 &DATA.rule
             }
-            fn check(&self, para: &$crate::prose::Paragraph, out: &mut Vec<$crate::finding::Finding>) {
+            fn check(&self, cx: &$crate::rules::Context, out: &mut Vec<$crate::finding::Finding>) {
                 use $crate::prose::FigureKind::*;
-                $crate::rules::figures::check_figures(&DATA, &[$($kind),+], para, out)
+                $crate::rules::figures::check_figures(&DATA, &[$($kind),+], cx.para, out)
             }
         }
     };
@@ -76,14 +77,13 @@ pub(crate) fn check_figures(
         let text = &para.text[figure.span.clone()];
         let at = clause_end(para, figure.span.end);
         let sentence = para.sentence_of(figure.span.start);
-        let mut finding = Finding::new(
-            &data.rule,
+        let mut finding = data.rule.finding(
             figure.span.clone(),
             crate::rules::fill(&data.message, "{text}", text),
         );
         // Wire copy runs one sentence to a paragraph: a first sentence that
         // carries on with the data may take its source from the paragraph before.
-        finding.carried_from_previous = (sentence == 0).then(|| {
+        finding.reach.carried_from_previous = (sentence == 0).then(|| {
             if para.sentence_continues(0) {
                 Carry::Continues
             } else {
@@ -92,7 +92,7 @@ pub(crate) fn check_figures(
         });
         // "… its lowest level in 10 years." then "The latest figures show …".
         if sentence + 1 == para.sentences.len() {
-            finding.answered_by_next = Some(Answer::Continues);
+            finding.reach.answered_by_next = Some(Answer::Continues);
         }
         out.push(finding.with_fix(Fix::replace(
             "Add “, according to [source]”",

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::{find_in, HouseWords};
 use crate::finding::Finding;
 use crate::prose::Paragraph;
-use crate::rules::{rule_data, RuleMeta};
+use crate::rules::{rule_data, Context, Rule, RuleMeta};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -18,7 +18,21 @@ pub(super) struct Data {
 rule_data!(pub(super) DATA: Data = "avoid_term.toml");
 
 /// Flags each listed term in the writer's voice.
-pub(super) fn check(words: &HouseWords, para: &Paragraph, out: &mut Vec<Finding>) {
+pub(super) struct AvoidTermRule;
+
+impl Rule for AvoidTermRule {
+    fn meta(&self) -> &'static RuleMeta {
+        &DATA.rule
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        if let Some(words) = cx.house {
+            check(words, cx.para, out);
+        }
+    }
+}
+
+fn check(words: &HouseWords, para: &Paragraph, out: &mut Vec<Finding>) {
     for (entry, span) in find_in(&words.avoid, para) {
         if para.in_quotation(span.clone()) {
             continue;
@@ -36,7 +50,7 @@ pub(super) fn check(words: &HouseWords, para: &Paragraph, out: &mut Vec<Finding>
                 message.push_str(reason.trim());
             }
         }
-        out.push(Finding::new(&DATA.rule, span, message));
+        out.push(DATA.rule.finding(span, message));
     }
 }
 

@@ -20,11 +20,17 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::finding::Finding;
 use crate::prose::Paragraph;
-use crate::rules::RuleMeta;
+use crate::rules::{Rule, RuleMeta};
+
+/// The rules of the family, in catalogue order.
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &avoid_term::AvoidTermRule,
+    &preferred_term::PreferredTermRule,
+];
 
 /// The house rules' documentation, in catalogue order.
 pub fn metas() -> impl Iterator<Item = &'static RuleMeta> {
-    [&avoid_term::DATA.rule, &preferred_term::DATA.rule].into_iter()
+    RULES.iter().map(|r| r.meta())
 }
 
 /// A term the desk does not use, with the reason shown to the writer.
@@ -124,23 +130,6 @@ impl HouseWords {
     /// A hash of the lists, for caches keyed by configuration.
     pub fn fingerprint(&self) -> u64 {
         self.fingerprint
-    }
-
-    /// The house-rule findings of a paragraph: `avoid` and `prefer` say
-    /// whether each rule runs.
-    pub(crate) fn check(
-        &self,
-        para: &Paragraph,
-        avoid: bool,
-        prefer: bool,
-        out: &mut Vec<Finding>,
-    ) {
-        if avoid {
-            avoid_term::check(self, para, out);
-        }
-        if prefer {
-            preferred_term::check(self, para, out);
-        }
     }
 
     /// Drops findings that overlap a phrase of the accept list.

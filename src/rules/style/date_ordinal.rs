@@ -5,8 +5,7 @@ use serde::Deserialize;
 use super::dates::{day_value, month_at};
 use super::{quoted, word};
 use crate::finding::{Finding, Fix};
-use crate::prose::Paragraph;
-use crate::rules::{rule_data, Rule, RuleMeta};
+use crate::rules::{rule_data, Context, Rule, RuleMeta};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,7 +24,8 @@ impl Rule for DateOrdinal {
         &DATA.rule
     }
 
-    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let para = cx.para;
         // Months only, read off the word classes without a call per word.
         for class in para.word_classes() {
             let Some(day) = class.month.and_then(|m| month_at(para, class.index, m).day) else {
@@ -47,12 +47,14 @@ impl Rule for DateOrdinal {
                 &fixed,
             );
             out.push(
-                Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
-                    ["Write “", &fixed, "”"].concat(),
-                    span,
-                    fixed,
-                    true,
-                )),
+                DATA.rule
+                    .finding(span.clone(), message)
+                    .with_fix(Fix::replace(
+                        ["Write “", &fixed, "”"].concat(),
+                        span,
+                        fixed,
+                        true,
+                    )),
             );
         }
     }

@@ -8,7 +8,7 @@ use super::{adjacent, is_digits, quoted, word, WordClass};
 use crate::finding::{Finding, Fix};
 use crate::prose::numbers::{cent_words, dollar_words, scale_value};
 use crate::prose::Paragraph;
-use crate::rules::{rule_data, Rule, RuleMeta};
+use crate::rules::{rule_data, Context, Rule, RuleMeta};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,7 +28,8 @@ impl Rule for Money {
         &DATA.rule
     }
 
-    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let para = cx.para;
         // The first word not yet part of a finding.
         let mut free = 0;
         for class in para.word_classes() {
@@ -58,7 +59,8 @@ impl Rule for Money {
             let message = crate::rules::fill(template, "{fixed}", &fixed);
             let title = ["Write “", &fixed, "”"].concat();
             out.push(
-                Finding::new(&DATA.rule, span.clone(), message)
+                DATA.rule
+                    .finding(span.clone(), message)
                     .with_fix(Fix::replace(title, span, fixed, true)),
             );
         }

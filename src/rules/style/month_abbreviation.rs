@@ -5,8 +5,7 @@ use serde::Deserialize;
 use super::dates::month_at;
 use super::{quoted, word};
 use crate::finding::{Finding, Fix};
-use crate::prose::Paragraph;
-use crate::rules::{rule_data, Rule, RuleMeta};
+use crate::rules::{rule_data, Context, Rule, RuleMeta};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,7 +25,8 @@ impl Rule for MonthAbbreviation {
         &DATA.rule
     }
 
-    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let para = cx.para;
         // Months only, read off the word classes without a call per word.
         for class in para.word_classes() {
             let i = class.index;
@@ -68,12 +68,9 @@ impl Rule for MonthAbbreviation {
             );
             let title = ["Write “", &replacement, "”"].concat();
             out.push(
-                Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
-                    title,
-                    span,
-                    replacement,
-                    true,
-                )),
+                DATA.rule
+                    .finding(span.clone(), message)
+                    .with_fix(Fix::replace(title, span, replacement, true)),
             );
         }
     }

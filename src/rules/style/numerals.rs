@@ -10,7 +10,7 @@ use crate::finding::{Finding, Fix};
 use crate::prose::numbers::{age_word, spelled};
 use crate::prose::word_list::{Shapes, WordList};
 use crate::prose::{BlockKind, Paragraph};
-use crate::rules::{rule_data, Rule, RuleMeta};
+use crate::rules::{rule_data, Context, Rule, RuleMeta};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -38,7 +38,8 @@ impl Rule for Numerals {
         &DATA.rule
     }
 
-    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let para = cx.para;
         // Headlines use figures throughout; tables are data.
         if matches!(para.kind, BlockKind::Heading | BlockKind::TableCell) {
             return;
@@ -62,12 +63,9 @@ impl Rule for Numerals {
                 }
                 let title = ["Write “", &replacement, "”"].concat();
                 out.push(
-                    Finding::new(&DATA.rule, target.clone(), message).with_fix(Fix::replace(
-                        title,
-                        target,
-                        replacement,
-                        false,
-                    )),
+                    DATA.rule
+                        .finding(target.clone(), message)
+                        .with_fix(Fix::replace(title, target, replacement, false)),
                 );
             }
         }

@@ -5,8 +5,7 @@ use serde::Deserialize;
 use super::{phrase_at, quoted, word};
 use crate::finding::{Finding, Fix};
 use crate::prose::numbers::percent_words;
-use crate::prose::Paragraph;
-use crate::rules::{rule_data, Rule, RuleMeta};
+use crate::rules::{rule_data, Context, Rule, RuleMeta};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,7 +24,8 @@ impl Rule for Percent {
         &DATA.rule
     }
 
-    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let para = cx.para;
         for class in para.word_classes() {
             let i = class.index;
             // Whether the word is a number, then whether a percent sign or
@@ -70,12 +70,12 @@ impl Rule for Percent {
             let fixed = [figure.as_str(), "%"].concat();
             let title = ["Write “", &fixed, "”"].concat();
             out.push(
-                Finding::new(
-                    &DATA.rule,
-                    span.clone(),
-                    crate::rules::fill(&DATA.message, "{fixed}", &fixed),
-                )
-                .with_fix(Fix::replace(title, span, fixed, true)),
+                DATA.rule
+                    .finding(
+                        span.clone(),
+                        crate::rules::fill(&DATA.message, "{fixed}", &fixed),
+                    )
+                    .with_fix(Fix::replace(title, span, fixed, true)),
             );
         }
     }

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::{quoted, word};
 use crate::finding::{Finding, Fix};
 use crate::prose::Paragraph;
-use crate::rules::{rule_data, Rule, RuleMeta};
+use crate::rules::{rule_data, Context, Rule, RuleMeta};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,7 +26,8 @@ impl Rule for Times {
         &DATA.rule
     }
 
-    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let para = cx.para;
         // The first word not yet part of a finding.
         let mut free = 0;
         for class in para.word_classes() {
@@ -44,12 +45,12 @@ impl Rule for Times {
             }
             let title = ["Write “", &fixed, "”"].concat();
             out.push(
-                Finding::new(
-                    &DATA.rule,
-                    span.clone(),
-                    crate::rules::fill(&DATA.message, "{fixed}", &fixed),
-                )
-                .with_fix(Fix::replace(title, span, fixed, true)),
+                DATA.rule
+                    .finding(
+                        span.clone(),
+                        crate::rules::fill(&DATA.message, "{fixed}", &fixed),
+                    )
+                    .with_fix(Fix::replace(title, span, fixed, true)),
             );
         }
     }

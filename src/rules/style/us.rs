@@ -4,8 +4,8 @@ use serde::Deserialize;
 
 use super::{adjacent, quoted, word};
 use crate::finding::{Finding, Fix};
-use crate::prose::{BlockKind, Paragraph};
-use crate::rules::{rule_data, Rule, RuleMeta};
+use crate::prose::BlockKind;
+use crate::rules::{rule_data, Context, Rule, RuleMeta};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -30,7 +30,8 @@ impl Rule for UsAbbreviation {
         &DATA.rule
     }
 
-    fn check(&self, para: &Paragraph, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let para = cx.para;
         if para.kind == BlockKind::Heading {
             return;
         }
@@ -57,7 +58,8 @@ impl Rule for UsAbbreviation {
                     continue;
                 }
                 out.push(
-                    Finding::new(&DATA.rule, span.clone(), DATA.message.as_str())
+                    DATA.rule
+                        .finding(span.clone(), DATA.message.as_str())
                         .with_fix(Fix::replace("Write “U.S.”", span, "U.S.", true)),
                 );
             } else if w == "United"
@@ -75,12 +77,9 @@ impl Rule for UsAbbreviation {
                 }
                 let message = crate::rules::fill(&DATA.adjective_message, "{noun}", noun);
                 out.push(
-                    Finding::new(&DATA.rule, span.clone(), message).with_fix(Fix::replace(
-                        "Write “U.S.”",
-                        span,
-                        "U.S.",
-                        false,
-                    )),
+                    DATA.rule
+                        .finding(span.clone(), message)
+                        .with_fix(Fix::replace("Write “U.S.”", span, "U.S.", false)),
                 );
             }
         }

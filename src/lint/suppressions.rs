@@ -195,7 +195,7 @@ pub(crate) fn apply(
             if let Some(s) = u.suggestion {
                 message.push_str(&UNKNOWN.suggestion.replace("{suggestion}", s));
             }
-            let mut finding = Finding::new(&UNKNOWN.rule, u.span, message);
+            let mut finding = UNKNOWN.rule.finding(u.span, message);
             finding.severity = severity;
             findings.push(finding);
         }
