@@ -2,11 +2,11 @@
 //! registered rules and their families, and the house rules that a
 //! configuration builds from the newsroom's own words.
 
-use super::{all, families, house, RuleMeta};
+use super::{catalogue, families, house, RuleMeta};
 
-/// Every rule copydesk can report: the registered ones, then the house rules.
+/// Every rule copydesk can report: the built-in ones, then the house rules.
 pub fn rules() -> impl Iterator<Item = &'static RuleMeta> {
-    all().iter().map(|r| r.meta()).chain(house::metas())
+    catalogue().chain(house::metas())
 }
 
 /// Whether `name` is a rule id (`family/name`) or a family.
