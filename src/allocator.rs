@@ -28,8 +28,8 @@ static SYSTEM: AtomicBool = AtomicBool::new(false);
 ///
 /// For the language server: a long-lived process whose peak memory matters
 /// more than its throughput, where mimalloc's per-thread heaps, huge pages
-/// and eagerly committed arenas kept 88 MB resident for a 1 MB draft (the
-/// system allocator, 30-odd MB). One-shot lints keep mimalloc's speed.
+/// and eagerly committed arenas stay resident between lints. One-shot lints
+/// keep mimalloc's speed.
 pub fn use_system_allocator() {
     SYSTEM.store(true, Ordering::Relaxed);
 }
@@ -56,10 +56,10 @@ const KEEP_FREED_MS: std::ffi::c_long = 10_000;
 ///
 /// mimalloc hands freed memory back after a second. A lint of a long document
 /// frees tens of megabytes at its end, and one that follows within seconds
-/// (the next file of a `check` run) then takes every page back from the
-/// kernel zeroed: on the 10 MB benchmark that was a tenth of each lint's
-/// time, spent clearing pages. Ten seconds covers a run; the language server
-/// allocates with the system allocator ([`use_system_allocator`]).
+/// (the next file of a `check` run) would then take every page back from
+/// the kernel zeroed, and spend its time clearing them. Ten seconds covers a
+/// run; the language server allocates with the system allocator
+/// ([`use_system_allocator`]).
 pub fn configure() {
     // SAFETY: setting an option is thread-safe and takes effect on the next
     // purge decision.

@@ -47,8 +47,8 @@ impl Linter {
     pub(super) fn assemble(&self, blocks: &[Block], results: &mut [impl ResultSlot]) -> LintReport {
         let mut story = Story::new(results.len(), |i| results[i].result().links);
         let mut report = LintReport::default();
-        // At its final size at once: growing a list of a hundred thousand
-        // findings moved each of them several times.
+        // At its final size at once: a list grown as it fills moves the
+        // findings already in it each time it grows.
         report
             .findings
             .reserve(results.iter().map(|r| r.result().findings.len()).sum());
@@ -94,8 +94,8 @@ impl Linter {
         // Each paragraph's findings are sorted (stably) in `analyse`, and
         // blocks come in document order without overlapping, so the list is
         // already in order and a stable sort would leave it as it is. Should
-        // blocks ever overlap, sorting the concatenation stably still gives
-        // what sorting the unsorted findings gave.
+        // blocks ever overlap, sorting the concatenation stably gives the
+        // order a stable sort of the findings as the rules reported them would.
         if !report
             .findings
             .is_sorted_by(|a, b| finding_order(a, b) != std::cmp::Ordering::Greater)

@@ -1,8 +1,8 @@
 //! Re-extracting only the part of a document that an edit touched.
 //!
 //! A keystroke in a long document changes one section (a Markdown block or a
-//! plain-text paragraph). Parsing the whole document again is most of the
-//! cost of a keystroke, so the previous extraction is kept and only the
+//! plain-text paragraph). Parsing the whole document again would read every
+//! other section for nothing, so the previous extraction is kept and only the
 //! sections around the change are parsed again, then spliced in. Parsing
 //! restarted at the beginning of a top-level section reads it as the whole
 //! document would; what could break that is checked, and any doubt falls back
@@ -208,7 +208,8 @@ fn may_hold_delimiter(window: &[u8], source: &[u8], at: usize) -> bool {
 }
 
 /// Bytes compared at a time when looking for the change: a slice comparison
-/// is a `memcmp`, many times faster than a byte loop over a long document.
+/// is a `memcmp`, which compares a vector of bytes at a time where a byte
+/// loop compares one.
 const CHUNK: usize = 256;
 
 /// Length of the longest common prefix of `a` and `b`.

@@ -112,8 +112,8 @@ pub fn diagnostic(finding: &Finding, range: LspRange, version: i32) -> Diagnosti
 /// The body of the `textDocument/publishDiagnostics` notification for
 /// `findings` at `ranges`, serialised straight from them. The result is the
 /// JSON of [`diagnostic`] for each, without building a [`Diagnostic`] and its
-/// `data` tree first: for the thousands of findings of a long document that
-/// is most of the time between a keystroke and its diagnostics.
+/// `data` tree first: a long document has thousands of findings, and this
+/// stands between every keystroke and its diagnostics.
 pub fn publish_notification(
     uri: &Url,
     version: i32,

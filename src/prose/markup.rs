@@ -113,8 +113,8 @@ fn extract_markdown(source: &str) -> Extracted {
     let mut out = Extracted::default();
     let mut stack: Vec<Builder> = Vec::new();
     // Inline markup (emphasis, links, code) splits a block into pieces; most
-    // blocks have a few, and growing the list from empty was one
-    // reallocation per block.
+    // blocks have a few, and a list that starts with room for them is not
+    // grown as they come.
     const PIECES: usize = 8;
     // Depth of elements whose text is not prose (code blocks, images, front matter).
     let mut skip = 0usize;

@@ -106,8 +106,8 @@ const BETWEEN: u8 = 1;
 const WIDE: u8 = 2;
 
 /// What each byte value tells the tokenizer at once: one load per byte,
-/// where the tests it stands for were a branch each (words are short, and a
-/// word-at-a-time scan cost more to start than it saved).
+/// where the tests it stands for would be a branch each (words are short,
+/// too short for a word-at-a-time scan to make up what it costs to start).
 static BYTES: [u8; 256] = {
     let mut table = [BETWEEN; 256];
     let mut b = 0;

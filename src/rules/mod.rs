@@ -48,8 +48,7 @@ pub trait Rule: Send + Sync {
 /// `template.replace(placeholder, value)` for a message template: the same
 /// text, built at its final size with a byte search for the placeholder's
 /// first byte. `str::replace` sets up a general substring searcher and grows
-/// its string piece by piece, which cost more than a thousand instructions
-/// for every finding's message.
+/// its string piece by piece, and a message is filled for every finding.
 pub(crate) fn fill(template: &str, placeholder: &str, value: &str) -> String {
     let Some(&first) = placeholder.as_bytes().first().filter(|b| b.is_ascii()) else {
         return template.replace(placeholder, value);
@@ -72,9 +71,9 @@ pub(crate) fn fill(template: &str, placeholder: &str, value: &str) -> String {
 }
 
 /// A message template cut at its placeholder once, when the rule loads, so
-/// that each finding's message is one string of its final size:
-/// [`fill`] searched the template for every finding, and the note
-/// appended after it grew the string again.
+/// that each finding's message is one string of its final size, where
+/// [`fill`] searches the template for every finding and a note appended
+/// after it grows the string again.
 pub(crate) struct Template {
     /// The text around the placeholders, in order: one more piece than
     /// there are placeholders.
@@ -111,7 +110,7 @@ impl Template {
 
 /// `word.to_lowercase()`, borrowed when that would change nothing (lowercase
 /// ASCII: most words). Rules lowercase many words only to compare them with
-/// their lists, and a string for each was an allocation.
+/// their lists, and a string for each would be an allocation.
 pub(crate) fn lowercase(word: &str) -> Cow<'_, str> {
     if word
         .bytes()

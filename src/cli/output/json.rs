@@ -9,8 +9,9 @@ use serde::Serialize;
 use super::CheckReport;
 
 /// The document. Serialized from borrowed structs rather than a
-/// `serde_json::Value` tree, which cost a map and a copy of every string per
-/// finding; fields stay in alphabetical order, the order the format has had.
+/// `serde_json::Value` tree, which would cost a map and a copy of every
+/// string per finding; fields stay in alphabetical order, the order the
+/// format has had.
 #[derive(Serialize)]
 struct Document<'r> {
     errors: Vec<Error<'r>>,

@@ -87,8 +87,8 @@ struct RawNumbers {
 
 /// A hash for the lexicon's word sets, which are looked up many times for
 /// every word of every keystroke; the keys are short, trusted strings from
-/// our own data files. It reads a word in at most a few loads (FNV-1a,
-/// before, went a byte at a time), multiplying as FxHash does.
+/// our own data files. It reads a word in at most a few loads, where FNV-1a
+/// goes a byte at a time, and mixes them by multiplying, as FxHash does.
 #[derive(Default)]
 pub(crate) struct WordHasher(u64);
 
@@ -348,9 +348,9 @@ impl Classes {
 /// the text) and its length: every word of every paragraph is looked up
 /// once, most are on no list, and they miss at the first empty slot without
 /// a byte-by-byte hash. A probe reads the slots' tags first, a byte each:
-/// all the tags take a few KB, which stay in L1 on varied copy where the
-/// slots (a couple of hundred KB at the spread a quick miss needs) would
-/// not, and a miss (most words) reads no slot at all.
+/// the tags stay in the first-level cache on varied copy where the slots,
+/// each holding a word and its bits and spread out so that a miss ends
+/// quickly, would not, and a miss (most words) reads no slot at all.
 struct WordTable {
     /// A byte of the hash of each slot's word, never 0; 0 marks an empty slot.
     tags: Vec<u8>,
@@ -480,7 +480,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         determiners: set(raw.attribution.determiners),
         passive_auxiliaries: set(raw.attribution.passive_auxiliaries),
         // Not lowercased: compared with lowercase text, an entry with a
-        // capital matches nothing, as it never did.
+        // capital matches nothing.
         continuation_starts: raw
             .attribution
             .continuations

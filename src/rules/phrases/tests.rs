@@ -17,8 +17,8 @@ fn whole_words_case_insensitive_and_apostrophes() {
     assert_eq!(found, ["VERY", "it’s said"]);
 }
 
-/// The shared automaton's overlapping search filtered by [`whole_word`],
-/// which [`Trie::hits`] replaced.
+/// The shared automaton's overlapping search filtered by [`whole_word`]:
+/// the reference [`Trie::hits`] is held to.
 fn automaton_hits(matcher: &AhoCorasick, text: &str) -> Vec<(u32, u32, u32)> {
     let mut hits: Vec<_> = matcher
         .find_overlapping_iter(text)
@@ -109,7 +109,7 @@ fn stops_are_the_bytes_that_are_not_ascii_letters() {
 
 #[test]
 fn no_phrase_is_empty() {
-    // The automaton reported an empty phrase everywhere; the trie never does.
+    // The automaton would report an empty phrase everywhere; the trie never does.
     assert!(PATTERNS.iter().all(|p| !p.is_empty()));
 }
 

@@ -15,17 +15,17 @@ pub(super) fn inner(c: char) -> bool {
 /// so the walks start only there (at the first letter of most words), and a
 /// walk ends at the first byte no phrase continues with: two or three table
 /// reads for most words. The same hits as an Aho-Corasick automaton's
-/// overlapping search filtered by [`whole_word`], which read every byte of
-/// every paragraph through a dense automaton (a test holds the two equal).
+/// overlapping search filtered by [`whole_word`] (a test holds the two
+/// equal), without reading every byte of every paragraph through a dense
+/// automaton as that search does.
 ///
 /// The trie is a double array: a state is its base, and the step from it on
 /// a byte's column is the slot at base + column, which is the step's only
 /// if its check byte is that column (no two states with children share a
 /// base, so the column tells whose slot it is). A step is one dependent
-/// load, as in a table with a row per state, but the 3,758 slots the rules'
-/// phrases use (in a fixed array of 8,192, 32 KB) replace rows that took
-/// 464 KB, which real copy, whose words vary, read from beyond the
-/// first-level cache.
+/// load, as in a table with a row per state, but the states share one small
+/// fixed array of [`SLOTS`], which real copy, whose words vary, reads from
+/// the first-level cache, where a row per state would not fit.
 pub(super) struct Trie {
     /// The column of each byte, ASCII letters folded to lowercase; 0 for a
     /// byte that is in no phrase.
@@ -60,7 +60,8 @@ pub(super) const ENDS: u32 = 1 << 8;
 pub(super) const ENDED: u32 = 1 << 9;
 /// Where a slot's base starts.
 pub(super) const BASE_SHIFT: u32 = 10;
-/// How many slots a trie has room for: twice what the rules' phrases take.
+/// How many slots a trie has room for: the rules' phrases with room to
+/// spare (`Trie::new` asserts that they fit).
 pub(super) const SLOTS: usize = 1 << 13;
 /// How far past the first free slot a state may have to go before that
 /// slot is given up on.
@@ -131,8 +132,8 @@ impl Trie {
                 b += 1;
             }
             // A free slot that state after state cannot fill is left empty,
-            // or every search would start from it (placing the rules' trie
-            // took 20 million instructions).
+            // or every later state's search would start from it and step
+            // over the same taken slots again.
             if b > first_free + SEARCH {
                 first_free += 1;
             }
@@ -216,7 +217,7 @@ impl Trie {
             // search for the word's end read them from one load, and neither
             // branches on what it finds: where a walk ends and a word ends
             // are as varied as the words, and a loop that stopped at each
-            // mispredicted twice a word.
+            // would mispredict twice a word.
             let Some(&eight) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) else {
                 self.walk(text, i, self.root, i, &mut hits);
                 i = next_start(text, i);
