@@ -2,9 +2,10 @@
 //!
 //! - The labelled corpus (`tests/corpus/passages/`, format in `tests/corpus/README.md`):
 //!   precision and recall per family must not fall below the floors here.
-//! - Real copy (`../shared/corpora/`): editorializing must fire far more often per
-//!   1,000 words on editorials and reviews than on reportage, and the reviewed sample
-//!   of findings on news copy must keep its accepted count.
+//!
+//! Real copy (`../shared/corpora/`), which the project reads but cannot ship, is
+//! checked in a step of its own after `cargo test` (`.ci/real-copy-eval`, which runs
+//! `cargo run --example eval -- check`), so that a clone without it passes its tests.
 //!
 //! The floors only go up: when a rule improves, raise them to the new figures
 //! (rounded down a little). `cargo run --example eval` prints the detail: every
@@ -35,19 +36,6 @@ const FAMILY_FLOORS: [(&str, f64, f64); 3] = [
     ("editorializing", 0.99, 0.86),
     ("figures", 0.97, 0.86),
 ];
-
-/// Editorializing per 1,000 words on editorials and reviews over the same on
-/// Brown press reportage. The goal is 4.0; this is where the rules stand.
-/// It was 4.3 until three correct findings on the reportage came in:
-/// said-synonym's "complained yesterday that" and "admitted to reporters
-/// that", and loaded-word's "the Senate's notorious Rule 22". A true finding
-/// on news copy lowers the ratio; the floor follows it, never below the goal.
-const OPINION_RATIO_FLOOR: f64 = 4.05;
-
-/// Findings of the 100-finding review sample that `tests/corpus/REVIEW.md`
-/// records as accepted (the goal is 90), and the most it may record as rejected.
-const REVIEW_ACCEPTED_FLOOR: usize = 91;
-const REVIEW_REJECTED_CEILING: usize = 9;
 
 /// Overall (precision, recall) floor.
 const TOTAL_FLOOR: (f64, f64) = (0.99, 0.85);
@@ -165,48 +153,4 @@ fn precision_and_recall_stay_above_their_floors() {
         ));
     }
     assert!(failures.is_empty(), "{}\n\n{report}", failures.join("\n"));
-}
-
-#[test]
-fn editorializing_fires_far_more_on_opinion_than_on_reportage() {
-    let stats = harness::lint_corpora(&harness::load_corpora());
-    let table = stats.render();
-    for section in harness::SECTIONS {
-        assert!(
-            stats.words[section] > 10_000,
-            "section `{section}` of the corpora is missing or truncated\n{table}"
-        );
-    }
-    let ratio = stats.opinion_ratio();
-    assert!(ratio >= OPINION_RATIO_FLOOR, "editorializing on editorials + reviews vs reportage is {ratio:.2}×, below the floor {OPINION_RATIO_FLOOR}×\n\n{table}");
-}
-
-#[test]
-fn the_reviewed_sample_keeps_its_verdicts() {
-    let stats = harness::lint_corpora(&harness::load_corpora());
-    let sample = stats.sample(100);
-    assert_eq!(
-        sample.len(),
-        100,
-        "fewer than 100 findings on the news copy"
-    );
-    let status = harness::review_status(&sample, &harness::load_review());
-    let unreviewed: Vec<String> = status
-        .unreviewed
-        .iter()
-        .map(|f| format!("{:016x} {} “{}” — {}", f.key, f.rule, f.text, f.context))
-        .collect();
-    assert!(
-        status.accepted >= REVIEW_ACCEPTED_FLOOR,
-        "only {} of the review sample are recorded as accepted in tests/corpus/REVIEW.md (floor {REVIEW_ACCEPTED_FLOOR}); \
-         a change dropped accepted findings or brought in new ones: review these and record them \
-         (`cargo run --example eval -- review`):\n{}",
-        status.accepted,
-        unreviewed.join("\n")
-    );
-    assert!(
-        status.rejected <= REVIEW_REJECTED_CEILING,
-        "{} findings of the review sample are ones tests/corpus/REVIEW.md rejects (ceiling {REVIEW_REJECTED_CEILING})",
-        status.rejected
-    );
 }
