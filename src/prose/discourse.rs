@@ -11,7 +11,7 @@
 //! has a speaker along its length, figures sourced by the paragraph before,
 //! a claim answered by the next, words a lead-in gives to a source.
 
-use super::lexicon::{lexicon, Lower};
+use super::lexicon::{lexicon, List, Lower};
 use super::names::bloom_has;
 use super::{BlockKind, Paragraph};
 
@@ -64,6 +64,18 @@ pub struct Links {
     /// The first sentence has a source and carries on with the data before
     /// it ("The latest figures show …").
     pub opens_sourced_continuation: bool,
+    /// The block is a heading: a topic break, and a story's headline.
+    pub heading: bool,
+    /// The block is a line of a table, listing or results block
+    /// ([`Paragraph::is_data_line`]).
+    pub data_line: bool,
+    /// The paragraph names a source for the story's figures: a verb of
+    /// saying or reporting whose subject is named ("XYZ Corp said", "the
+    /// Commerce Department reported"), or "according to" a name.
+    pub names_source: bool,
+    /// The block names a company or institution that owns the data of the
+    /// story (a headline "XYZ CORP <XYZ> 4TH QTR NET", or a named source).
+    pub names_owner: bool,
 }
 
 impl Links {
@@ -141,6 +153,7 @@ impl<'a> Paragraph<'a> {
         let opens_continuation = self.sentence_continues(0);
         let opens_named_source = self.names_source(0);
         let introduces = self.introduces_quotation();
+        let names_source = self.kind != BlockKind::Heading && self.names_story_source();
         Links {
             opening: opening.map(|q| q.attributed),
             closing: self.closing_open_quotation().map(|q| q.attributed),
@@ -176,7 +189,37 @@ impl<'a> Paragraph<'a> {
             // the source of the data, named one paragraph on (delayed attribution).
             opens_sourced_continuation: (self.sentence_sourced(0) && opens_continuation)
                 || (opens_named_source && opens_kinds != 0),
+            heading: self.kind == BlockKind::Heading,
+            data_line: self.is_data_line(),
+            names_source,
+            names_owner: names_source || (self.kind == BlockKind::Heading && self.names_owner()),
         }
+    }
+
+    /// Whether a verb of saying or reporting here has a named subject, or
+    /// "according to" a name, and gives data: figures in its sentence, or a
+    /// verb of reporting data ("reported", "showed"). A source the story's
+    /// figures may rest on; "Dealer Ann Rowe says buyers are nervous" is not.
+    fn names_story_source(&self) -> bool {
+        let lex = lexicon();
+        self.cues.iter().any(|c| {
+            let verb = &self.lower[c.span.clone()];
+            !c.actor
+                && lex.story_source_verbs.contains(verb)
+                && (self.sentence_kinds(c.sentence) != 0 || !lex.speech_verbs.contains(verb))
+                && {
+                    let subject = self.subject_of(c);
+                    (self.word_index_at(subject.start)..self.word_index_at(subject.end))
+                        .any(|i| self.is_name(i))
+                }
+        })
+    }
+
+    /// Whether a headline names a company or institution: a ticker
+    /// ("<XYZ>") or an institution word ("INC", "BANK", "DEPARTMENT").
+    fn names_owner(&self) -> bool {
+        self.text.contains('<')
+            || (0..self.words.len()).any(|i| self.lower_classes(i).has(List::Institutions))
     }
 }
 
@@ -197,6 +240,16 @@ pub struct Reach {
     /// The claim judges the writer's own voice: settled (it is not the
     /// writer's) inside a block quote that a lead-in gives to a source.
     pub writers_voice: bool,
+    /// The claim is a figure that a source the story names may cover: wire
+    /// copy attributes once, and the figures that follow (or come before a
+    /// delayed attribution) inherit it. Settled when another paragraph of
+    /// its section of the story names a source ([`Links::names_source`]), or
+    /// when the section is a named owner's table and its notes.
+    pub story_source: bool,
+    /// The claim is about a table or listing with no source: settled when
+    /// the line is not the block's first, or when its section of the story
+    /// names a source or the company whose data it is.
+    pub data_head: bool,
 }
 
 /// What in the next paragraph's first sentence answers a claim at the end
@@ -247,6 +300,22 @@ pub struct Story {
     /// run of block quotes is not walked back over for each paragraph.
     outside_list: Option<usize>,
     unquoted: Option<usize>,
+    /// For each paragraph, its section of the story ([`Section`]).
+    sections: Vec<Section>,
+}
+
+/// What a section of a story (a headline or heading and the blocks up to
+/// the next one) establishes for the figures in it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Section {
+    /// How many paragraphs name a source ([`Links::names_source`]).
+    sources: u32,
+    /// A block names a source or the company or institution whose data the
+    /// section gives ([`Links::names_owner`]).
+    owned: bool,
+    /// A block is a line of a table or listing: with an owner, the section
+    /// is that owner's report (a company's results and their notes).
+    data: bool,
 }
 
 /// One paragraph's place in the story: what its neighbours settle.
@@ -260,6 +329,9 @@ pub struct Place {
     /// ("The ministry said in a statement:"): the source's words, as a
     /// quotation is.
     quoting: bool,
+    section: Section,
+    /// The block before is a line of the same table or listing.
+    after_data_line: bool,
 }
 
 impl Story {
@@ -270,6 +342,7 @@ impl Story {
             carried: vec![None; len],
             outside_list: None,
             unquoted: None,
+            sections: sections(len, &links),
         }
     }
 
@@ -315,6 +388,8 @@ impl Story {
             previous,
             next,
             quoting,
+            section: self.sections[i],
+            after_data_line: i > 0 && own.data_line && links(i - 1).data_line,
         }
     }
 }
@@ -323,7 +398,14 @@ impl Place {
     /// Whether the neighbours settle a claim of this reach, so that it no
     /// longer stands.
     pub fn settles(&self, reach: &Reach) -> bool {
-        if self.quoting && reach.writers_voice {
+        if (self.quoting && reach.writers_voice)
+            // Another paragraph's source: within its own paragraph, a figure
+            // is sourced sentence by sentence.
+            || (reach.story_source
+                && (self.section.sources > u32::from(self.links.names_source)
+                    || (self.section.owned && self.section.data)))
+            || (reach.data_head && (self.after_data_line || self.section.owned))
+        {
             return true;
         }
         (match reach.quote_chain {
@@ -340,6 +422,32 @@ impl Place {
             _ => false,
         }
     }
+}
+
+/// For each paragraph, what its section of the story establishes. A section
+/// starts at a heading (a run of headings is one start) and ends before the
+/// next; copy with no headings is one section.
+fn sections(len: usize, links: &impl Fn(usize) -> Links) -> Vec<Section> {
+    let mut out = vec![Section::default(); len];
+    let mut start = 0;
+    let mut previous_heading = false;
+    for i in 0..=len {
+        let own = (i < len).then(|| links(i));
+        let opens = own.is_some_and(|l| l.heading && !previous_heading);
+        if (opens && i > start) || i == len {
+            let mut section = Section::default();
+            for j in start..i {
+                let l = links(j);
+                section.sources += u32::from(l.names_source);
+                section.owned |= l.names_owner;
+                section.data |= l.data_line;
+            }
+            out[start..i].fill(section);
+            start = i;
+        }
+        previous_heading = own.is_some_and(|l| l.heading);
+    }
+    out
 }
 
 /// For each paragraph, whether its opening and its closing quotation belong to

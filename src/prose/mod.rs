@@ -20,6 +20,7 @@ mod sourcing;
 mod spare;
 mod speakers;
 mod squeezed;
+mod tables;
 pub mod word_classes;
 pub mod word_list;
 pub mod words;

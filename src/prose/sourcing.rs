@@ -361,6 +361,19 @@ impl<'a> Paragraph<'a> {
             || self.lower_classes(i).has(List::Institutions)
     }
 
+    /// Whether sentence `index` projects or estimates rather than reports: a
+    /// word of the lexicon's projection words ("expected to draw 20,000",
+    /// "estimated", "will", "a record"). Its figures need a source of their own.
+    pub fn projects(&self, index: usize) -> bool {
+        let Some(sentence) = self.sentences.get(index) else {
+            return false;
+        };
+        let lex = lexicon();
+        self.lower[sentence.clone()]
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+            .any(|w| lex.projection_words.contains(w))
+    }
+
     /// Whether a word of `sentence`, between spaces, puts it in a forecast's
     /// future ("will", "likely").
     pub(super) fn in_future(&self, sentence: &Range<usize>) -> bool {
@@ -464,6 +477,17 @@ impl<'a> Paragraph<'a> {
                 || matches!(word, "he" | "she" | "He" | "She")
                 || self.classes[i].has(List::PersonRoles)
         })
+    }
+
+    /// Whether the sentence at `offset` states the terms of a security or an
+    /// offering ("The issue is priced at 101-3/4 pct", "fees comprise 1-1/4
+    /// pct selling concession"): its figures are the issuer's own terms.
+    pub fn offering_terms(&self, offset: usize) -> bool {
+        let sentence = &self.sentences[self.sentence_of(offset)];
+        let lex = lexicon();
+        self.lower[sentence.clone()]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| lex.offering_words.contains(w))
     }
 
     /// Whether the clause before `offset` is about market data the reporter

@@ -255,7 +255,16 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     let value = figure_value(number)?;
     // "$90m" is money; "23m" alone is a grade or a length, not a statistic.
     let mut scaled = matches!(suffix, "m" | "bn" | "mn" | "b" | "k");
-    if !suffix.is_empty() && (!scaled || s.currency_before(s.words[i].start).is_none()) {
+    // "15-20 mln dlrs", "10-15 pct": a range of an amount is read whole; a
+    // pair of numbers with nothing after them is a score or a compound.
+    let range = suffix.len() > 1
+        && suffix.starts_with('-')
+        && suffix[1..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        && (s.is(i + 1, class::SCALE | class::CURRENCY | class::UNIT)
+            || s.percent_at(i + 1).is_some());
+    if !suffix.is_empty() && !range && (!scaled || s.currency_before(s.words[i].start).is_none()) {
         // Ordinals, decades, compounds ("84-year-old", "3-2", "12,000-seat").
         return None;
     }
@@ -275,7 +284,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     if i >= 1 && s.is(i - 1, class::LABEL | class::MONTH) {
         return None;
     }
-    let start = s.words[i].start;
+    let start = whole_number_start(s.text, s.words[i].start);
     let currency = s.currency_before(start);
     let mut end = s.words[i].end;
     let after = &s.text[end..];
@@ -388,6 +397,29 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         },
         j,
     ))
+}
+
+/// Where the number whose last part starts at `at` starts: a fraction is
+/// read whole, with its whole part ("8 3/4%", "6-1/8 pct", "101-3/4").
+fn whole_number_start(text: &str, at: usize) -> usize {
+    let digits_before = |end: usize| {
+        end - text[..end]
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_digit)
+            .count()
+    };
+    let Some(slash) = at.checked_sub(1).filter(|&p| text.as_bytes()[p] == b'/') else {
+        return at;
+    };
+    let numerator = digits_before(slash);
+    if numerator == slash {
+        return at;
+    }
+    match numerator.checked_sub(1).map(|p| (p, text.as_bytes()[p])) {
+        Some((p, b'-' | b' ')) if digits_before(p) < p => digits_before(p),
+        _ => numerator,
+    }
 }
 
 /// The value of a figure of digits, commas and points ("3,000", "7.2"):

@@ -53,6 +53,10 @@ struct RawAttribution {
     estimate_nouns: Vec<String>,
     forecast_verbs: Vec<String>,
     future_markers: Vec<String>,
+    projection_words: Vec<String>,
+    story_source_verbs: Vec<String>,
+    offering_words: Vec<String>,
+    speech_verbs: Vec<String>,
     criterion_words: Vec<String>,
 }
 
@@ -250,6 +254,14 @@ pub(crate) struct Lexicon {
     pub forecast_verbs: HashSet<String>,
     /// Words that put a sentence in a forecast's future.
     pub future_markers: HashSet<String>,
+    /// Words that make a figure a projection or estimate in its sentence.
+    pub projection_words: HashSet<String>,
+    /// Verbs whose named subject is a source for a story's figures.
+    pub story_source_verbs: HashSet<String>,
+    /// Words of the terms of a security or an offering: its issuer's terms.
+    pub offering_words: HashSet<String>,
+    /// Verbs of saying that give data only with figures in their sentence.
+    pub speech_verbs: HashSet<String>,
     /// Words that make a figure in a relative clause a criterion.
     pub criterion_words: HashSet<String>,
     pub spelled: HashSet<String>,
@@ -517,6 +529,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         estimate_nouns: set(raw.attribution.estimate_nouns),
         forecast_verbs: set(raw.attribution.forecast_verbs),
         future_markers: set(raw.attribution.future_markers),
+        projection_words: set(raw.attribution.projection_words),
+        story_source_verbs: set(raw.attribution.story_source_verbs),
+        offering_words: set(raw.attribution.offering_words),
+        speech_verbs: set(raw.attribution.speech_verbs),
         criterion_words: set(raw.attribution.criterion_words),
         spelled: set(raw.numbers.spelled),
         scales: set(raw.numbers.scales),

@@ -4,6 +4,7 @@
 //! here reports the kinds it owns when no attribution is in reach.
 
 mod unsourced_count;
+mod unsourced_data;
 mod unsourced_money;
 mod unsourced_percentage;
 mod unsourced_ranking;
@@ -21,6 +22,7 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &unsourced_money::UnsourcedMoney,
     &unsourced_count::UnsourcedCount,
     &unsourced_ranking::UnsourcedRanking,
+    &unsourced_data::UnsourcedData,
 ];
 
 /// What a figures rule file holds.
@@ -61,8 +63,9 @@ pub(crate) fn check_figures(
     out: &mut Vec<Finding>,
 ) {
     // Headlines summarise a story whose body carries the attribution.
-    // Tables present data under a caption that carries the source.
-    if para.kind == BlockKind::Heading || para.kind == BlockKind::TableCell {
+    // Tables and listings are data: `figures/unsourced-data` asks for their
+    // source once, at their head.
+    if para.kind == BlockKind::Heading || para.is_data_line() {
         return;
     }
     for figure in para.figures.iter().filter(|f| kinds.contains(&f.kind)) {
@@ -71,6 +74,7 @@ pub(crate) fn check_figures(
         if para.in_quotation(figure.span.clone())
             || para.figure_attributed(figure)
             || para.market_data(figure.span.start)
+            || para.offering_terms(figure.span.start)
         {
             continue;
         }
@@ -94,6 +98,10 @@ pub(crate) fn check_figures(
         if sentence + 1 == para.sentences.len() {
             finding.reach.answered_by_next = Some(Answer::Continues);
         }
+        // A source the story names covers the figures it reports, wherever
+        // in the story: wire copy attributes once. Not a ranking or a
+        // projection, which need a source of their own.
+        finding.reach.story_source = figure.kind != FigureKind::Ranking && !para.projects(sentence);
         out.push(finding.with_fix(Fix::replace(
             "Add “, according to [source]”",
             at..at,

@@ -198,4 +198,11 @@ mod tests {
             &["$400 million"],
         );
     }
+
+    #[test]
+    fn ranges_and_wire_forms_are_read_whole() {
+        assert_flags(ID, "The loss was 15-20 mln dlrs.", &["15-20 mln dlrs"]);
+        assert_flags(ID, "Sales reached 2.3 bln dlrs.", &["2.3 bln dlrs"]);
+        assert_clean(ID, "The score was 15-20 at half time.");
+    }
 }

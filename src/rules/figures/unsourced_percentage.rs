@@ -132,4 +132,49 @@ mod tests {
         assert_flags(ID, "Tax revenue rose 5 per cent.", &["5 per cent"]);
         assert_flags(ID, "Nickel output rose 6 per cent.", &["6 per cent"]);
     }
+
+    #[test]
+    fn a_source_the_story_names_covers_its_reported_figures() {
+        // Wire copy attributes once: the lede's source covers the figures
+        // that follow, and a delayed attribution those before it.
+        assert_clean(
+            ID,
+            "Harlow Foods said its fourth-quarter net income rose 18 pct to 5.2 mln dlrs.\n\nMargins widened to 12.5 pct from 11 pct.\n",
+        );
+        assert_clean(
+            ID,
+            "Retail sales rose 1.2 pct in January.\n\nThe rise followed a 0.4 pct fall in December, the Commerce Department said.\n",
+        );
+        // Not a projection, and not a story with no source at all.
+        assert_flags(
+            ID,
+            "Harlow Foods said its fourth-quarter net income rose 18 pct to 5.2 mln dlrs.\n\nShoppers were out early on Friday.\n\nMargins will widen to 12.5 pct next year.\n",
+            &["12.5 pct"],
+        );
+        assert_flags(
+            ID,
+            "Net income rose in the quarter.\n\nMargins widened to 12.5 pct from 11 pct.\n",
+            &["12.5 pct", "11 pct"],
+        );
+    }
+
+    #[test]
+    fn a_source_in_the_same_paragraph_covers_only_its_own_sentences() {
+        assert_flags(
+            ID,
+            "Turnout fell to 48 percent. Police estimated that 2,500 people marched.",
+            &["48 percent"],
+        );
+    }
+
+    #[test]
+    fn fractions_are_read_whole_and_offering_terms_are_the_issuers() {
+        assert_flags(ID, "Rates rose to 8 3/4% in March.", &["8 3/4%"]);
+        assert_flags(ID, "Rates rose to 6-1/8 pct in March.", &["6-1/8 pct"]);
+        assert_clean(
+            ID,
+            "The issue is priced at 101-3/4 pct and fees comprise 1-1/4 pct.",
+        );
+        assert_clean(ID, "The bonds carry a coupon of 8-1/2 pct.");
+    }
 }
