@@ -99,6 +99,16 @@ impl Links {
                         .any(|&h| h != 0 && bloom_has(&next.opens_names, h))))
     }
 
+    /// Whether this paragraph ends with a source's forecast that the first
+    /// sentence of `next` carries on in its future tense.
+    pub fn forecast_covers(&self, next: &Links) -> bool {
+        self.introduces
+            || (self.ends_sourced
+                && self.ends_forecast
+                && next.opens_future
+                && next.opens_kinds != 0)
+    }
+
     /// This paragraph's links with its last sentence counted as sourced by
     /// `source`, the links that carried a source into it: a source carried
     /// into a one-sentence paragraph carries through it, with its names and
@@ -247,8 +257,9 @@ pub struct Reach {
     /// when the section is a named owner's table and its notes.
     pub story_source: bool,
     /// The claim is about a table or listing with no source: settled when
-    /// the line is not the block's first, or when its section of the story
-    /// names a source or the company whose data it is.
+    /// the line is not the block's first, when a lead-in introduces it, or
+    /// when its section of the story names a source or the company whose
+    /// data it is.
     pub data_head: bool,
 }
 
@@ -273,6 +284,10 @@ pub enum Carry {
     Continues,
     /// Only a lead-in covers it ("… reported the following breakdown:").
     LeadIn,
+    /// The sentence projects ("will", "expected"): only a source's forecast
+    /// carries on into it ("The outlook predicts a dry spring." / "Much of
+    /// the state will only have a 30 to 40 per cent chance …").
+    Forecast,
 }
 
 /// Which end of a paragraph a quotation claim sits at, for multi-paragraph quotations.
@@ -404,7 +419,11 @@ impl Place {
             || (reach.story_source
                 && (self.section.sources > u32::from(self.links.names_source)
                     || (self.section.owned && self.section.data)))
-            || (reach.data_head && (self.after_data_line || self.section.owned))
+            || (reach.data_head
+                && (self.after_data_line
+                    || self.section.owned
+                    // A lead-in ("The fire service's annual report lists:").
+                    || self.previous.is_some_and(|p| p.introduces)))
         {
             return true;
         }
@@ -414,6 +433,7 @@ impl Place {
             Some(ChainEnd::Both) => self.chain.0 || self.chain.1,
             None => false,
         }) || match (reach.carried_from_previous, &self.previous) {
+            (Some(Carry::Forecast), Some(p)) => p.forecast_covers(&self.links),
             (Some(carry), Some(p)) => p.covers_next(carry == Carry::Continues, &self.links),
             _ => false,
         } || match (reach.answered_by_next, &self.next) {

@@ -87,8 +87,11 @@ pub(crate) fn check_figures(
         );
         // Wire copy runs one sentence to a paragraph: a first sentence that
         // carries on with the data may take its source from the paragraph before.
+        let projects = para.projects(sentence);
         finding.reach.carried_from_previous = (sentence == 0).then(|| {
-            if para.sentence_continues(0) {
+            if projects {
+                Carry::Forecast
+            } else if para.sentence_continues(0) {
                 Carry::Continues
             } else {
                 Carry::LeadIn
@@ -101,7 +104,7 @@ pub(crate) fn check_figures(
         // A source the story names covers the figures it reports, wherever
         // in the story: wire copy attributes once. Not a ranking or a
         // projection, which need a source of their own.
-        finding.reach.story_source = figure.kind != FigureKind::Ranking && !para.projects(sentence);
+        finding.reach.story_source = figure.kind != FigureKind::Ranking && !projects;
         out.push(finding.with_fix(Fix::replace(
             "Add “, according to [source]”",
             at..at,
