@@ -46,6 +46,10 @@ impl Linter {
     /// its findings; one the cache keeps is copied.
     pub(super) fn assemble(&self, blocks: &[Block], results: &mut [impl ResultSlot]) -> LintReport {
         let mut story = Story::new(results.len(), |i| results[i].result().links);
+        // The rules of the findings asked once per story that stand in the
+        // current section, and that section.
+        let mut asked: Vec<&'static str> = Vec::new();
+        let mut section = usize::MAX;
         let mut report = LintReport::default();
         // At its final size at once: a list grown as it fills moves the
         // findings already in it each time it grows.
@@ -63,7 +67,22 @@ impl Linter {
                 prefetch(&next.result().findings);
             }
             let place = story.enter(i, block.kind, block.quoted, |j| results[j].result().links);
-            let stands = |finding: &Finding| !place.settles(&finding.reach);
+            if place.section() != section {
+                asked.clear();
+                section = place.section();
+            }
+            let mut stands = |finding: &Finding| {
+                if place.settles(&finding.reach) {
+                    return false;
+                }
+                if finding.reach.once_per_story {
+                    if asked.contains(&finding.rule) {
+                        return false;
+                    }
+                    asked.push(finding.rule);
+                }
+                true
+            };
             let placed = |mut f: Finding| {
                 f.shift(block.start);
                 f

@@ -261,6 +261,11 @@ pub struct Reach {
     /// when its section of the story names a source or the company whose
     /// data it is.
     pub data_head: bool,
+    /// The claim is asked once per story: a later mention of the same thing
+    /// ("the sources said" after "sources close to the deal said") is not
+    /// raised again. The linter keeps the first that stands in each section
+    /// of the story ([`Place::section`]).
+    pub once_per_story: bool,
 }
 
 /// What in the next paragraph's first sentence answers a claim at the end
@@ -323,6 +328,8 @@ pub struct Story {
 /// the next one) establishes for the figures in it.
 #[derive(Clone, Copy, Debug, Default)]
 struct Section {
+    /// The index of the section's first block.
+    start: usize,
     /// How many paragraphs name a source ([`Links::names_source`]).
     sources: u32,
     /// A block names a source or the company or institution whose data the
@@ -410,6 +417,11 @@ impl Story {
 }
 
 impl Place {
+    /// The section of the story the paragraph is in, by its first block.
+    pub fn section(&self) -> usize {
+        self.section.start
+    }
+
     /// Whether the neighbours settle a claim of this reach, so that it no
     /// longer stands.
     pub fn settles(&self, reach: &Reach) -> bool {
@@ -455,7 +467,10 @@ fn sections(len: usize, links: &impl Fn(usize) -> Links) -> Vec<Section> {
         let own = (i < len).then(|| links(i));
         let opens = own.is_some_and(|l| l.heading && !previous_heading);
         if (opens && i > start) || i == len {
-            let mut section = Section::default();
+            let mut section = Section {
+                start,
+                ..Section::default()
+            };
             for j in start..i {
                 let l = links(j);
                 section.sources += u32::from(l.names_source);

@@ -76,6 +76,11 @@ impl crate::rules::Rule for AnonymousSource {
         let para = cx.para;
         let from = out.len();
         RULE.phrases.check(cx, out, |_, _| true);
+        // Asked once per story: "the sources said" after "sources close to
+        // the deal said" is the same sourcing, raised at its first mention.
+        for finding in &mut out[from..] {
+            finding.reach.once_per_story = true;
+        }
         // "…, a court official said", "one senior official told me": the
         // subject of a verb of saying that names no one.
         if RULE.nouns.find_in(cx).is_empty() {
@@ -112,6 +117,7 @@ impl crate::rules::Rule for AnonymousSource {
             }
             let message = RULE.phrases.message(&para.text[span.clone()]);
             let mut finding = RULE.phrases.data.rule.finding(span, message);
+            finding.reach.once_per_story = true;
             if lede && sentence + 1 == para.sentences.len() {
                 finding.reach.answered_by_next = Some(Answer::Named);
             }
@@ -233,5 +239,19 @@ mod tests {
         );
         assert_clean(ID, "Sources said, asking not to be named because they were not authorized to speak, that he will resign.");
         assert_clean(ID, "\"Sources say a lot,\" the chief said.");
+    }
+
+    #[test]
+    fn anonymous_sources_are_asked_about_once_per_story() {
+        assert_flags(
+            ID,
+            "Kenya will set up a shipping line, sources close to the deal said.\n\nThe line will start in June, the sources said.\n",
+            &["sources close to"],
+        );
+        assert_flags(
+            ID,
+            "# Kenya shipping line\n\nSources say the line will start.\n\n# Nigeria port\n\nSources say the port will open.\n",
+            &["Sources say", "Sources say"],
+        );
     }
 }

@@ -38,4 +38,18 @@ mod tests {
         );
         assert_flags(ID, "The so-called fuel factor is real.", &["so-called"]);
     }
+
+    #[test]
+    fn so_called_introducing_a_name_or_term_is_fine() {
+        assert_clean(
+            ID,
+            "These so-called ADRs represent shares of foreign companies.",
+        );
+        assert_clean(ID, "The so-called 0/92 scheme pays farmers not to plant.");
+        assert_flags(
+            ID,
+            "The so-called compromise would save jobs.",
+            &["so-called"],
+        );
+    }
 }

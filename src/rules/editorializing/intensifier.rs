@@ -58,4 +58,11 @@ mod tests {
         );
         assert_clean(ID, "The council says it is very concerned.");
     }
+
+    #[test]
+    fn very_before_a_degree_of_measure_is_description() {
+        assert_clean(ID, "There has been very little rain this month.");
+        assert_clean(ID, "Prices were very low at the sale.");
+        assert_flags(ID, "The launch was very successful.", &["very"]);
+    }
 }

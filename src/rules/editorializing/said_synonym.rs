@@ -34,7 +34,18 @@ struct Data {
 #[serde(deny_unknown_fields)]
 struct Verb {
     forms: [String; 4],
+    /// Judges speech only with a person as its subject: "the report
+    /// disclosed" and "terms were not disclosed" report no one's words.
+    #[serde(default)]
+    person_subject: bool,
+    /// Judges speech only attributing a direct quotation: "complained that
+    /// the delay hurt farmers" reports a stated grievance accurately.
+    #[serde(default)]
+    quote_only: bool,
 }
+
+/// Words before a verb that make its subject a person: pronouns.
+const PERSONS: [&str; 7] = ["he", "she", "they", "i", "we", "you", "who"];
 
 /// The neutral verb in the same form as each entry of `Verb::forms`.
 const SAID: [&str; 4] = ["said", "says", "saying", "say"];
@@ -50,21 +61,27 @@ static MESSAGES: std::sync::LazyLock<[Template; 4]> = std::sync::LazyLock::new(|
     SAID.map(|said| Template::new(&crate::rules::fill(&DATA.message, "{said}", said), "{text}"))
 });
 
-/// For each listed form, the form of `SAID` it is in and what a finding
-/// says of it as listed and capitalized.
-type Forms = Vec<(usize, [Spelling; 2])>;
+/// For each listed form, the form of `SAID` it is in, its verb, and what a
+/// finding says of it as listed and capitalized.
+type Forms = Vec<(usize, &'static Verb, [Spelling; 2])>;
 
 /// The listed forms as one list, with their [`Forms`].
 static MATCHER: std::sync::LazyLock<(PhraseList, Forms)> = std::sync::LazyLock::new(|| {
-    let forms: Vec<(&str, usize)> = DATA
+    let forms: Vec<(&str, usize, &Verb)> = DATA
         .verbs
         .iter()
-        .flat_map(|v| v.forms.iter().map(String::as_str).zip(0..4))
+        .flat_map(|v| {
+            v.forms
+                .iter()
+                .map(String::as_str)
+                .zip(0..4)
+                .map(move |(text, form)| (text, form, v))
+        })
         .collect();
-    let list = PhraseList::new(forms.iter().map(|&(text, _)| text));
+    let list = PhraseList::new(forms.iter().map(|&(text, _, _)| text));
     let spelled = forms
         .iter()
-        .map(|&(text, form)| (form, Spelling::both(text, |t| says(form, t))))
+        .map(|&(text, form, verb)| (form, verb, Spelling::both(text, |t| says(form, t))))
         .collect();
     (list, spelled)
 });
@@ -96,8 +113,11 @@ impl Rule for SaidSynonym {
         let para = cx.para;
         let (list, forms) = &*MATCHER;
         for (index, span) in list.find_in(cx) {
-            let (form, spellings) = &forms[index];
-            if para.in_quotation(span.clone()) || !reports_speech(para, &span, *form) {
+            let (form, verb, spellings) = &forms[index];
+            if para.in_quotation(span.clone())
+                || (verb.person_subject && !person_before(para, &span))
+                || !reports_speech(para, &span, *form, verb.quote_only)
+            {
                 continue;
             }
             let (message, title, replacement) =
@@ -111,6 +131,20 @@ impl Rule for SaidSynonym {
             );
         }
     }
+}
+
+/// Whether the word before the verb at `span` is a person: a pronoun, a
+/// name (a capital that does not open the sentence) or a person's role.
+fn person_before(para: &Paragraph, span: &std::ops::Range<usize>) -> bool {
+    let Some(before) = para.word_index_at(span.start).checked_sub(1) else {
+        return false;
+    };
+    let word = &para.text[para.words[before].clone()];
+    PERSONS.iter().any(|p| word.eq_ignore_ascii_case(p))
+        || (word.starts_with(char::is_uppercase) && !para.starts_sentence(before))
+        || crate::prose::lexicon::lexicon()
+            .person_roles
+            .contains(&*crate::rules::word_lower(para, before))
 }
 
 /// Whether word `i` follows `from` across white space alone (a hard-wrapped
@@ -158,7 +192,12 @@ fn reported_clause_at(para: &Paragraph, i: usize, from: usize) -> bool {
 
 /// Whether the verb at `span`, in form `form` of [`SAID`], introduces or
 /// follows quoted or reported speech.
-fn reports_speech(para: &Paragraph, span: &std::ops::Range<usize>, form: usize) -> bool {
+fn reports_speech(
+    para: &Paragraph,
+    span: &std::ops::Range<usize>,
+    form: usize,
+    quote_only: bool,
+) -> bool {
     // "a claim", "their complaints", "there are claims": nouns, not verbs of saying.
     let index = para.word_index_at(span.start);
     let noun = index.checked_sub(1).is_some_and(|before| {
@@ -171,9 +210,12 @@ fn reports_speech(para: &Paragraph, span: &std::ops::Range<usize>, form: usize) 
     }
     let after = para.text[span.end..].trim_start_matches(' ');
     if after.starts_with([',', ':', '"', '“']) {
-        return true;
+        return !quote_only || after.starts_with(['"', '“']) || after.starts_with(": \"");
     }
     let next = para.word_index_at(span.end);
+    if quote_only {
+        return after_quotation(para, span);
+    }
     if speech_object_at(para, next, span.end) || reported_clause_at(para, next, span.end) {
         return true;
     }
@@ -187,7 +229,12 @@ fn reports_speech(para: &Paragraph, span: &std::ops::Range<usize>, form: usize) 
             return true;
         }
     }
-    // Right after a quotation: `"…," she insisted.` / `"…," insisted Smith.`
+    after_quotation(para, span)
+}
+
+/// Whether the verb at `span` attributes the quotation just before it:
+/// `"…," she insisted.` / `"…," insisted Smith.`
+fn after_quotation(para: &Paragraph, span: &std::ops::Range<usize>) -> bool {
     let sentence = &para.sentences[para.sentence_of(span.start)];
     let before = &para.text[sentence.start..span.start];
     before.rfind(['"', '”']).is_some_and(|q| {
@@ -358,7 +405,7 @@ mod tests {
         use super::{says, DATA, MATCHER, MESSAGES, SAID};
         use crate::rules::phrases::{match_case, Spelling};
         let (_, forms) = &*MATCHER;
-        for (verb, (form, spellings)) in DATA.verbs.iter().flat_map(|v| &v.forms).zip(forms) {
+        for (verb, (form, _, spellings)) in DATA.verbs.iter().flat_map(|v| &v.forms).zip(forms) {
             let capitalized = match_case("A", verb);
             for text in [verb.as_str(), &capitalized, &verb.to_uppercase()] {
                 let said = match_case(text, SAID[*form]);
@@ -381,6 +428,29 @@ mod tests {
         assert_eq!(
             fixed(ID, "Insisting that it works, she left."),
             "Saying that it works, she left."
+        );
+    }
+
+    #[test]
+    fn disclosures_by_documents_and_stated_grievances_are_fine() {
+        assert_clean(
+            ID,
+            "The survey revealed that 99.9 per cent of grain complied.",
+        );
+        assert_clean(ID, "Terms of the deal were not disclosed.");
+        assert_flags(
+            ID,
+            "He disclosed that he had sold the shares.",
+            &["disclosed"],
+        );
+        assert_clean(
+            ID,
+            "Members of Congress complained that farmers had been penalized.",
+        );
+        assert_flags(
+            ID,
+            "\"The numbers don't add up,\" the treasurer complained.",
+            &["complained"],
         );
     }
 }

@@ -52,6 +52,11 @@ pub(crate) struct PhraseEntry {
     /// Not flagged right before one of these words.
     #[serde(default)]
     pub not_before: Vec<String>,
+    /// Not flagged right before a name or a technical term: a word with a
+    /// capital letter or a digit ("so-called ADRs", "the so-called 0/92
+    /// rule"), which the phrase introduces rather than judges.
+    #[serde(default)]
+    pub not_before_term: bool,
 }
 
 /// What a phrase-list rule file holds.
@@ -300,6 +305,20 @@ impl PhraseRule {
         if !entry.not_after.is_empty() && first > 0 {
             let prev = prev();
             if entry.not_after.iter().any(|w| *w == prev) && same_sentence(first - 1) {
+                return false;
+            }
+        }
+        if entry.not_before_term {
+            let next = para.word_index_at(span.end);
+            let term = para.words.get(next).is_some_and(|w| {
+                para.text[w.clone()].contains(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            });
+            if term
+                && same_sentence(next)
+                && para.text[span.end..para.words[next].start]
+                    .trim()
+                    .is_empty()
+            {
                 return false;
             }
         }
