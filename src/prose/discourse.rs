@@ -153,10 +153,15 @@ impl<'a> Paragraph<'a> {
         let last_sentence = self.sentences.len().checked_sub(1);
         // "Russell Creighton says drought has claimed another casualty." names
         // the speaker of the quotation that opens the next paragraph.
+        // "Dr Bruce Kefford from the Department of Primary Industries is
+        // confident of the trial's success." introduces the speaker of the
+        // quotation that opens the next paragraph, as a person opening the
+        // last sentence does in wire and broadcast copy.
         let names_speaker = last_sentence.is_some_and(|s| {
             self.cues_of(s, s)
                 .iter()
                 .any(|c| !c.actor && self.names_a_person(&self.subject_of(c)))
+                || self.opens_with_person(s)
         });
         // Each asked for twice below; worked out once.
         let opens_kinds = self.sentence_kinds(0);
@@ -204,6 +209,24 @@ impl<'a> Paragraph<'a> {
             names_source,
             names_owner: names_source || (self.kind == BlockKind::Heading && self.names_owner()),
         }
+    }
+
+    /// Whether sentence `index` opens with a person as its subject: "He" or
+    /// "She", or a name of two capitalized words ("Fiona Eastwell and her
+    /// family …", "Dr Bruce Kefford from …") that is not an institution.
+    fn opens_with_person(&self, index: usize) -> bool {
+        let first = self.word_index_at(self.sentences[index].start);
+        let word = |k: usize| {
+            self.words
+                .get(first + k)
+                .map_or("", |w| &self.text[w.clone()])
+        };
+        let name = |k: usize| {
+            word(k).starts_with(char::is_uppercase)
+                && !self.lower_classes(first + k).has(List::Institutions)
+                && !self.lower_classes(first + k).has(List::Determiners)
+        };
+        matches!(word(0), "He" | "She") || (name(0) && name(1))
     }
 
     /// Whether a verb of saying or reporting here has a named subject, or

@@ -57,6 +57,11 @@ impl Rule for UnattributedQuote {
     }
 }
 
+/// Words before a quoted name used as a modifier ("the "…" campaign").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "our",
+];
+
 /// Words a title may leave in lowercase ("Company of the Year").
 const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from",
@@ -73,6 +78,18 @@ fn is_term_or_title(para: &Paragraph, q: &Quotation) -> bool {
     let sentence = &para.sentences[para.sentence_of(q.span.start)];
     let lead_in = &para.text[sentence.start..q.span.start];
     let partial = lead_in.split_whitespace().count() >= 2 && !lead_in.trim_end().ends_with(':');
+    // "The "Every Family needs a Farmer" promotion": a name between a
+    // determiner and the noun it names.
+    let determiner = lead_in
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d)));
+    let noun_after = para.text[q.span.end..]
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_lowercase()));
+    if determiner && noun_after {
+        return true;
+    }
     if partial {
         return true;
     }
@@ -229,5 +246,26 @@ mod tests {
         assert_clean(ID, t);
         let none = "The charter season opens in May, with crowds expected.\n\n\"They come back to the same reef every single year without fail.\"\n";
         assert_eq!(crate::rules::test_support::lint_rule(ID, none).len(), 1);
+    }
+
+    #[test]
+    fn a_quotation_after_a_paragraph_that_introduces_its_speaker_is_attributed() {
+        assert_clean(
+            ID,
+            "Dr Bruce Kefford from the Department of Primary Industries is confident of the trial's success.\n\n\"We have got about thirty lines that will be tested this year.\"\n",
+        );
+        assert_flags(
+            ID,
+            "The trial starts in June.\n\n\"We have got about thirty lines that will be tested this year.\"\n",
+            &["\"We have got about thirty lines that will be tested this year.\""],
+        );
+    }
+
+    #[test]
+    fn a_quoted_name_used_as_a_modifier_is_not_a_quotation() {
+        assert_clean(
+            ID,
+            "The \"Every Family needs a Farmer\" promotion starts today.",
+        );
     }
 }
