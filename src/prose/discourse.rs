@@ -69,10 +69,15 @@ pub struct Links {
     /// The block is a line of a table, listing or results block
     /// ([`Paragraph::is_data_line`]).
     pub data_line: bool,
-    /// The paragraph names a source for the story's figures: a verb of
-    /// saying or reporting whose subject is named ("XYZ Corp said", "the
-    /// Commerce Department reported"), or "according to" a name.
+    /// The paragraph names a source of data for the story's figures: a verb
+    /// of reporting whose subject is named ("the Commerce Department
+    /// reported"), or of saying in a sentence with figures ("XYZ Corp said
+    /// its net income rose 18 pct"), or "according to" a name.
     pub names_source: bool,
+    /// The paragraph names a speaker with no data of their own ("Finance
+    /// Minister Dilson Funaro said the suspension would stay"): the story's
+    /// source for the figures that follow, not for those before.
+    pub names_speaker: bool,
     /// The block names a company or institution that owns the data of the
     /// story (a headline "XYZ CORP <XYZ> 4TH QTR NET", or a named source).
     pub names_owner: bool,
@@ -168,7 +173,11 @@ impl<'a> Paragraph<'a> {
         let opens_continuation = self.sentence_continues(0);
         let opens_named_source = self.names_source(0);
         let introduces = self.introduces_quotation();
-        let names_source = self.kind != BlockKind::Heading && self.names_story_source();
+        let (names_source, speaker_source) = if self.kind == BlockKind::Heading {
+            (false, false)
+        } else {
+            self.names_story_source()
+        };
         Links {
             opening: opening.map(|q| q.attributed),
             closing: self.closing_open_quotation().map(|q| q.attributed),
@@ -207,7 +216,10 @@ impl<'a> Paragraph<'a> {
             heading: self.kind == BlockKind::Heading,
             data_line: self.is_data_line(),
             names_source,
-            names_owner: names_source || (self.kind == BlockKind::Heading && self.names_owner()),
+            names_speaker: speaker_source,
+            names_owner: names_source
+                || speaker_source
+                || (self.kind == BlockKind::Heading && self.names_owner()),
         }
     }
 
@@ -233,19 +245,29 @@ impl<'a> Paragraph<'a> {
     /// "according to" a name, and gives data: figures in its sentence, or a
     /// verb of reporting data ("reported", "showed"). A source the story's
     /// figures may rest on; "Dealer Ann Rowe says buyers are nervous" is not.
-    fn names_story_source(&self) -> bool {
+    /// (a source of data, a speaker only): see [`Links::names_source`] and
+    /// [`Links::names_speaker`].
+    fn names_story_source(&self) -> (bool, bool) {
         let lex = lexicon();
-        self.cues.iter().any(|c| {
+        let (mut data, mut speaker) = (false, false);
+        for c in &self.cues {
             let verb = &self.lower[c.span.clone()];
-            !c.actor
-                && lex.story_source_verbs.contains(verb)
-                && (self.sentence_kinds(c.sentence) != 0 || !lex.speech_verbs.contains(verb))
-                && {
-                    let subject = self.subject_of(c);
-                    (self.word_index_at(subject.start)..self.word_index_at(subject.end))
-                        .any(|i| self.is_name(i))
-                }
-        })
+            if c.actor || !lex.story_source_verbs.contains(verb) {
+                continue;
+            }
+            let subject = self.subject_of(c);
+            if !(self.word_index_at(subject.start)..self.word_index_at(subject.end))
+                .any(|i| self.is_name(i))
+            {
+                continue;
+            }
+            if self.sentence_kinds(c.sentence) != 0 || !lex.speech_verbs.contains(verb) {
+                data = true;
+            } else {
+                speaker = true;
+            }
+        }
+        (data, speaker)
     }
 
     /// Whether a headline names a company or institution: a ticker
@@ -276,8 +298,10 @@ pub struct Reach {
     /// The claim is a figure that a source the story names may cover: wire
     /// copy attributes once, and the figures that follow (or come before a
     /// delayed attribution) inherit it. Settled when another paragraph of
-    /// its section of the story names a source ([`Links::names_source`]), or
-    /// when the section is a named owner's table and its notes.
+    /// its section of the story names a source of data
+    /// ([`Links::names_source`]), an earlier one names a speaker
+    /// ([`Links::names_speaker`]), or the section is a named owner's table
+    /// and its notes.
     pub story_source: bool,
     /// The claim is about a table or listing with no source: settled when
     /// the line is not the block's first, when a lead-in introduces it, or
@@ -353,8 +377,11 @@ pub struct Story {
 struct Section {
     /// The index of the section's first block.
     start: usize,
-    /// How many paragraphs name a source ([`Links::names_source`]).
+    /// How many paragraphs name a source of data ([`Links::names_source`]).
     sources: u32,
+    /// The first paragraph that names a speaker ([`Links::names_speaker`]),
+    /// or `usize::MAX`.
+    first_speaker: usize,
     /// A block names a source or the company or institution whose data the
     /// section gives ([`Links::names_owner`]).
     owned: bool,
@@ -375,6 +402,8 @@ pub struct Place {
     /// quotation is.
     quoting: bool,
     section: Section,
+    /// The paragraph's index in the story.
+    index: usize,
     /// The block before is a line of the same table or listing.
     after_data_line: bool,
 }
@@ -434,6 +463,7 @@ impl Story {
             next,
             quoting,
             section: self.sections[i],
+            index: i,
             after_data_line: i > 0 && own.data_line && links(i - 1).data_line,
         }
     }
@@ -453,6 +483,7 @@ impl Place {
             // is sourced sentence by sentence.
             || (reach.story_source
                 && (self.section.sources > u32::from(self.links.names_source)
+                    || self.section.first_speaker < self.index
                     || (self.section.owned && self.section.data)))
             || (reach.data_head
                 && (self.after_data_line
@@ -492,10 +523,14 @@ fn sections(len: usize, links: &impl Fn(usize) -> Links) -> Vec<Section> {
         if (opens && i > start) || i == len {
             let mut section = Section {
                 start,
+                first_speaker: usize::MAX,
                 ..Section::default()
             };
             for j in start..i {
                 let l = links(j);
+                if l.names_speaker {
+                    section.first_speaker = section.first_speaker.min(j);
+                }
                 section.sources += u32::from(l.names_source);
                 section.owned |= l.names_owner;
                 section.data |= l.data_line;

@@ -148,7 +148,7 @@ mod tests {
         // Not a projection, and not a story with no source at all.
         assert_flags(
             ID,
-            "Harlow Foods said its fourth-quarter net income rose 18 pct to 5.2 mln dlrs.\n\nShoppers were out early on Friday.\n\nMargins will widen to 12.5 pct next year.\n",
+            "Harlow Foods said its fourth-quarter net income rose 18 pct to 5.2 mln dlrs.\n\nShoppers were out early on Friday.\n\nMargins could widen to 12.5 pct next year.\n",
             &["12.5 pct"],
         );
         assert_flags(
@@ -176,5 +176,19 @@ mod tests {
             "The issue is priced at 101-3/4 pct and fees comprise 1-1/4 pct.",
         );
         assert_clean(ID, "The bonds carry a coupon of 8-1/2 pct.");
+    }
+
+    #[test]
+    fn a_speaker_named_before_the_figures_is_the_storys_source() {
+        assert_clean(
+            ID,
+            "Finance Minister Dilson Funaro said Brazil would suspend interest payments.\n\nThe suspension covers loans at rates of 9.5 pct and more.\n",
+        );
+        // Named after the figures with no data of their own, a speaker is not.
+        assert_flags(
+            ID,
+            "Loans at rates of 9.5 pct and more are covered.\n\nFinance Minister Dilson Funaro said the suspension would stay.\n",
+            &["9.5 pct"],
+        );
     }
 }
