@@ -351,4 +351,12 @@ mod tests {
         }
         assert_clean(ID, "# 3 hurt in crash\n\n| 3 | 4 |\n|---|---|\n| 5 | 6 |\n");
     }
+
+    #[test]
+    fn basis_points_recipes_and_sports_statistics_take_figures() {
+        assert_clean(ID, "The bank raised its rate by 5 basis points.");
+        assert_clean(ID, "Add 2 cups of flour and 3 tablespoons of sugar.");
+        assert_clean(ID, "She scored 3 goals and had 4 assists.");
+        assert_flags(ID, "She has 3 children.", &["3"]);
+    }
 }
