@@ -271,10 +271,15 @@ impl<'a> Paragraph<'a> {
     }
 
     /// Whether a headline names a company or institution: a ticker
-    /// ("<XYZ>") or an institution word ("INC", "BANK", "DEPARTMENT").
+    /// ("<XYZ>"), an institution word ("INC", "BANK", "DEPARTMENT"), or a
+    /// name of two capitalized words running together, as wire headlines
+    /// name the company whose results or dividend follow ("WILFRED
+    /// AMERICAN EDUCATIONAL REGULAR DIV").
     fn names_owner(&self) -> bool {
+        let capital = |i: usize| self.text[self.words[i].clone()].starts_with(char::is_uppercase);
         self.text.contains('<')
             || (0..self.words.len()).any(|i| self.lower_classes(i).has(List::Institutions))
+            || (1..self.words.len()).any(|i| capital(i - 1) && capital(i))
     }
 }
 

@@ -46,6 +46,19 @@ impl Paragraph<'_> {
     }
 }
 
+impl Paragraph<'_> {
+    /// Where a wire dateline that opens the block ends: "NEW YORK, Feb 26 -"
+    /// or "SAN MATEO, Calif., March 2 -", a place and a date before a dash.
+    pub fn dateline_end(&self) -> Option<usize> {
+        let dash = self.text.get(..80.min(self.text.len()))?.find(" - ")?;
+        let head = &self.lower[..dash];
+        let dated = head
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| super::months::month_of(w).is_some());
+        (dated && head.contains(',')).then_some(dash + 3)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::prose::{BlockKind, Paragraph};
@@ -61,6 +74,17 @@ mod tests {
         assert!(data("Avg shrs 47.1 mln vs 41.2 mln"));
         assert!(data("Nine mths"));
         assert!(data("Wheat   2.55   2.40       IV     4.65"));
+    }
+
+    #[test]
+    fn a_dateline_ends_at_its_dash() {
+        let p = Paragraph::analyse(
+            "NEW YORK, Feb 26 - Qtly div three cts vs three cts prior",
+            BlockKind::Paragraph,
+        );
+        assert_eq!(p.dateline_end().map(|e| &p.text[e..e + 4]), Some("Qtly"));
+        let q = Paragraph::analyse("Prices rose - sharply - in May.", BlockKind::Paragraph);
+        assert_eq!(q.dateline_end(), None);
     }
 
     #[test]

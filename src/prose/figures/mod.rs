@@ -284,7 +284,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     if i >= 1 && s.is(i - 1, class::LABEL | class::MONTH) {
         return None;
     }
-    let start = whole_number_start(s.text, s.words[i].start);
+    let start = range_start(s, i).unwrap_or_else(|| whole_number_start(s.text, s.words[i].start));
     let currency = s.currency_before(start);
     let mut end = s.words[i].end;
     let after = &s.text[end..];
@@ -397,6 +397,18 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
         },
         j,
     ))
+}
+
+/// Where a range ending at word `i` starts, when its first number is two
+/// words before: "two to seven pct", "between 34.1 and 41.5 pct".
+fn range_start(s: &Scan, i: usize) -> Option<usize> {
+    let joint = s.lower(i.checked_sub(1)?);
+    let first = i.checked_sub(2)?;
+    let between = first
+        .checked_sub(1)
+        .is_some_and(|b| s.lower(b) == "between");
+    ((joint == "to" || (joint == "and" && between)) && s.is(first, class::DIGIT | class::SPELLED))
+        .then(|| whole_number_start(s.text, s.words[first].start))
 }
 
 /// Where the number whose last part starts at `at` starts: a fraction is
@@ -602,7 +614,7 @@ fn spelled_at(s: &Scan, i: usize, lower: &str) -> Option<(Figure, usize)> {
     if !s.is(i, class::SPELLED) || !s.adjacent(i) {
         return None;
     }
-    let start = s.words[i].start;
+    let start = range_start(s, i).unwrap_or(s.words[i].start);
     let article = matches!(
         lower,
         "a" | "several" | "dozens" | "tens" | "hundreds" | "half"

@@ -29,8 +29,10 @@ impl Rule for UnsourcedData {
         if !para.is_data_line() {
             return;
         }
-        // Its first number: a table's figures need not be statistics.
-        let Some(number) = para.words.iter().find(|w| {
+        // Its first number: a table's figures need not be statistics. A wire
+        // dateline ("NEW YORK, Feb 26 - Qtly div …") is not part of the table.
+        let from = para.dateline_end().unwrap_or(0);
+        let Some(number) = para.words.iter().filter(|w| w.start >= from).find(|w| {
             para.text[(*w).clone()].bytes().any(|b| b.is_ascii_digit())
                 && !para.in_quotation((*w).clone())
         }) else {
@@ -62,6 +64,15 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_is_not_the_tables_first_figure() {
+        assert_flags(
+            ID,
+            "NEW YORK, Feb 26 - Wheat 3.12 vs 3.05\n\nCorn 2.41 vs 2.38\n",
+            &["3.12"],
+        );
+    }
+
+    #[test]
     fn a_table_whose_story_names_its_source_is_fine() {
         assert_clean(
             ID,
@@ -72,5 +83,9 @@ mod tests {
             "# HARLOW FOODS INC <HFI> 4TH QTR NET\n\nShr 16 cts vs 22 cts\n\nNet 1,415,000 vs 955,000\n",
         );
         assert_clean(ID, "About 3,000 people attended the rally.\n");
+        assert_clean(
+            ID,
+            "# WILFRED AMERICAN EDUCATIONAL REGULAR DIV\n\nNEW YORK, Feb 26 - Qtly div three cts vs three cts prior\n\nPay April 1\n",
+        );
     }
 }

@@ -171,6 +171,16 @@ mod tests {
     fn fractions_are_read_whole_and_offering_terms_are_the_issuers() {
         assert_flags(ID, "Rates rose to 8 3/4% in March.", &["8 3/4%"]);
         assert_flags(ID, "Rates rose to 6-1/8 pct in March.", &["6-1/8 pct"]);
+        assert_flags(
+            ID,
+            "The crop fell by two to seven pct.",
+            &["two to seven pct"],
+        );
+        assert_flags(
+            ID,
+            "The crop fell by between 34.1 and 41.5 pct.",
+            &["34.1 and 41.5 pct"],
+        );
         assert_clean(
             ID,
             "The issue is priced at 101-3/4 pct and fees comprise 1-1/4 pct.",
