@@ -81,6 +81,18 @@ pub(crate) fn quotations_into(text: &str, singles_quote: bool, out: &mut Vec<Quo
                     close(&mut out[o], i, end);
                 }
             }
+            // A closing mark with none open (`… Washington DC," he said.`
+            // after a garbled opening, or a quotation that began in the
+            // paragraph before): the quotation runs from the paragraph's start.
+            '"' | '”'
+                if out.is_empty()
+                    && (prev.is_alphanumeric() || matches!(prev, ',' | '.' | '?' | '!'))
+                    && !next.is_alphanumeric() =>
+            {
+                let first = text.len() - text.trim_start().len();
+                let q = open(out, first, first, 0);
+                close(&mut out[q], i, end);
+            }
             '"' => outer = Some(open(out, i, end, 0)),
             '‘' if outer.is_some() && inner.is_none() => inner = Some(open(out, i, end, 1)),
             '\'' if outer.is_some()
@@ -179,5 +191,21 @@ mod tests {
     #[test]
     fn apostrophes_outside_quotes_are_not_quotes() {
         assert!(quoted("The mayor's plan isn't new.").is_empty());
+    }
+
+    #[test]
+    fn a_closing_mark_with_none_open_closes_a_quotation_from_the_start() {
+        let text = "''We're working with lawyers in Washington DC,\" he said.";
+        let q = quotations(text);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].closed);
+        assert_eq!(
+            &text[q[0].span.clone()],
+            "''We're working with lawyers in Washington DC,\""
+        );
+        // An opening mark is still an opening mark.
+        let q = quotations("He said \"we will win\" today.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].span.start, 8);
     }
 }

@@ -46,6 +46,15 @@ mod tests {
             "These so-called ADRs represent shares of foreign companies.",
         );
         assert_clean(ID, "The so-called 0/92 scheme pays farmers not to plant.");
+        assert_clean(
+            ID,
+            "The bill would permit so-called non-bank banks to continue.",
+        );
+        assert_clean(
+            ID,
+            "Under current so-called \"sodbuster\" law, farmers must plan.",
+        );
+        assert_clean(ID, "They are so-called because they take deposits.");
         assert_flags(
             ID,
             "The so-called compromise would save jobs.",

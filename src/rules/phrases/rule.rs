@@ -52,9 +52,12 @@ pub(crate) struct PhraseEntry {
     /// Not flagged right before one of these words.
     #[serde(default)]
     pub not_before: Vec<String>,
-    /// Not flagged right before a name or a technical term: a word with a
-    /// capital letter or a digit ("so-called ADRs", "the so-called 0/92
-    /// rule"), which the phrase introduces rather than judges.
+    /// Not flagged right before a name or a technical term, which the phrase
+    /// introduces rather than judges: a word with a capital letter or a
+    /// digit ("so-called ADRs", "the so-called 0/92 rule"), a hyphenated
+    /// compound ("so-called non-bank banks"), a term in quotation marks
+    /// ("the so-called 'apology' document"), or an explanation ("so-called
+    /// because they …").
     #[serde(default)]
     pub not_before_term: bool,
 }
@@ -311,14 +314,16 @@ impl PhraseRule {
         if entry.not_before_term {
             let next = para.word_index_at(span.end);
             let term = para.words.get(next).is_some_and(|w| {
-                para.text[w.clone()].contains(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                let word = &para.text[w.clone()];
+                word.contains(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+                    || word.eq_ignore_ascii_case("because")
             });
-            if term
-                && same_sentence(next)
-                && para.text[span.end..para.words[next].start]
-                    .trim()
-                    .is_empty()
-            {
+            let between = para
+                .words
+                .get(next)
+                .map_or("", |w| para.text[span.end..w.start].trim());
+            let quoted = matches!(between, "\"" | "“" | "'" | "‘");
+            if same_sentence(next) && ((term && between.is_empty()) || quoted) {
                 return false;
             }
         }
