@@ -174,7 +174,7 @@ impl<'a> Paragraph<'a> {
         let opens_named_source = self.names_source(0);
         let introduces = self.introduces_quotation();
         let (names_source, speaker_source) = if self.kind == BlockKind::Heading {
-            (false, false)
+            (self.headline_names_source(), false)
         } else {
             self.names_story_source()
         };
@@ -268,6 +268,18 @@ impl<'a> Paragraph<'a> {
             }
         }
         (data, speaker)
+    }
+
+    /// Whether a wire headline names the source of the story's data: a name
+    /// and a verb or noun of reporting ("FIRS ESTIMATES EC SUGAR OUTPUT",
+    /// "U.S. EMBASSY SAYS BRAZIL COFFEE CROP TO FALL", "USDA REPORT SHOWS").
+    fn headline_names_source(&self) -> bool {
+        let lex = lexicon();
+        self.names_owner()
+            && self
+                .lower
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| lex.story_source_verbs.contains(w) || lex.estimate_nouns.contains(w))
     }
 
     /// Whether a headline names a company or institution: a ticker

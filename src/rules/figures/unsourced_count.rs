@@ -132,4 +132,17 @@ mod tests {
             &["4,000 tonnes"],
         );
     }
+
+    #[test]
+    fn a_wire_headline_that_names_the_source_covers_the_story() {
+        assert_clean(
+            ID,
+            "# FIRS ESTIMATES EC SUGAR OUTPUT\n\nOutput in France is put at 3,450,000 tonnes, against 3,800,000 last season.\n",
+        );
+        assert_flags(
+            ID,
+            "# EC SUGAR OUTPUT TO FALL\n\nOutput in France is put at 3,450,000 tonnes, against 3,800,000 last season.\n",
+            &["3,800,000"],
+        );
+    }
 }
