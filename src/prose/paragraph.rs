@@ -47,6 +47,9 @@ pub struct Paragraph<'a> {
     /// each figure asks it of its sentence and the ones around it.
     pub(super) continues: std::cell::Cell<u64>,
     pub(super) continues_known: std::cell::Cell<u64>,
+    /// [`Paragraph::is_data_line`], once worked out: every figures rule and
+    /// the paragraph's links ask it.
+    pub(super) data_line: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Paragraph<'a> {
@@ -78,6 +81,7 @@ impl<'a> Paragraph<'a> {
             word_classes: std::cell::OnceCell::new(),
             continues: std::cell::Cell::new(0),
             continues_known: std::cell::Cell::new(0),
+            data_line: std::cell::OnceCell::new(),
         };
         // Each list is refilled from the last paragraph's on this thread.
         para.swap_spare();

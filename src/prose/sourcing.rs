@@ -365,13 +365,20 @@ impl<'a> Paragraph<'a> {
     /// word of the lexicon's projection words ("expected to draw 20,000",
     /// "estimated", "will", "a record"). Its figures need a source of their own.
     pub fn projects(&self, index: usize) -> bool {
+        self.sentence_has(index, List::ProjectionWords)
+    }
+
+    /// Whether a word of sentence `index` is on `list`.
+    fn sentence_has(&self, index: usize, list: List) -> bool {
         let Some(sentence) = self.sentences.get(index) else {
             return false;
         };
-        let lex = lexicon();
-        self.lower[sentence.clone()]
-            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
-            .any(|w| lex.projection_words.contains(w))
+        // The lists hold ASCII words, whose classes the paragraph looked up.
+        let words = self.word_index_at(sentence.start)..self.word_index_at(sentence.end);
+        self.classes[words.clone()]
+            .iter()
+            .zip(&self.words[words])
+            .any(|(class, w)| w.len() <= Lower::MAX && class.has(list))
     }
 
     /// Whether a word of `sentence`, between spaces, puts it in a forecast's
@@ -483,11 +490,7 @@ impl<'a> Paragraph<'a> {
     /// offering ("The issue is priced at 101-3/4 pct", "fees comprise 1-1/4
     /// pct selling concession"): its figures are the issuer's own terms.
     pub fn offering_terms(&self, offset: usize) -> bool {
-        let sentence = &self.sentences[self.sentence_of(offset)];
-        let lex = lexicon();
-        self.lower[sentence.clone()]
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .any(|w| lex.offering_words.contains(w))
+        self.sentence_has(self.sentence_of(offset), List::OfferingWords)
     }
 
     /// Whether the clause before `offset` is about market data the reporter

@@ -16,6 +16,11 @@ impl Paragraph<'_> {
     /// making up a third of its words with no sentence ending, or a label
     /// line of up to three words.
     pub fn is_data_line(&self) -> bool {
+        *self.data_line.get_or_init(|| self.reads_as_data())
+    }
+
+    /// [`Paragraph::is_data_line`], worked out.
+    fn reads_as_data(&self) -> bool {
         match self.kind {
             BlockKind::TableCell => return true,
             BlockKind::Heading => return false,

@@ -284,14 +284,14 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     if i >= 1 && s.is(i - 1, class::LABEL | class::MONTH) {
         return None;
     }
-    let start = range_start(s, i).unwrap_or_else(|| whole_number_start(s.text, s.words[i].start));
+    let start = whole_number_start(s.text, s.words[i].start);
     let currency = s.currency_before(start);
     let mut end = s.words[i].end;
     let after = &s.text[end..];
     if after.starts_with('%') {
         return Some((
             Figure {
-                span: currency.unwrap_or(start)..end + 1,
+                span: currency.unwrap_or_else(|| range_start(s, i).unwrap_or(start))..end + 1,
                 kind: FigureKind::Percentage,
             },
             i + 1,
@@ -314,7 +314,8 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     if let Some(k) = s.percent_at(j) {
         return Some((
             Figure {
-                span: currency.unwrap_or(start)..s.words[k - 1].end,
+                span: currency.unwrap_or_else(|| range_start(s, i).unwrap_or(start))
+                    ..s.words[k - 1].end,
                 kind: FigureKind::Percentage,
             },
             k,
@@ -392,7 +393,7 @@ fn number_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     }?;
     Some((
         Figure {
-            span: currency.unwrap_or(start)..end,
+            span: currency.unwrap_or_else(|| range_start(s, i).unwrap_or(start))..end,
             kind,
         },
         j,

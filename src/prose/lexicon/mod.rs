@@ -324,10 +324,12 @@ pub(crate) enum List {
     FutureMarkers,
     ForecastVerbs,
     StudyWords,
+    ProjectionWords,
+    OfferingWords,
 }
 
 // The lists' bits must stay below the style family's.
-const _: () = assert!((List::StudyWords as u32) < Classes::STYLE);
+const _: () = assert!((List::OfferingWords as u32) < Classes::STYLE);
 
 /// The lists a word is in, a bit each: those of [`List`] in the low 16 bits,
 /// the number and date classes (`word_classes::class_words`) in the next 16, the
@@ -594,7 +596,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     /// Each list of [`List`] with its words.
-    fn lists(&self) -> [(List, &HashSet<String>); 13] {
+    fn lists(&self) -> [(List, &HashSet<String>); 15] {
         [
             (List::Verbs, &self.verbs),
             (List::StanceWords, &self.stance_words),
@@ -609,6 +611,8 @@ impl Lexicon {
             (List::FutureMarkers, &self.future_markers),
             (List::ForecastVerbs, &self.forecast_verbs),
             (List::StudyWords, &self.study_words),
+            (List::ProjectionWords, &self.projection_words),
+            (List::OfferingWords, &self.offering_words),
         ]
     }
 
