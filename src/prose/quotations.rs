@@ -81,17 +81,19 @@ pub(crate) fn quotations_into(text: &str, singles_quote: bool, out: &mut Vec<Quo
                     close(&mut out[o], i, end);
                 }
             }
-            // A closing mark with none open (`… Washington DC," he said.`
-            // after a garbled opening, or a quotation that began in the
-            // paragraph before): the quotation runs from the paragraph's start.
+            // A closing mark with none open, in a paragraph that opens with
+            // a garbled mark (`''We're working … Washington DC," he said.`):
+            // the quotation runs from that mark.
             '"' | '”'
                 if out.is_empty()
                     && (prev.is_alphanumeric() || matches!(prev, ',' | '.' | '?' | '!'))
-                    && !next.is_alphanumeric() =>
+                    && !next.is_alphanumeric()
+                    && garbled_opening(text).is_some() =>
             {
-                let first = text.len() - text.trim_start().len();
-                let q = open(out, first, first, 0);
-                close(&mut out[q], i, end);
+                if let Some((first, after)) = garbled_opening(text) {
+                    let q = open(out, first, after, 0);
+                    close(&mut out[q], i, end);
+                }
             }
             '"' => outer = Some(open(out, i, end, 0)),
             '‘' if outer.is_some() && inner.is_none() => inner = Some(open(out, i, end, 1)),
@@ -117,6 +119,20 @@ pub(crate) fn quotations_into(text: &str, singles_quote: bool, out: &mut Vec<Quo
             q.content.end = q.span.end;
         }
     }
+}
+
+/// Where a paragraph's garbled opening mark starts and ends: one or two
+/// apostrophes or backquotes standing for a double quotation mark (`''We`).
+fn garbled_opening(text: &str) -> Option<(usize, usize)> {
+    let first = text.len() - text.trim_start().len();
+    let marks = text[first..]
+        .chars()
+        .take_while(|c| matches!(c, '\'' | '‘' | '`'))
+        .take(2)
+        .map(char::len_utf8)
+        .sum::<usize>();
+    (marks > 0 && text[first + marks..].starts_with(char::is_alphanumeric))
+        .then_some((first, first + marks))
 }
 
 fn open(out: &mut Vec<Quotation>, at: usize, after: usize, depth: u8) -> usize {
@@ -194,7 +210,7 @@ mod tests {
     }
 
     #[test]
-    fn a_closing_mark_with_none_open_closes_a_quotation_from_the_start() {
+    fn a_closing_mark_after_a_garbled_opening_closes_a_quotation() {
         let text = "''We're working with lawyers in Washington DC,\" he said.";
         let q = quotations(text);
         assert_eq!(q.len(), 1);

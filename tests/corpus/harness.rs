@@ -646,6 +646,21 @@ pub struct Document {
 
 pub const SECTIONS: [&str; 5] = ["news", "editorial", "reviews", "abc-rural-news", "reuters"];
 
+/// The files of a corpus folder, in name order.
+fn sorted_files(folder: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(folder)
+        .unwrap_or_else(|e| {
+            panic!(
+                "the corpora are missing: cannot read {}: {e}",
+                folder.display()
+            )
+        })
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
 /// Reads the corpora: Brown press files whole (plain text, paragraphs by blank
 /// lines); each ABC story as Markdown, its headline line as a heading and each
 /// line of its body as a paragraph. The lines are the original paragraphs: a
@@ -653,19 +668,8 @@ pub const SECTIONS: [&str; 5] = ["news", "editorial", "reviews", "abc-rural-news
 /// the line before open, the multi-paragraph convention.
 pub fn load_corpora() -> Vec<Document> {
     let root = corpora_dir();
-    let brown = root.join("brown-press");
     let mut docs = Vec::new();
-    let mut names: Vec<PathBuf> = fs::read_dir(&brown)
-        .unwrap_or_else(|e| {
-            panic!(
-                "the corpora are missing: cannot read {}: {e}",
-                brown.display()
-            )
-        })
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    for path in names {
+    for path in sorted_files(&root.join("brown-press")) {
         let file = path.file_name().unwrap().to_string_lossy().to_string();
         let section = SECTIONS
             .iter()
@@ -701,18 +705,7 @@ pub fn load_corpora() -> Vec<Document> {
             syntax: Syntax::Markdown,
         });
     }
-    let reuters = root.join("reuters-1987");
-    let mut stories: Vec<PathBuf> = fs::read_dir(&reuters)
-        .unwrap_or_else(|e| {
-            panic!(
-                "the corpora are missing: cannot read {}: {e}",
-                reuters.display()
-            )
-        })
-        .map(|e| e.unwrap().path())
-        .collect();
-    stories.sort();
-    for path in stories {
+    for path in sorted_files(&root.join("reuters-1987")) {
         let file = path.file_name().unwrap().to_string_lossy().to_string();
         docs.push(Document {
             name: format!("reuters-1987/{file}"),

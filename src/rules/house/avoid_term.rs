@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::{find_in, HouseWords};
 use crate::finding::Finding;
 use crate::prose::Paragraph;
-use crate::rules::{rule_data, Context, Rule, RuleMeta};
+use crate::rules::{rule_data, RuleMeta};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -18,21 +18,7 @@ pub(super) struct Data {
 rule_data!(pub(super) DATA: Data = "avoid_term.toml");
 
 /// Flags each listed term in the writer's voice.
-pub(super) struct AvoidTermRule;
-
-impl Rule for AvoidTermRule {
-    fn meta(&self) -> &'static RuleMeta {
-        &DATA.rule
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        if let Some(words) = cx.house {
-            check(words, cx.para, out);
-        }
-    }
-}
-
-fn check(words: &HouseWords, para: &Paragraph, out: &mut Vec<Finding>) {
+pub(super) fn check(words: &HouseWords, para: &Paragraph, out: &mut Vec<Finding>) {
     for (entry, span) in find_in(&words.avoid, para) {
         if para.in_quotation(span.clone()) {
             continue;

@@ -20,13 +20,39 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::finding::Finding;
 use crate::prose::Paragraph;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta};
 
 /// The rules of the family, in catalogue order.
 pub(crate) static RULES: &[&dyn Rule] = &[
-    &avoid_term::AvoidTermRule,
-    &preferred_term::PreferredTermRule,
+    &HouseRule {
+        meta: || &avoid_term::DATA.rule,
+        check: avoid_term::check,
+    },
+    &HouseRule {
+        meta: || &preferred_term::DATA.rule,
+        check: preferred_term::check,
+    },
 ];
+
+/// A rule of the newsroom's own words: its documentation, and its check of
+/// a paragraph against the words a configuration gives. With no words it
+/// finds nothing.
+struct HouseRule {
+    meta: fn() -> &'static RuleMeta,
+    check: fn(&HouseWords, &Paragraph, &mut Vec<Finding>),
+}
+
+impl Rule for HouseRule {
+    fn meta(&self) -> &'static RuleMeta {
+        (self.meta)()
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        if let Some(words) = cx.house {
+            (self.check)(words, cx.para, out);
+        }
+    }
+}
 
 /// The house rules' documentation, in catalogue order.
 pub fn metas() -> impl Iterator<Item = &'static RuleMeta> {

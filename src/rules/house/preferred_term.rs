@@ -6,7 +6,7 @@ use super::{find_in, HouseWords};
 use crate::finding::{Finding, Fix};
 use crate::prose::Paragraph;
 use crate::rules::phrases::match_case;
-use crate::rules::{rule_data, Context, Rule, RuleMeta};
+use crate::rules::{rule_data, RuleMeta};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -19,21 +19,7 @@ pub(super) struct Data {
 rule_data!(pub(super) DATA: Data = "preferred_term.toml");
 
 /// Flags each listed term in the writer's voice, with the replacement as a fix.
-pub(super) struct PreferredTermRule;
-
-impl Rule for PreferredTermRule {
-    fn meta(&self) -> &'static RuleMeta {
-        &DATA.rule
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        if let Some(words) = cx.house {
-            check(words, cx.para, out);
-        }
-    }
-}
-
-fn check(words: &HouseWords, para: &Paragraph, out: &mut Vec<Finding>) {
+pub(super) fn check(words: &HouseWords, para: &Paragraph, out: &mut Vec<Finding>) {
     for (entry, span) in find_in(&words.prefer, para) {
         let Some(preferred) = words.lists.prefer.get(entry) else {
             continue;
