@@ -320,6 +320,10 @@ pub struct Reach {
     /// ([`Links::names_speaker`]), or the section is a named owner's table
     /// and its notes.
     pub story_source: bool,
+    /// The claim is a forecast or estimate someone made ("is forecast at"):
+    /// only a source of data the story names covers it, not a speaker or a
+    /// table's owner.
+    pub forecast: bool,
     /// The claim is about a table or listing with no source: settled when
     /// the line is not the block's first, when a lead-in introduces it, or
     /// when its section of the story names a source or the company whose
@@ -500,8 +504,9 @@ impl Place {
             // is sourced sentence by sentence.
             || (reach.story_source
                 && (self.section.sources > u32::from(self.links.names_source)
-                    || self.section.first_speaker < self.index
-                    || (self.section.owned && self.section.data)))
+                    || (!reach.forecast
+                        && (self.section.first_speaker < self.index
+                            || (self.section.owned && self.section.data)))))
             || (reach.data_head
                 && (self.after_data_line
                     || self.section.owned

@@ -361,11 +361,16 @@ impl<'a> Paragraph<'a> {
             || self.lower_classes(i).has(List::Institutions)
     }
 
-    /// Whether sentence `index` projects or estimates rather than reports: a
-    /// word of the lexicon's projection words ("expected to draw 20,000",
-    /// "estimated", "will", "a record"). Its figures need a source of their own.
+    /// Whether sentence `index` hedges its figures in the writer's voice
+    /// ("likely", "could", "a record"): they need a source of their own.
     pub fn projects(&self, index: usize) -> bool {
         self.sentence_has(index, List::ProjectionWords)
+    }
+
+    /// Whether sentence `index` reports someone's forecast or estimate
+    /// ("is forecast at", "expected to total", "estimated").
+    pub fn forecasts(&self, index: usize) -> bool {
+        self.sentence_has(index, List::ForecastWords)
     }
 
     /// Whether a word of sentence `index` is on `list`.

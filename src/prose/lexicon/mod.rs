@@ -54,6 +54,7 @@ struct RawAttribution {
     forecast_verbs: Vec<String>,
     future_markers: Vec<String>,
     projection_words: Vec<String>,
+    forecast_words: Vec<String>,
     story_source_verbs: Vec<String>,
     offering_words: Vec<String>,
     speech_verbs: Vec<String>,
@@ -256,6 +257,8 @@ pub(crate) struct Lexicon {
     pub future_markers: HashSet<String>,
     /// Words that make a figure a projection or estimate in its sentence.
     pub projection_words: HashSet<String>,
+    /// Words that report someone's forecast or estimate of a figure.
+    pub forecast_words: HashSet<String>,
     /// Verbs whose named subject is a source for a story's figures.
     pub story_source_verbs: HashSet<String>,
     /// Words of the terms of a security or an offering: its issuer's terms.
@@ -325,6 +328,7 @@ pub(crate) enum List {
     ForecastVerbs,
     StudyWords,
     ProjectionWords,
+    ForecastWords,
     OfferingWords,
 }
 
@@ -532,6 +536,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         forecast_verbs: set(raw.attribution.forecast_verbs),
         future_markers: set(raw.attribution.future_markers),
         projection_words: set(raw.attribution.projection_words),
+        forecast_words: set(raw.attribution.forecast_words),
         story_source_verbs: set(raw.attribution.story_source_verbs),
         offering_words: set(raw.attribution.offering_words),
         speech_verbs: set(raw.attribution.speech_verbs),
@@ -596,7 +601,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     /// Each list of [`List`] with its words.
-    fn lists(&self) -> [(List, &HashSet<String>); 15] {
+    fn lists(&self) -> [(List, &HashSet<String>); 16] {
         [
             (List::Verbs, &self.verbs),
             (List::StanceWords, &self.stance_words),
@@ -612,6 +617,7 @@ impl Lexicon {
             (List::ForecastVerbs, &self.forecast_verbs),
             (List::StudyWords, &self.study_words),
             (List::ProjectionWords, &self.projection_words),
+            (List::ForecastWords, &self.forecast_words),
             (List::OfferingWords, &self.offering_words),
         ]
     }

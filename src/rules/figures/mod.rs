@@ -87,7 +87,9 @@ pub(crate) fn check_figures(
         );
         // Wire copy runs one sentence to a paragraph: a first sentence that
         // carries on with the data may take its source from the paragraph before.
-        let projects = para.projects(sentence);
+        let hedged = para.projects(sentence);
+        let forecast = para.forecasts(sentence);
+        let projects = hedged || forecast;
         finding.reach.carried_from_previous = (sentence == 0).then(|| {
             if projects {
                 Carry::Forecast
@@ -102,9 +104,11 @@ pub(crate) fn check_figures(
             finding.reach.answered_by_next = Some(Answer::Continues);
         }
         // A source the story names covers the figures it reports, wherever
-        // in the story: wire copy attributes once. Not a ranking or a
-        // projection, which need a source of their own.
-        finding.reach.story_source = figure.kind != FigureKind::Ranking && !projects;
+        // in the story: wire copy attributes once. A forecast ("is forecast
+        // at") only when that source gives data; not a ranking or a figure
+        // hedged in the writer's voice ("likely"), which need their own.
+        finding.reach.story_source = figure.kind != FigureKind::Ranking && !hedged;
+        finding.reach.forecast = forecast;
         out.push(finding.with_fix(Fix::replace(
             "Add “, according to [source]”",
             at..at,

@@ -201,4 +201,17 @@ mod tests {
             &["9.5 pct"],
         );
     }
+
+    #[test]
+    fn a_reports_forecast_is_the_reports_a_hedge_is_the_writers() {
+        assert_clean(
+            ID,
+            "The U.S. Embassy reported that copra output fell 4.5 pct last year.\n\nOutput is forecast to rise 3.2 pct in 1987.\n",
+        );
+        assert_flags(
+            ID,
+            "The U.S. Embassy reported that copra output fell 4.5 pct last year.\n\nExports are likely to rise 3.2 pct in 1987.\n",
+            &["3.2 pct"],
+        );
+    }
 }
