@@ -85,6 +85,10 @@ impl Linter {
             };
             let placed = |mut f: Finding| {
                 f.shift(block.start);
+                if let Some(note) = place.out_of_reach_note(&f.reach) {
+                    f.message.push(' ');
+                    f.message.push_str(note);
+                }
                 f
             };
             match results[i].owned() {

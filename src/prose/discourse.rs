@@ -334,6 +334,9 @@ pub struct Reach {
     /// raised again. The linter keeps the first that stands in each section
     /// of the story ([`Place::section`]).
     pub once_per_story: bool,
+    /// Said of the claim when it stands though its section names a source
+    /// of data: why that source was judged out of its reach.
+    pub out_of_reach: Option<&'static str>,
 }
 
 /// What in the next paragraph's first sentence answers a claim at the end
@@ -491,6 +494,14 @@ impl Story {
 }
 
 impl Place {
+    /// What to add to the message of a claim of this reach that stands: why
+    /// a source of data the section names does not cover it.
+    pub fn out_of_reach_note(&self, reach: &Reach) -> Option<&'static str> {
+        reach
+            .out_of_reach
+            .filter(|_| self.section.sources > u32::from(self.links.names_source))
+    }
+
     /// The section of the story the paragraph is in, by its first block.
     pub fn section(&self) -> usize {
         self.section.start

@@ -25,6 +25,15 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &unsourced_data::UnsourcedData,
 ];
 
+/// What the figures rules say of a figure no story source covers.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Reach {
+    out_of_reach: String,
+}
+
+crate::rules::rule_data!(REACH: Reach = "reach.toml");
+
 /// What a figures rule file holds.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -108,6 +117,9 @@ pub(crate) fn check_figures(
         // at") only when that source gives data; not a ranking or a figure
         // hedged in the writer's voice ("likely"), which need their own.
         finding.reach.story_source = figure.kind != FigureKind::Ranking && !hedged;
+        if !finding.reach.story_source {
+            finding.reach.out_of_reach = Some(REACH.out_of_reach.as_str());
+        }
         finding.reach.forecast = forecast;
         out.push(finding.with_fix(Fix::replace(
             "Add “, according to [source]”",

@@ -214,4 +214,28 @@ mod tests {
             &["3.2 pct"],
         );
     }
+
+    #[test]
+    fn the_message_says_when_the_storys_source_is_out_of_reach() {
+        let text = "The U.S. Embassy reported that copra output fell 4.5 pct last year.\n\nExports are likely to rise 3.2 pct in 1987.\n";
+        let report =
+            crate::Linter::new(crate::LintOptions::only(ID)).lint(text, crate::Syntax::Markdown);
+        assert_eq!(report.findings.len(), 1);
+        assert!(
+            report.findings[0]
+                .message
+                .ends_with("needs a source of its own."),
+            "{}",
+            report.findings[0].message
+        );
+        // With no source in the story there is nothing to explain.
+        let bare = "Exports are likely to rise 3.2 pct in 1987.\n";
+        let report =
+            crate::Linter::new(crate::LintOptions::only(ID)).lint(bare, crate::Syntax::Markdown);
+        assert!(
+            report.findings[0].message.ends_with("estimated it?"),
+            "{}",
+            report.findings[0].message
+        );
+    }
 }
