@@ -19,7 +19,11 @@ fn error(text: &str) -> String {
 }
 
 fn rules_found(config: &Config, file: &str, text: &str) -> Vec<(&'static str, Severity)> {
-    let linter = config.linter_for(Path::new(file));
+    rules_of(&config.linter_for(Path::new(file)), text)
+}
+
+/// The rules and severities of `linter`'s findings on `text`.
+fn rules_of(linter: &Linter, text: &str) -> Vec<(&'static str, Severity)> {
     linter
         .lint(text, Syntax::Markdown)
         .findings
@@ -373,14 +377,7 @@ fn a_front_ends_levels_make_a_linter_of_their_own() {
     let plain = config.linter_for(Path::new("/news/a.md"));
     let ignoring = config.linter(Path::new("/news/a.md"), ignore_intensifier);
     assert!(!Arc::ptr_eq(&plain, &ignoring));
-    let rules = |linter: &Linter| -> Vec<(&'static str, Severity)> {
-        linter
-            .lint(text, Syntax::Markdown)
-            .findings
-            .iter()
-            .map(|f| (f.rule, f.severity))
-            .collect()
-    };
+    let rules = |linter: &Linter| rules_of(linter, text);
     assert!(rules(&plain).contains(&("editorializing/intensifier", Severity::Error)));
     assert!(!rules(&ignoring)
         .iter()

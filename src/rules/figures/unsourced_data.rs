@@ -1,19 +1,11 @@
 //! `figures/unsourced-data`: a table, listing or results block whose story
 //! names no source for it.
 
+use super::FigureRuleData;
 use crate::finding::Finding;
 use crate::rules::{rule_data, Context, Rule, RuleMeta};
 
-/// What the rule's data file holds.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Data {
-    rule: RuleMeta,
-    /// With `{text}` for the block's first figure.
-    message: String,
-}
-
-rule_data!(DATA: Data = "unsourced_data.toml");
+rule_data!(DATA: FigureRuleData = "unsourced_data.toml");
 
 /// Flags the first figure of a line of data; the linter keeps only the
 /// block's first line, and only when the story names no source or owner.
