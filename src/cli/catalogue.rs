@@ -1,30 +1,71 @@
 //! `copydesk rules` and `copydesk explain`: the rule catalogue from the
-//! documentation each rule carries.
+//! documentation each rule carries, and the desk's own rules from the style
+//! files of the configuration that governs the current folder.
 
+use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
+use copydesk::config::{Config, Resolver};
 use copydesk::rules;
+use copydesk::rules::house::stylebook::Stylebook;
 
 use super::{exit, ListFormat};
 
+/// The stylebook of the configuration governing the current folder; a
+/// configuration that cannot be read is reported and listed without.
+fn stylebook() -> Option<Arc<Stylebook>> {
+    let config: Arc<Config> = match Resolver::new().config_for(Path::new(".")) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("warning: {e}");
+            return None;
+        }
+    };
+    config.styles().map(|s| Arc::clone(&s.book))
+}
+
+/// A house rule's one-line summary: its message, or its kind.
+fn house_summary(book: &Stylebook, id: &str) -> String {
+    let Some(spec) = book.spec(id) else {
+        return String::new();
+    };
+    let first_line = |t: &str| t.trim().lines().next().unwrap_or("").to_string();
+    match (&spec.explanation, &spec.message) {
+        (Some(explanation), _) => first_line(explanation),
+        (None, Some(message)) => first_line(message),
+        (None, None) => format!(
+            "A house {} rule of the desk's stylebook",
+            spec.kind.as_str()
+        ),
+    }
+}
+
 /// Prints every rule.
 pub(super) fn list(format: ListFormat) -> ExitCode {
+    let book = stylebook();
+    let house: Vec<(&str, copydesk::Severity)> = book.iter().flat_map(|b| b.defaults()).collect();
     let text = match format {
         ListFormat::Text => {
-            let width = rules::catalogue().map(|r| r.id.len()).max().unwrap_or(0);
-            rules::catalogue()
-                .map(|m| {
-                    format!(
-                        "{:width$}  {:7}  {}\n",
-                        m.id,
-                        m.severity.as_str(),
-                        m.summary
+            let rows: Vec<(&str, &str, String)> = rules::catalogue()
+                .map(|m| (m.id.as_str(), m.severity.as_str(), m.summary.clone()))
+                .chain(house.iter().map(|&(id, severity)| {
+                    (
+                        id,
+                        severity.as_str(),
+                        book.as_deref()
+                            .map(|b| house_summary(b, id))
+                            .unwrap_or_default(),
                     )
-                })
+                }))
+                .collect();
+            let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+            rows.iter()
+                .map(|(id, severity, summary)| format!("{id:width$}  {severity:7}  {summary}\n"))
                 .collect()
         }
         ListFormat::Json => {
-            let list: Vec<serde_json::Value> = rules::catalogue()
+            let mut list: Vec<serde_json::Value> = rules::catalogue()
                 .map(|m| {
                     serde_json::json!({
                         "id": m.id, "family": m.family(), "severity": m.severity, "summary": m.summary,
@@ -32,9 +73,31 @@ pub(super) fn list(format: ListFormat) -> ExitCode {
                     })
                 })
                 .collect();
+            for &(id, severity) in &house {
+                let Some(book) = book.as_deref() else {
+                    continue;
+                };
+                let spec = book.spec(id);
+                list.push(serde_json::json!({
+                    "id": id, "family": "house", "severity": severity, "summary": house_summary(book, id),
+                    "convention": "The desk's stylebook", "kind": spec.map(|s| s.kind.as_str()),
+                    "fix": spec.is_some_and(|s| s.kind == rules::house::stylebook::Kind::Substitution),
+                    "url": spec.and_then(|s| s.link.clone()),
+                }));
+            }
             format!("{}\n", serde_json::Value::Array(list))
         }
-        ListFormat::Markdown => rule_docs_markdown(),
+        ListFormat::Markdown => {
+            let mut md = rule_docs_markdown();
+            if let Some(book) = book.as_deref().filter(|b| !b.is_empty()) {
+                md.push_str("## The desk's stylebook\n\n");
+                for (id, _) in book.defaults() {
+                    md.push_str(&book.to_markdown(id).unwrap_or_default());
+                    md.push('\n');
+                }
+            }
+            md
+        }
     };
     print!("{text}");
     ExitCode::from(exit::CLEAN)
@@ -42,9 +105,10 @@ pub(super) fn list(format: ListFormat) -> ExitCode {
 
 /// Prints one rule's documentation.
 pub(super) fn explain(id: &str) -> ExitCode {
-    match rules::find(id) {
-        Some(rule) => {
-            print!("{}", rule.to_markdown());
+    let house = || stylebook().and_then(|b| b.to_markdown(id));
+    match rules::find(id).map(|r| r.to_markdown()).or_else(house) {
+        Some(markdown) => {
+            print!("{markdown}");
             ExitCode::from(exit::CLEAN)
         }
         None => {

@@ -113,7 +113,10 @@ impl Settings {
     /// copydesk.toml is an error for each file it governs.
     fn linter_for(&self, path: &Path) -> Result<Arc<Linter>, String> {
         let config = self.configs.config_for(path).map_err(|e| e.to_string())?;
-        Ok(config.linter(path, |levels| self.selection.apply(levels)))
+        let house: Vec<(&str, Severity)> = (config.styles())
+            .map(|s| s.book.defaults().collect())
+            .unwrap_or_default();
+        Ok(config.linter(path, |levels| self.selection.apply(levels, house)))
     }
 
     fn syntax_for(&self, input: &Input, path: &Path) -> Syntax {

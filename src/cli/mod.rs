@@ -9,6 +9,7 @@ mod init;
 mod output;
 mod progress;
 mod selection;
+mod test_rules;
 
 use std::process::ExitCode;
 
@@ -45,6 +46,13 @@ enum Command {
         /// Overwrite an existing copydesk.toml.
         #[arg(long)]
         force: bool,
+    },
+    /// Run the `bad` and `good` examples of the desk's house rules: each bad
+    /// example must be flagged by its rule, each good one must not.
+    TestRules {
+        /// A style file or folder (default: the `styles` folder of copydesk.toml).
+        #[arg(value_name = "PATH")]
+        path: Option<std::path::PathBuf>,
     },
     /// Run the language server over standard input and output.
     Lsp {
@@ -88,6 +96,7 @@ pub fn main() -> ExitCode {
         Command::Rules { format } => catalogue::list(format),
         Command::Explain { rule } => catalogue::explain(&rule),
         Command::Init { folder, force } => init::run(folder, force),
+        Command::TestRules { path } => test_rules::run(path),
         Command::Lsp { stdio: _ } => {
             // A long-lived server: its peak memory matters more than the
             // allocation speed the one-shot commands get from mimalloc.

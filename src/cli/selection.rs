@@ -1,18 +1,21 @@
 //! `--select` and `--ignore`: which rules run on this invocation, named by
-//! rule id (`editorializing/cliche`) or family (`figures`).
+//! rule id (`editorializing/cliche`) or family (`figures`). A desk's own
+//! rules (`house/<id>` from its style files) are named the same way; which
+//! of them exist depends on each file's configuration, so such a name is
+//! taken as given.
 
 use std::collections::BTreeSet;
 
-use copydesk::rules;
-use copydesk::{Level, LintOptions};
+use copydesk::rules::{self, known};
+use copydesk::{Level, LintOptions, Severity};
 
 /// The rules the command line asked for.
 #[derive(Debug, Default)]
 pub(super) struct Selection {
     /// With `--select`: only these rule ids run.
-    only: Option<BTreeSet<&'static str>>,
+    only: Option<BTreeSet<String>>,
     /// With `--ignore`: these rule ids never run (wins over `--select`).
-    ignored: BTreeSet<&'static str>,
+    ignored: BTreeSet<String>,
 }
 
 impl Selection {
@@ -33,18 +36,29 @@ impl Selection {
     }
 
     /// Applies the selection over `options` (the defaults, or a
-    /// configuration's): the command line has the last word, so a rule that
-    /// `--select` names runs even where the configuration turned it off.
-    pub(super) fn apply(&self, mut options: LintOptions) -> LintOptions {
-        for meta in rules::catalogue() {
-            let id = meta.id.as_str();
-            let unselected = self.only.as_ref().is_some_and(|only| !only.contains(id));
-            if unselected || self.ignored.contains(id) {
+    /// configuration's) for the built-in rules and the desk's own, given by
+    /// id and default severity: the command line has the last word, so a
+    /// rule that `--select` names runs even where the configuration turned
+    /// it off.
+    pub(super) fn apply<'h>(
+        &self,
+        mut options: LintOptions,
+        house: impl IntoIterator<Item = (&'h str, Severity)>,
+    ) -> LintOptions {
+        let built_in = rules::catalogue().map(|m| (m.id.as_str(), m.severity));
+        for (id, default) in built_in.chain(house) {
+            let named =
+                |set: &BTreeSet<String>| set.contains(id) || set.contains(known::family_of(id));
+            let unselected = self.only.as_ref().is_some_and(|only| !named(only));
+            if unselected || named(&self.ignored) {
                 options.levels.insert(id.to_string(), Level::Off);
-            } else if self.only.is_some() && options.severity_of(meta).is_none() {
-                options
-                    .levels
-                    .insert(id.to_string(), Level::On(meta.severity));
+            } else if self.only.is_some() {
+                let level = (options.levels.get(id))
+                    .or_else(|| options.levels.get(known::family_of(id)))
+                    .copied();
+                if matches!(level, Some(Level::Off)) || level.is_none() {
+                    options.levels.insert(id.to_string(), Level::On(default));
+                }
             }
         }
         options
@@ -53,7 +67,7 @@ impl Selection {
 
 /// The rule ids that `names` (rule ids or families, comma-separated by clap
 /// already) stand for.
-fn expand(flag: &str, names: &[String]) -> Result<BTreeSet<&'static str>, String> {
+fn expand(flag: &str, names: &[String]) -> Result<BTreeSet<String>, String> {
     let mut ids = BTreeSet::new();
     let mut unknown = Vec::new();
     let names: Vec<&str> = names
@@ -65,10 +79,14 @@ fn expand(flag: &str, names: &[String]) -> Result<BTreeSet<&'static str>, String
         return Err(format!("{flag} needs a rule id or a family"));
     }
     for name in names {
-        let matched: Vec<&'static str> = rules::catalogue()
+        let mut matched: Vec<String> = rules::catalogue()
             .filter(|m| m.id == name || m.family() == name)
-            .map(|m| m.id.as_str())
+            .map(|m| m.id.clone())
             .collect();
+        let house_id = name.strip_prefix("house/").is_some_and(is_house_id);
+        if name == "house" || (matched.is_empty() && house_id) {
+            matched.push(name.to_string());
+        }
         if matched.is_empty() {
             unknown.push(name);
         }
@@ -94,6 +112,14 @@ fn expand(flag: &str, names: &[String]) -> Result<BTreeSet<&'static str>, String
         rules::families().join(", ")
     ));
     Err(message)
+}
+
+/// Whether `name` may be the id of a desk's own rule.
+fn is_house_id(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
 }
 
 /// Rule ids and families that look like `name`: it is part of one, or one's
@@ -133,7 +159,7 @@ mod tests {
             &strings(&["figures/unsourced-money"]),
         )
         .expect("valid names");
-        let options = s.apply(LintOptions::default());
+        let options = s.apply(LintOptions::default(), []);
         assert!(runs(&options, "figures/unsourced-count"));
         assert!(runs(&options, "editorializing/cliche"));
         assert!(!runs(&options, "figures/unsourced-money"));
@@ -144,7 +170,7 @@ mod tests {
     #[test]
     fn nothing_given_changes_nothing() {
         let s = Selection::parse(&[], &[]).expect("empty");
-        assert_eq!(s.apply(LintOptions::default()), LintOptions::default());
+        assert_eq!(s.apply(LintOptions::default(), []), LintOptions::default());
     }
 
     #[test]
@@ -152,7 +178,7 @@ mod tests {
         let mut base = LintOptions::default();
         base.levels.insert("figures".into(), Level::Off);
         let s = Selection::parse(&strings(&["figures/unsourced-count"]), &[]).expect("valid");
-        assert!(runs(&s.apply(base), "figures/unsourced-count"));
+        assert!(runs(&s.apply(base, []), "figures/unsourced-count"));
     }
 
     #[test]
@@ -169,5 +195,25 @@ mod tests {
             "{e}"
         );
         assert!(Selection::parse(&strings(&[" "]), &[]).is_err());
+    }
+
+    #[test]
+    fn a_desks_own_rules_are_selected_by_id_or_as_a_family() {
+        let house = [
+            ("house/kyiv", Severity::Warning),
+            ("house/percent", Severity::Info),
+        ];
+        let s = Selection::parse(&strings(&["house/kyiv"]), &[]).expect("a house id");
+        let options = s.apply(LintOptions::default(), house);
+        assert_eq!(
+            options.levels.get("house/kyiv"),
+            Some(&Level::On(Severity::Warning))
+        );
+        assert_eq!(options.levels.get("house/percent"), Some(&Level::Off));
+        let s = Selection::parse(&[], &strings(&["house"])).expect("the family");
+        let options = s.apply(LintOptions::default(), house);
+        assert_eq!(options.levels.get("house/percent"), Some(&Level::Off));
+        // Not an id at all.
+        assert!(Selection::parse(&strings(&["house/Kyiv!"]), &[]).is_err());
     }
 }

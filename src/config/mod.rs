@@ -35,6 +35,7 @@ mod error;
 pub mod limits;
 mod model;
 pub mod schema;
+pub mod styles;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -46,6 +47,7 @@ pub use discover::{discover, FILE_NAMES};
 pub use error::ConfigError;
 
 use crate::lint::{Level, LintOptions, Linter, RuleOptions};
+use crate::rules::house::stylebook::Stylebook;
 use crate::rules::house::{AvoidTerm, HouseWords, PreferredTerm, WordLists};
 use crate::rules::known;
 use model::{RawConfig, RawWords, S};
@@ -115,6 +117,8 @@ pub struct Config {
     base: Layer,
     overrides: Vec<Override>,
     words: Arc<HouseWords>,
+    /// The desk's stylebook, when the file names a styles folder.
+    styles: Option<styles::Styles>,
     /// Linters already built, each with what it was built from: the final
     /// levels (the front end may have changed the file's) and the rule
     /// options.
@@ -141,6 +145,7 @@ impl Default for Config {
             base: Layer::default(),
             overrides: Vec::new(),
             words: Arc::new(HouseWords::default()),
+            styles: None,
             linters: Mutex::new(Vec::new()),
         }
     }
@@ -169,7 +174,15 @@ impl Config {
         }
         let raw: RawConfig =
             toml::from_str(text).map_err(|e| ConfigError::from_toml(path, text, &e))?;
-        let check = Checker { path, text };
+        let styles = match &raw.styles {
+            Some(folder) => Some(styles::load(folder.get_ref(), folder.span(), path, text)?),
+            None => None,
+        };
+        let check = Checker {
+            path,
+            text,
+            styles: styles.as_ref().map(|s| s.book.as_ref()),
+        };
         let base = check.layer(&raw.rules)?;
         if raw.overrides.len() > limits::MAX_OVERRIDES {
             let span = raw.overrides[limits::MAX_OVERRIDES].span();
@@ -200,6 +213,7 @@ impl Config {
             base,
             overrides,
             words: Arc::new(HouseWords::new(words)),
+            styles,
             linters: Mutex::new(Vec::new()),
         })
     }
@@ -212,6 +226,11 @@ impl Config {
     /// The newsroom's words.
     pub fn words(&self) -> &Arc<HouseWords> {
         &self.words
+    }
+
+    /// The desk's stylebook and its files, when the file names a styles folder.
+    pub fn styles(&self) -> Option<&styles::Styles> {
+        self.styles.as_ref()
     }
 
     /// Indexes of the overrides whose globs match `file`.
@@ -287,11 +306,13 @@ impl Config {
         if linters.len() >= MAX_LINTERS {
             linters.clear();
         }
-        let linter = Arc::new(
-            Linter::new(options.clone())
-                .with_rule_options(rule_options.clone())
-                .with_house(Arc::clone(&self.words)),
-        );
+        let mut linter = Linter::new(options.clone())
+            .with_rule_options(rule_options.clone())
+            .with_house(Arc::clone(&self.words));
+        if let Some(styles) = &self.styles {
+            linter = linter.with_stylebook(Arc::clone(&styles.book));
+        }
+        let linter = Arc::new(linter);
         linters.push(Built {
             options,
             rule_options,
@@ -389,6 +410,8 @@ impl Resolver {
 struct Checker<'a> {
     path: &'a Path,
     text: &'a str,
+    /// The desk's house rules, whose ids `[rules]` may name.
+    styles: Option<&'a Stylebook>,
 }
 
 impl Checker<'_> {
@@ -414,7 +437,8 @@ impl Checker<'_> {
         let mut layer = Layer::default();
         for (name, value) in table {
             let id = name.get_ref().as_str();
-            if !known::is_rule_or_family(id) {
+            let house_rule = self.styles.is_some_and(|b| b.spec(id).is_some());
+            if !known::is_rule_or_family(id) && !house_rule {
                 let mut message = format!("unknown rule or family `{id}`");
                 if let Some(close) = known::closest(id) {
                     message.push_str(&format!("; did you mean `{close}`?"));

@@ -27,6 +27,9 @@ pub(crate) struct RawConfig {
     /// Settings for files matching globs.
     #[serde(default)]
     pub overrides: Vec<S<RawOverride>>,
+    /// The folder of the desk's style files.
+    #[serde(default)]
+    pub styles: Option<S<String>>,
 }
 
 /// `[words]`.

@@ -9,6 +9,7 @@ use super::{finding_order, Linter, RuleFailure};
 use crate::finding::Finding;
 use crate::prose::markup::Block;
 use crate::prose::{Links, Paragraph};
+use crate::rules::house::stylebook::Mark;
 use crate::rules::Context;
 
 /// What the linter keeps of one analysed paragraph.
@@ -19,6 +20,8 @@ pub(super) struct ParagraphResult {
     pub failures: Vec<RuleFailure>,
     /// How the paragraph's quotations and sources connect to its neighbours'.
     pub links: Links,
+    /// Matches of the stylebook's story-level rules, for the story to judge.
+    pub marks: Vec<Mark>,
 }
 
 /// How many paragraphs must need analysis before it is spread over threads.
@@ -111,6 +114,20 @@ impl Linter {
                         message: panic_message(&panic),
                     })
                 }
+            }
+        }
+        if let Some(book) = &self.stylebook {
+            let (before, marks) = (found.len(), &mut result.marks);
+            let checked = catch_unwind(AssertUnwindSafe(|| {
+                book.check(&para, &self.style_severities, found, marks)
+            }));
+            if let Err(panic) = checked {
+                found.truncate(before);
+                result.marks.clear();
+                result.failures.push(RuleFailure {
+                    rule: "house",
+                    message: panic_message(&panic),
+                });
             }
         }
         if let Some(words) = &self.house {

@@ -51,6 +51,8 @@ impl Linter {
         let mut asked: Vec<&'static str> = Vec::new();
         let mut section = usize::MAX;
         let mut report = LintReport::default();
+        // Matches of the stylebook's story-level rules, in story order.
+        let mut marks = Vec::new();
         // At its final size at once: a list grown as it fills moves the
         // findings already in it each time it grows.
         report
@@ -108,11 +110,21 @@ impl Linter {
                         .map(placed),
                 ),
             }
+            marks.extend(results[i].result().marks.iter().map(|m| {
+                let mut m = m.clone();
+                m.shift(block.start);
+                m
+            }));
             for failure in &results[i].result().failures {
                 if !report.failures.contains(failure) {
                     report.failures.push(failure.clone());
                 }
             }
+        }
+        if let Some(book) = self.stylebook.as_ref().filter(|_| !marks.is_empty()) {
+            report
+                .findings
+                .extend(book.judge(&marks, &self.style_severities));
         }
         // Each paragraph's findings are sorted (stably) in `analyse`, and
         // blocks come in document order without overlapping, so the list is

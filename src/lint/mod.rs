@@ -22,6 +22,7 @@ use std::sync::Arc;
 use crate::finding::{Finding, Severity};
 use crate::prose::Syntax;
 use crate::rules::directive::unknown::DATA as UNKNOWN_DIRECTIVE;
+use crate::rules::house::stylebook::Stylebook;
 use crate::rules::house::HouseWords;
 use crate::rules::{self, known, Measure, Rule, RuleMeta, Voice};
 
@@ -114,6 +115,12 @@ pub struct Linter {
     rules: Vec<Running>,
     /// The newsroom's words, when a configuration gives some.
     house: Option<Arc<HouseWords>>,
+    /// The desk's stylebook, when its configuration names style files.
+    stylebook: Option<Arc<Stylebook>>,
+    /// The severity of each of the stylebook's rules, `None` when off.
+    style_severities: Vec<Option<Severity>>,
+    /// The levels the linter was built with, for the stylebook's rules.
+    options: LintOptions,
     /// Thresholds raised by configuration.
     rule_options: RuleOptions,
     /// Severity of `directive/unknown`, when on.
@@ -139,9 +146,12 @@ impl Linter {
         let mut linter = Linter {
             rules,
             house: None,
+            stylebook: None,
+            style_severities: Vec::new(),
             rule_options: RuleOptions::default(),
             unknown_directive: options.severity_of(&UNKNOWN_DIRECTIVE.rule),
             fingerprint: 0,
+            options,
         };
         linter.fingerprint = linter.fingerprint();
         linter
@@ -154,6 +164,33 @@ impl Linter {
         self.house = (!words.is_empty()).then_some(words);
         self.fingerprint = self.fingerprint();
         self
+    }
+
+    /// The same linter with the desk's stylebook: its rules run at the
+    /// levels the linter was built with (`house/<id>`, then `house`), or at
+    /// their own.
+    pub fn with_stylebook(mut self, book: Arc<Stylebook>) -> Linter {
+        self.style_severities = book
+            .defaults()
+            .map(|(id, severity)| {
+                let level = (self.options.levels.get(id))
+                    .or_else(|| self.options.levels.get(known::family_of(id)))
+                    .copied()
+                    .unwrap_or(Level::On(severity));
+                match level {
+                    Level::Off => None,
+                    Level::On(severity) => Some(severity),
+                }
+            })
+            .collect();
+        self.stylebook = (!book.is_empty()).then_some(book);
+        self.fingerprint = self.fingerprint();
+        self
+    }
+
+    /// The stylebook the linter runs, if any.
+    pub fn stylebook(&self) -> Option<&Arc<Stylebook>> {
+        self.stylebook.as_ref()
     }
 
     /// The same linter with rule options (raised thresholds).
@@ -178,6 +215,11 @@ impl Linter {
             .map(|h| h.fingerprint())
             .hash(&mut hasher);
         self.rule_options.hash(&mut hasher);
+        self.stylebook
+            .as_ref()
+            .map(|b| b.fingerprint())
+            .hash(&mut hasher);
+        self.style_severities.hash(&mut hasher);
         hasher.finish()
     }
 

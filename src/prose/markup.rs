@@ -45,6 +45,8 @@ pub enum BlockKind {
     ListItem,
     /// A table cell.
     TableCell,
+    /// A paragraph holding a picture: the text beside it is its caption.
+    Caption,
 }
 
 /// A stretch of prose, blanked outside the prose, at a known source offset.
@@ -161,9 +163,13 @@ fn extract_markdown(source: &str) -> Extracted {
                     pieces: Vec::with_capacity(PIECES),
                     quoted: quote_depth > 0,
                 }),
-                Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
+                Tag::Image { .. } => {
+                    if let Some(top) = stack.last_mut().filter(|b| b.kind == BlockKind::Paragraph) {
+                        top.kind = BlockKind::Caption;
+                    }
                     skip += 1
                 }
+                Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock => skip += 1,
                 _ => {}
             },
             Event::End(tag) => match tag {

@@ -8,19 +8,20 @@
 //! and the severity settings treat them like any other rule.
 
 mod avoid_term;
+mod matcher;
 mod preferred_term;
+pub mod stylebook;
 
-use crate::rules::phrases::{leftmost_longest, whole_word};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use crate::finding::Finding;
 use crate::prose::Paragraph;
 use crate::rules::{Context, Rule, RuleMeta};
+use matcher::Matcher;
+use stylebook::Case;
 
 /// The rules of the family, in catalogue order.
 pub(crate) static RULES: &[&dyn Rule] = &[
@@ -125,9 +126,9 @@ impl HouseWords {
         let mut hasher = DefaultHasher::new();
         lists.hash(&mut hasher);
         HouseWords {
-            avoid: Matcher::new(lists.avoid.iter().map(|a| a.term.as_str())),
-            prefer: Matcher::new(lists.prefer.iter().map(|p| p.term.as_str())),
-            accept: Matcher::new(lists.accept.iter().map(String::as_str)),
+            avoid: Matcher::new(lists.avoid.iter().map(|a| (a.term.as_str(), Case::Smart))),
+            prefer: Matcher::new(lists.prefer.iter().map(|p| (p.term.as_str(), Case::Smart))),
+            accept: Matcher::new(lists.accept.iter().map(|a| (a.as_str(), Case::Smart))),
             verbs: lists
                 .attribution_verbs
                 .iter()
@@ -184,82 +185,4 @@ fn find_in(matcher: &Matcher, para: &Paragraph) -> Vec<(usize, Range<usize>)> {
         .into_iter()
         .map(|(i, r)| (i, map(r)))
         .collect()
-}
-
-/// Smart-case, whole-word matching of a list of phrases.
-#[derive(Debug, Default)]
-struct Matcher {
-    /// Entries written in lowercase: ASCII-case-insensitive.
-    loose: Option<(AhoCorasick, Vec<usize>)>,
-    /// Entries with a capital letter: exact.
-    exact: Option<(AhoCorasick, Vec<usize>)>,
-}
-
-impl Matcher {
-    fn new<'p>(phrases: impl IntoIterator<Item = &'p str>) -> Matcher {
-        let (mut loose, mut exact) = (Vec::new(), Vec::new());
-        for (i, phrase) in phrases.into_iter().enumerate() {
-            // Matched against whitespace-squeezed text, so squeeze the entry too.
-            let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
-            if phrase.is_empty() {
-                continue;
-            }
-            let side = if phrase.chars().any(char::is_uppercase) {
-                &mut exact
-            } else {
-                &mut loose
-            };
-            if phrase.contains('\'') {
-                side.push((phrase.replace('\'', "’"), i));
-            }
-            if phrase.contains('’') {
-                side.push((phrase.replace('’', "'"), i));
-            }
-            side.push((phrase, i));
-        }
-        let build = |entries: Vec<(String, usize)>, insensitive: bool| {
-            if entries.is_empty() {
-                return None;
-            }
-            let automaton = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(insensitive)
-                .match_kind(MatchKind::Standard)
-                .build(entries.iter().map(|(p, _)| p))
-                .ok()?;
-            Some((automaton, entries.into_iter().map(|(_, i)| i).collect()))
-        };
-        Matcher {
-            loose: build(loose, true),
-            exact: build(exact, false),
-        }
-    }
-
-    /// (entry index, range) of whole-word matches, leftmost-longest, not overlapping.
-    fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
-        let hits: Vec<(usize, Range<usize>)> = [&self.loose, &self.exact]
-            .into_iter()
-            .flatten()
-            .flat_map(|(automaton, owners)| {
-                automaton
-                    .find_overlapping_iter(text)
-                    .filter(|m| whole_word(text, &m.range()))
-                    .map(|m| (owners[m.pattern().as_usize()], m.range()))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        leftmost_longest(hits)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn smart_case_whole_words_and_apostrophes() {
-        let m = Matcher::new(["e-mail", "US", "rock 'n' roll"]);
-        let text = "E-mail us. The US team. Rock ’n’ roll and e-mails.";
-        let found: Vec<&str> = m.find(text).into_iter().map(|(_, r)| &text[r]).collect();
-        assert_eq!(found, ["E-mail", "US", "Rock ’n’ roll"]);
-    }
 }

@@ -64,6 +64,16 @@ pub(crate) fn whole_word(text: &str, span: &Range<usize>) -> bool {
         && !text[span.end..].chars().next().is_some_and(inner)
 }
 
+/// [`whole_word`] at the edges of the match that are word characters: "%"
+/// matches in "50%", "e-mail" does not match in "re-e-mail".
+pub(crate) fn bounded(text: &str, span: &Range<usize>) -> bool {
+    let matched = &text[span.clone()];
+    (!matched.chars().next().is_some_and(inner)
+        || !text[..span.start].chars().next_back().is_some_and(inner))
+        && (!matched.chars().next_back().is_some_and(inner)
+            || !text[span.end..].chars().next().is_some_and(inner))
+}
+
 /// Keeps the leftmost-longest of overlapping hits, in text order.
 pub(crate) fn leftmost_longest(mut hits: Vec<(usize, Range<usize>)>) -> Vec<(usize, Range<usize>)> {
     hits.sort_by(|a, b| a.1.start.cmp(&b.1.start).then(b.1.end.cmp(&a.1.end)));

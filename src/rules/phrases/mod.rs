@@ -15,7 +15,7 @@ mod trie;
 
 pub(crate) use fix::match_case;
 pub use list::PhraseList;
-pub(crate) use list::{leftmost_longest, whole_word};
+pub(crate) use list::{bounded, leftmost_longest};
 pub(crate) use rule::{PhraseRule, PhraseRuleData, Spelling};
 
 /// Declares a phrase-list rule: a unit struct, its data file, and the `Rule`
