@@ -7,12 +7,20 @@
 
 use serde_json::{json, Map, Value};
 
-use super::limits;
+use super::{limits, styles};
+use crate::rules::house::stylebook as style;
 use crate::rules::{families, house, known};
 
 /// Where the schema is published; the starter file points Taplo at it.
 pub const SCHEMA_URL: &str =
     "https://raw.githubusercontent.com/copydesk/copydesk/main/schema/copydesk.schema.json";
+
+/// Where the schema of style files is published.
+pub const STYLE_SCHEMA_URL: &str =
+    "https://raw.githubusercontent.com/copydesk/copydesk/main/schema/copydesk-style.schema.json";
+
+/// The pattern of a house rule's name in `[rules]`.
+const HOUSE_ID: &str = "^house/[a-z][a-z0-9.-]*$";
 
 /// The schema, as JSON (draft-07, the dialect TOML editors support best).
 pub fn json_schema() -> Value {
@@ -26,6 +34,11 @@ pub fn json_schema() -> Value {
         "properties": {
             "rules": rules_table(),
             "words": words(),
+            "styles": {
+                "description": "A folder of style files (TOML files of [[rule]] tables) with the desk's own house rules, relative to this file's folder and inside the repository.",
+                "type": "string",
+                "minLength": 1
+            },
             "overrides": {
                 "description": "Settings for files matching globs (relative to this file's folder; a glob with no slash matches a file name at any depth). Later overrides win.",
                 "type": "array",
@@ -94,7 +107,13 @@ fn rules_table() -> Value {
         "description": "Levels of families and rules: off, hint, info, warning or error. A rule's own entry wins over its family's.",
         "type": "object",
         "additionalProperties": false,
-        "properties": properties
+        "properties": properties,
+        "patternProperties": {
+            HOUSE_ID: {
+                "description": "A house rule of the desk's style files.",
+                "anyOf": [level, { "type": "object", "additionalProperties": false, "properties": { "level": level } }]
+            }
+        }
     })
 }
 
@@ -150,9 +169,77 @@ fn words() -> Value {
     })
 }
 
+/// The schema of a style file: its `[[rule]]` tables.
+pub fn style_schema() -> Value {
+    let text = |max: usize| json!({ "type": "string", "minLength": 1, "maxLength": max });
+    let pattern = text(style::MAX_PATTERN_CHARS);
+    let terms = json!({ "type": "array", "maxItems": style::MAX_TERMS, "items": pattern });
+    let table = json!({
+        "type": "object",
+        "maxProperties": style::MAX_TERMS,
+        "additionalProperties": pattern
+    });
+    let examples =
+        json!({ "type": "array", "maxItems": style::MAX_EXAMPLES, "items": { "type": "string" } });
+    json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": STYLE_SCHEMA_URL,
+        "title": "copydesk style file",
+        "description": "House rules of a desk's stylebook, each reported as house/<id>.",
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "rule": {
+                "type": "array",
+                "maxItems": styles::MAX_STYLE_RULES,
+                "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["id", "kind"],
+                    "properties": {
+                        "id": { "description": "The rule's name: findings are house/<id>.", "type": "string", "pattern": "^[a-z][a-z0-9.-]*$", "maxLength": style::MAX_ID_CHARS },
+                        "kind": { "description": "What the rule checks.", "enum": ["existence", "substitution", "occurrence", "consistency", "first-reference"] },
+                        "message": { "description": "What the writer is told: $0 is the match, $1… and ${name} the pattern's groups, ${replacement} a substitution's replacement.", "type": "string", "maxLength": style::MAX_MESSAGE_CHARS },
+                        "level": { "description": "Severity unless [rules] says otherwise (default warning).", "enum": ["hint", "info", "warning", "error"] },
+                        "link": { "description": "The stylebook entry behind the rule.", "type": "string" },
+                        "explanation": { "description": "Why the desk has the rule, in Markdown.", "type": "string", "maxLength": style::MAX_EXPLANATION_CHARS },
+                        "voice": { "description": "writer (default): quotations and attributed speech are left alone; anywhere: every word.", "enum": ["writer", "anywhere"] },
+                        "in": { "description": "The parts of a story read (default: all).", "type": "array", "minItems": 1, "items": { "enum": ["body", "headline", "caption", "list"] } },
+                        "case": { "description": "smart (default): lowercase matches any case, a capital only as written; sensitive; insensitive.", "enum": ["smart", "sensitive", "insensitive"] },
+                        "exceptions": { "description": "Matches never flagged.", "type": "array", "items": { "type": "string" } },
+                        "bad": examples.clone(),
+                        "good": examples,
+                        "tokens": terms.clone(),
+                        "pattern": pattern.clone(),
+                        "replacement": { "type": "string", "maxLength": style::MAX_PATTERN_CHARS },
+                        "swap": table.clone(),
+                        "safe": { "description": "Whether --fix may apply the fix unattended (default false).", "type": "boolean" },
+                        "max": { "description": "An occurrence rule's most matches per `per`.", "type": "integer", "minimum": 0 },
+                        "per": { "enum": ["sentence", "paragraph", "story"] },
+                        "distinct": { "description": "Count different forms, not matches.", "type": "boolean" },
+                        "forms": terms.clone(),
+                        "abbreviations": table,
+                        "titles": terms,
+                        "defined-by": pattern
+                    }
+                }
+            }
+        }
+    })
+}
+
 /// The schema as the shipped file holds it.
 pub fn json_schema_text() -> String {
-    let mut text = serde_json::to_string_pretty(&json_schema()).unwrap_or_default();
+    pretty(&json_schema())
+}
+
+/// The style-file schema as the shipped file holds it.
+pub fn style_schema_text() -> String {
+    pretty(&style_schema())
+}
+
+fn pretty(schema: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -445,16 +445,41 @@ fn the_starter_file_parses_as_is_and_uncommented() {
 }
 
 #[test]
-fn the_shipped_schema_is_current() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/copydesk.schema.json");
-    let generated = schema::json_schema_text();
-    if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::write(path, &generated).ok();
+fn the_shipped_schemas_are_current() {
+    for (name, generated) in [
+        ("copydesk.schema.json", schema::json_schema_text()),
+        ("copydesk-style.schema.json", schema::style_schema_text()),
+    ] {
+        let path = format!("{}/schema/{name}", env!("CARGO_MANIFEST_DIR"));
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(&path, &generated).ok();
+        }
+        let shipped = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(
+            shipped, generated,
+            "schema/{name} is stale: UPDATE_DOCS=1 cargo test"
+        );
     }
-    let shipped = std::fs::read_to_string(path).unwrap_or_default();
+}
+
+#[test]
+fn the_style_schema_and_the_rule_model_accept_the_same_keys() {
+    let probe = "id = \"a\"\nkind = \"existence\"\nprobe-key-not-in-model = 1\n";
+    let message = match toml::from_str::<crate::rules::house::stylebook::RuleSpec>(probe) {
+        Ok(_) => panic!("the probe key was accepted"),
+        Err(e) => e.message().to_string(),
+    };
+    let mut model: Vec<String> = (message.split("expected one of ").nth(1).unwrap_or(""))
+        .split([',', ' '])
+        .filter(|k| *k != "or")
+        .map(|k| k.trim_matches('`').to_string())
+        .filter(|k| !k.is_empty())
+        .collect();
+    model.sort();
+    let schema = schema::style_schema();
     assert_eq!(
-        shipped, generated,
-        "schema/copydesk.schema.json is stale: UPDATE_DOCS=1 cargo test"
+        model,
+        schema_keys(&schema, "/properties/rule/items/properties")
     );
 }
 

@@ -52,6 +52,37 @@ impl<'a> Paragraph<'a> {
         self.attributed(span, false)
     }
 
+    /// Whether the words at `span` are a source's, reported: attributed
+    /// ([`Paragraph::span_attributed`]) and not part of an attribution
+    /// themselves, whose verb and speaker are the writer's words ("Jones
+    /// claimed", "the NTSB said").
+    pub fn span_in_reported_speech(&self, span: &Range<usize>) -> bool {
+        let words = self.text[span.clone()].to_lowercase();
+        if lexicon().verbs.contains(&words) || lexicon().reporting_verbs.contains(&words) {
+            return false;
+        }
+        let sentence = self.sentence_of(span.start);
+        let overlaps = |r: &Range<usize>| r.start < span.end && span.start < r.end;
+        // A speaker after the verb is the writer's only where the sentence
+        // or clause ends with them ("…, said Smith."): in "said stakeholders
+        // agreed" the words after the verb are the reported clause.
+        let speaker = |c: &Cue, s: &Range<usize>| {
+            s.start < c.span.start
+                || self.text[s.end..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(|ch| matches!(ch, ',' | '.' | ';' | ':'))
+        };
+        let in_cue = self.cues_of(sentence, sentence).iter().any(|c| {
+            overlaps(&c.span)
+                || c.source
+                    .as_ref()
+                    .is_some_and(|s| overlaps(s) && speaker(c, s))
+        });
+        !in_cue && self.span_attributed(span)
+    }
+
     /// `joined`: whether a cue after the words may follow a conjunction.
     pub(super) fn attributed(&self, span: &Range<usize>, joined: bool) -> bool {
         let sentence = self.sentence_of(span.start);

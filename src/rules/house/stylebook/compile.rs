@@ -141,7 +141,12 @@ pub(super) fn compile(spec: RuleSpec) -> Result<StyleRule, SpecError> {
         ));
     }
     allowed_keys(&spec)?;
-    let case = spec.case;
+    // A name is told from a word by its capital, whatever the rule says of case.
+    let case = if spec.titles.is_empty() {
+        spec.case
+    } else {
+        Case::Sensitive
+    };
     let (probes, check) = match spec.kind {
         Kind::Existence => (one_matcher(&spec)?, Check::Existence),
         Kind::Substitution => substitution(&spec)?,
@@ -397,7 +402,7 @@ fn titles(spec: &RuleSpec) -> Result<(Vec<Probe>, Check), SpecError> {
         r"\b(?:{})\s+((?:{NAME_WORD}\s+)*{NAME_WORD})",
         alternatives.join("|")
     );
-    let full = format!(r"\b({NAME_WORD})(?:\s+\p{{Lu}}\.)?\s+({NAME_WORD})\b");
+    let full = format!(r"\b({NAME_WORD})(?:\s+(?:\p{{Lu}}\.|{NAME_WORD}))*\s+({NAME_WORD})\b");
     let speaking = format!(r"\b({NAME_WORD})\s+(?:said|says|told|added|asked|wrote)\b");
     let probes = vec![
         pattern_probe("titles", &titled)?,

@@ -14,6 +14,8 @@ mod ids;
 mod spec;
 mod story;
 mod template;
+#[cfg(test)]
+mod tests;
 
 pub use compile::{
     SpecError, MAX_EXAMPLES, MAX_EXPLANATION_CHARS, MAX_ID_CHARS, MAX_MESSAGE_CHARS,
@@ -242,7 +244,7 @@ impl Stylebook {
             }
             let span = map(hit.range.clone());
             let writer = !rule.writers_voice
-                || !(para.in_quotation(span.clone()) || para.span_attributed(&span));
+                || !(para.in_quotation(span.clone()) || para.span_in_reported_speech(&span));
             let groups = |name: &str| group(matched, hit.captures.as_ref(), name);
             let finding = |default: &str, extra: &[(&str, &str)]| {
                 let template = rule.spec.message.as_deref().unwrap_or(default);
