@@ -200,6 +200,92 @@ fn key_span(text: &str, table: Range<usize>, key: &str) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Config;
+    use crate::Syntax;
+
+    const KYIV: &str = "[[rule]]\nid = \"kyiv\"\nkind = \"substitution\"\nswap = { Kiev = \"Kyiv\" }\n";
+
+    /// A repository holding `config` as copydesk.toml and `files` (path, text).
+    fn repository(config: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir(dir.path().join(".git")).expect("mkdir");
+        std::fs::write(dir.path().join("copydesk.toml"), config).expect("write");
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).expect("mkdir");
+            }
+            std::fs::write(path, text).expect("write");
+        }
+        dir
+    }
+
+    fn load(dir: &tempfile::TempDir) -> Result<Config, ConfigError> {
+        Config::load(&dir.path().join("copydesk.toml"))
+    }
+
+    fn rules(config: &Config, text: &str) -> Vec<&'static str> {
+        let linter = config.linter_for(Path::new("story.md"));
+        linter.lint(text, Syntax::Markdown).findings.iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn a_styles_folder_gives_house_rules_that_rules_can_set() {
+        let dir = repository("styles = \"styles\"\n", &[("styles/desk/places.toml", KYIV)]);
+        let config = load(&dir).expect("valid");
+        assert_eq!(rules(&config, "Fighting near Kiev."), ["house/kyiv"]);
+        assert!(rules(&config, "Fighting near Kyiv.").is_empty());
+        let off = repository(
+            "styles = \"styles\"\n[rules]\n\"house/kyiv\" = \"off\"\n",
+            &[("styles/places.toml", KYIV)],
+        );
+        assert!(rules(&load(&off).expect("valid"), "Fighting near Kiev.").is_empty());
+        let unknown = repository(
+            "styles = \"styles\"\n[rules]\n\"house/kiev\" = \"off\"\n",
+            &[("styles/places.toml", KYIV)],
+        );
+        let e = load(&unknown).expect_err("unknown rule");
+        assert!(e.message.contains("unknown rule or family `house/kiev`"), "{e}");
+    }
+
+    #[test]
+    fn the_folder_must_be_inside_the_repository() {
+        let outside = repository("styles = \"../elsewhere\"\n", &[]);
+        std::fs::create_dir_all(outside.path().join("../elsewhere")).ok();
+        let e = load(&outside).expect_err("outside");
+        assert!(e.message.contains("outside") || e.message.contains("does not exist"), "{e}");
+        assert_eq!(e.line, 1);
+        let absolute = repository("styles = \"/etc\"\n", &[]);
+        assert!(load(&absolute).expect_err("absolute").message.contains("inside the repository"));
+        let missing = repository("styles = \"styles\"\n", &[]);
+        assert!(load(&missing).expect_err("missing").message.contains("does not exist"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_out_of_the_repository_is_refused() {
+        let secret = tempfile::tempdir().expect("tempdir");
+        std::fs::write(secret.path().join("secret.toml"), KYIV).expect("write");
+        let dir = repository("styles = \"styles\"\n", &[("styles/ok.toml", KYIV)]);
+        let link = dir.path().join("styles/linked.toml");
+        std::os::unix::fs::symlink(secret.path().join("secret.toml"), &link).expect("symlink");
+        let e = load(&dir).expect_err("link out");
+        assert!(e.message.contains("outside"), "{e}");
+        assert_eq!(e.path, link);
+    }
+
+    #[test]
+    fn a_broken_rule_is_reported_at_its_file_and_line() {
+        let broken = "[[rule]]\nid = \"ok\"\nkind = \"existence\"\ntokens = [\"x\"]\n\n[[rule]]\nid = \"bad\"\nkind = \"existence\"\npattern = \"(a{1000}){1000}\"\n";
+        let dir = repository("styles = \"styles\"\n", &[("styles/a.toml", KYIV), ("styles/b.toml", broken)]);
+        let e = load(&dir).expect_err("too big");
+        assert!(e.path.ends_with("styles/b.toml"), "{e}");
+        assert_eq!((e.line, e.column), (9, 1), "{e}");
+        assert!(e.message.contains("too big"), "{e}");
+        let typo = repository("styles = \"styles\"\n", &[("styles/a.toml", "[[rule]]\nid = \"a\"\nkind = \"existance\"\n")]);
+        let e = load(&typo).expect_err("typo");
+        assert_eq!(e.line, 3, "{e}");
+    }
 
     #[test]
     fn an_error_points_at_the_key() {
