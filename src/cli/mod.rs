@@ -5,6 +5,7 @@ mod catalogue;
 mod check;
 mod files;
 mod fix;
+mod import_vale;
 mod init;
 mod output;
 mod progress;
@@ -46,6 +47,9 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Translate another tool's rules into house-style TOML.
+    #[command(subcommand)]
+    Import(import_vale::Source),
     /// Run the language server over standard input and output.
     Lsp {
         /// Accepted and ignored: clients such as VS Code pass it.
@@ -88,6 +92,7 @@ pub fn main() -> ExitCode {
         Command::Rules { format } => catalogue::list(format),
         Command::Explain { rule } => catalogue::explain(&rule),
         Command::Init { folder, force } => init::run(folder, force),
+        Command::Import(source) => import_vale::run(source),
         Command::Lsp { stdio: _ } => {
             // A long-lived server: its peak memory matters more than the
             // allocation speed the one-shot commands get from mimalloc.
