@@ -56,7 +56,7 @@ struct One<'r> {
 impl HouseRule {
     /// The rule as a `[[rule]]` table of TOML text.
     pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
-        toml::to_string(&One { rule: [self] })
+        toml::to_string_pretty(&One { rule: [self] })
     }
 }
 
