@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::house::{kebab, HouseRule};
 use super::pattern::{bounded, is_literal, unsupported, vale_pattern};
-use super::vale::ValeRule;
+use super::vale::{ValeRule, COMMON};
 
 /// A remark on a rule: why it (or one of its keys) was not translated.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,17 +33,6 @@ pub(super) struct Origin<'a> {
     /// The rule's file name without `.yml`, e.g. `Weasel`.
     pub name: &'a str,
 }
-
-/// Keys every kind reads.
-const COMMON: &[&str] = &[
-    "extends",
-    "message",
-    "level",
-    "link",
-    "description",
-    "scope",
-    "ignorecase",
-];
 
 /// Translates `rule`, read from the file `origin` names.
 pub(super) fn translate(origin: &Origin, rule: &ValeRule) -> Translation {
@@ -77,6 +66,14 @@ pub(super) fn translate(origin: &Origin, rule: &ValeRule) -> Translation {
             ignored_keys(rule, kind, keys, &mut translation.notes);
             translation
         }
+    }
+}
+
+fn translated(rules: Vec<HouseRule>, notes: Vec<Note>) -> Translation {
+    Translation {
+        rules,
+        refused: None,
+        notes,
     }
 }
 
@@ -244,11 +241,7 @@ fn existence(origin: &Origin, rule: &ValeRule) -> Result<Translation, Note> {
         )?);
     }
     house.exceptions = exceptions(rule, &mut notes);
-    Ok(Translation {
-        rules: vec![house],
-        refused: None,
-        notes,
-    })
+    Ok(translated(vec![house], notes))
 }
 
 fn substitution(origin: &Origin, rule: &ValeRule) -> Result<Translation, Note> {
@@ -301,11 +294,7 @@ fn substitution(origin: &Origin, rule: &ValeRule) -> Result<Translation, Note> {
         });
     }
     number(&mut rules, &template.id);
-    Ok(Translation {
-        rules,
-        refused: None,
-        notes,
-    })
+    Ok(translated(rules, notes))
 }
 
 /// Suffixes ids `-1`, `-2`… when one Vale rule became several.
@@ -375,11 +364,7 @@ fn occurrence(origin: &Origin, rule: &ValeRule) -> Result<Translation, Note> {
     house.pattern = Some(checked(token.clone(), rule.line_of("token"))?);
     house.max = Some(max);
     house.per = Some(per);
-    Ok(Translation {
-        rules: vec![house],
-        refused: None,
-        notes,
-    })
+    Ok(translated(vec![house], notes))
 }
 
 fn consistency(origin: &Origin, rule: &ValeRule) -> Result<Translation, Note> {
@@ -416,11 +401,7 @@ fn consistency(origin: &Origin, rule: &ValeRule) -> Result<Translation, Note> {
         });
     }
     number(&mut rules, &template.id);
-    Ok(Translation {
-        rules,
-        refused: None,
-        notes,
-    })
+    Ok(translated(rules, notes))
 }
 
 fn conditional(origin: &Origin, rule: &ValeRule) -> Result<Translation, Note> {
@@ -435,11 +416,7 @@ fn conditional(origin: &Origin, rule: &ValeRule) -> Result<Translation, Note> {
     house.pattern = Some(checked(first.clone(), rule.line_of("first"))?);
     house.defined_by = Some(checked(second.clone(), rule.line_of("second"))?);
     house.exceptions = exceptions(rule, &mut notes);
-    Ok(Translation {
-        rules: vec![house],
-        refused: None,
-        notes,
-    })
+    Ok(translated(vec![house], notes))
 }
 
 /// Notes for the keys of `rule` that its kind does not read.

@@ -6,9 +6,8 @@
 
 use serde_norway::{Mapping, Value};
 
-/// The keys of a Vale rule that the importer reads. Any other key of the
-/// file is kept in [`ValeRule::other`] and reported as ignored.
-const KNOWN: &[&str] = &[
+/// The keys every kind of Vale rule may have that the importer reads.
+pub(super) const COMMON: &[&str] = &[
     "extends",
     "message",
     "level",
@@ -16,6 +15,11 @@ const KNOWN: &[&str] = &[
     "description",
     "scope",
     "ignorecase",
+];
+
+/// The keys of particular kinds that the importer reads. Any other key of
+/// the file is kept in [`ValeRule::other`] and reported as ignored.
+const OF_KINDS: &[&str] = &[
     "nonword",
     "append",
     "tokens",
@@ -110,7 +114,7 @@ pub(super) fn parse(text: &str) -> Result<ValeRule, Problem> {
                 message: "a key that is not a string".into(),
             });
         };
-        if !KNOWN.contains(&key.as_str()) {
+        if !COMMON.contains(&key.as_str()) && !OF_KINDS.contains(&key.as_str()) {
             rule.other.push((key.clone(), line(&key)));
             continue;
         }
