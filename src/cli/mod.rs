@@ -5,6 +5,7 @@ mod catalogue;
 mod check;
 mod files;
 mod fix;
+mod import_vale;
 mod init;
 mod output;
 mod progress;
@@ -54,6 +55,9 @@ enum Command {
         #[arg(value_name = "PATH")]
         path: Option<std::path::PathBuf>,
     },
+    /// Translate another tool's rules into house-style TOML.
+    #[command(subcommand)]
+    Import(import_vale::Source),
     /// Run the language server over standard input and output.
     Lsp {
         /// Accepted and ignored: clients such as VS Code pass it.
@@ -97,6 +101,7 @@ pub fn main() -> ExitCode {
         Command::Explain { rule } => catalogue::explain(&rule),
         Command::Init { folder, force } => init::run(folder, force),
         Command::TestRules { path } => test_rules::run(path),
+        Command::Import(source) => import_vale::run(source),
         Command::Lsp { stdio: _ } => {
             // A long-lived server: its peak memory matters more than the
             // allocation speed the one-shot commands get from mimalloc.

@@ -203,7 +203,8 @@ mod tests {
     use crate::config::Config;
     use crate::Syntax;
 
-    const KYIV: &str = "[[rule]]\nid = \"kyiv\"\nkind = \"substitution\"\nswap = { Kiev = \"Kyiv\" }\n";
+    const KYIV: &str =
+        "[[rule]]\nid = \"kyiv\"\nkind = \"substitution\"\nswap = { Kiev = \"Kyiv\" }\n";
 
     /// A repository holding `config` as copydesk.toml and `files` (path, text).
     fn repository(config: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -226,12 +227,20 @@ mod tests {
 
     fn rules(config: &Config, text: &str) -> Vec<&'static str> {
         let linter = config.linter_for(Path::new("story.md"));
-        linter.lint(text, Syntax::Markdown).findings.iter().map(|f| f.rule).collect()
+        linter
+            .lint(text, Syntax::Markdown)
+            .findings
+            .iter()
+            .map(|f| f.rule)
+            .collect()
     }
 
     #[test]
     fn a_styles_folder_gives_house_rules_that_rules_can_set() {
-        let dir = repository("styles = \"styles\"\n", &[("styles/desk/places.toml", KYIV)]);
+        let dir = repository(
+            "styles = \"styles\"\n",
+            &[("styles/desk/places.toml", KYIV)],
+        );
         let config = load(&dir).expect("valid");
         assert_eq!(rules(&config, "Fighting near Kiev."), ["house/kyiv"]);
         assert!(rules(&config, "Fighting near Kyiv.").is_empty());
@@ -245,7 +254,10 @@ mod tests {
             &[("styles/places.toml", KYIV)],
         );
         let e = load(&unknown).expect_err("unknown rule");
-        assert!(e.message.contains("unknown rule or family `house/kiev`"), "{e}");
+        assert!(
+            e.message.contains("unknown rule or family `house/kiev`"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -253,12 +265,21 @@ mod tests {
         let outside = repository("styles = \"../elsewhere\"\n", &[]);
         std::fs::create_dir_all(outside.path().join("../elsewhere")).ok();
         let e = load(&outside).expect_err("outside");
-        assert!(e.message.contains("outside") || e.message.contains("does not exist"), "{e}");
+        assert!(
+            e.message.contains("outside") || e.message.contains("does not exist"),
+            "{e}"
+        );
         assert_eq!(e.line, 1);
         let absolute = repository("styles = \"/etc\"\n", &[]);
-        assert!(load(&absolute).expect_err("absolute").message.contains("inside the repository"));
+        assert!(load(&absolute)
+            .expect_err("absolute")
+            .message
+            .contains("inside the repository"));
         let missing = repository("styles = \"styles\"\n", &[]);
-        assert!(load(&missing).expect_err("missing").message.contains("does not exist"));
+        assert!(load(&missing)
+            .expect_err("missing")
+            .message
+            .contains("does not exist"));
     }
 
     #[cfg(unix)]
@@ -277,12 +298,21 @@ mod tests {
     #[test]
     fn a_broken_rule_is_reported_at_its_file_and_line() {
         let broken = "[[rule]]\nid = \"ok\"\nkind = \"existence\"\ntokens = [\"x\"]\n\n[[rule]]\nid = \"bad\"\nkind = \"existence\"\npattern = \"(a{1000}){1000}\"\n";
-        let dir = repository("styles = \"styles\"\n", &[("styles/a.toml", KYIV), ("styles/b.toml", broken)]);
+        let dir = repository(
+            "styles = \"styles\"\n",
+            &[("styles/a.toml", KYIV), ("styles/b.toml", broken)],
+        );
         let e = load(&dir).expect_err("too big");
         assert!(e.path.ends_with("styles/b.toml"), "{e}");
         assert_eq!((e.line, e.column), (9, 1), "{e}");
         assert!(e.message.contains("too big"), "{e}");
-        let typo = repository("styles = \"styles\"\n", &[("styles/a.toml", "[[rule]]\nid = \"a\"\nkind = \"existance\"\n")]);
+        let typo = repository(
+            "styles = \"styles\"\n",
+            &[(
+                "styles/a.toml",
+                "[[rule]]\nid = \"a\"\nkind = \"existance\"\n",
+            )],
+        );
         let e = load(&typo).expect_err("typo");
         assert_eq!(e.line, 3, "{e}");
     }

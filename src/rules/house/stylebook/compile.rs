@@ -8,8 +8,10 @@ use super::spec::{Case, Kind, Part, Per, RuleSpec};
 use crate::finding::Severity;
 use crate::rules::Voice;
 
-/// Characters in one pattern, token, form or replacement.
-pub const MAX_PATTERN_CHARS: usize = 1_000;
+/// Characters in one pattern, token, form or replacement: room for a list
+/// of several hundred phrases in one pattern, as stylebooks write them;
+/// what a pattern compiles to has its own limit.
+pub const MAX_PATTERN_CHARS: usize = 50_000;
 /// Tokens, swaps, forms, abbreviations or titles in one rule.
 pub const MAX_TERMS: usize = 5_000;
 /// Characters in a rule id.
