@@ -44,9 +44,12 @@ enum Command {
         /// Where to write it.
         #[arg(value_name = "FOLDER")]
         folder: Option<std::path::PathBuf>,
-        /// Overwrite an existing copydesk.toml.
+        /// Overwrite existing files.
         #[arg(long)]
         force: bool,
+        /// Also write styles/house.toml, an example of each kind of house rule.
+        #[arg(long)]
+        styles: bool,
     },
     /// Run the `bad` and `good` examples of the desk's house rules: each bad
     /// example must be flagged by its rule, each good one must not.
@@ -99,7 +102,11 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Rules { format } => catalogue::list(format),
         Command::Explain { rule } => catalogue::explain(&rule),
-        Command::Init { folder, force } => init::run(folder, force),
+        Command::Init {
+            folder,
+            force,
+            styles,
+        } => init::run(folder, force, styles),
         Command::TestRules { path } => test_rules::run(path),
         Command::Import(source) => import_vale::run(source),
         Command::Lsp { stdio: _ } => {

@@ -65,6 +65,11 @@ pub fn starter() -> &'static str {
     include_str!("starter.toml")
 }
 
+/// The example style file `copydesk init --styles` writes.
+pub fn starter_style() -> &'static str {
+    include_str!("starter_style.toml")
+}
+
 /// Levels and options set by one table of rules.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Layer {
