@@ -7,6 +7,9 @@ use std::sync::Arc;
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 
 use copydesk::config::Config;
+
+#[path = "support/house_rules.rs"]
+mod house_rules;
 use copydesk::{Linter, ParagraphCache, Syntax};
 
 /// The allocator the `copydesk` binary runs with, so that the figures are the
@@ -51,6 +54,21 @@ fn linter() -> Arc<Linter> {
     Config::default().linter_for(Path::new("story.md"))
 }
 
+/// The linter of a desk with `count` house rules in its style files.
+fn linter_with_house_rules(count: usize) -> Option<(tempfile::TempDir, Arc<Linter>)> {
+    let dir = tempfile::tempdir().ok()?;
+    std::fs::create_dir(dir.path().join("styles")).ok()?;
+    std::fs::write(
+        dir.path().join("styles/house.toml"),
+        house_rules::style_file(count),
+    )
+    .ok()?;
+    std::fs::write(dir.path().join("copydesk.toml"), "styles = \"styles\"\n").ok()?;
+    let config = Config::load(&dir.path().join("copydesk.toml")).ok()?;
+    let linter = config.linter_for(&dir.path().join("story.md"));
+    Some((dir, linter))
+}
+
 fn throughput(c: &mut Criterion) {
     let linter = linter();
     let mut group = c.benchmark_group("lint");
@@ -91,12 +109,24 @@ fn throughput(c: &mut Criterion) {
                 .len()
         })
     });
+    // The same 10 MB document for a desk with a thousand house rules: the
+    // target is within twice the time without them.
+    if let Some((_dir, house)) = linter_with_house_rules(1_000) {
+        let doc = document(10 << 20);
+        group.throughput(Throughput::Bytes(doc.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::new("house-rules-1000", "10MB"),
+            &doc,
+            |b, doc| b.iter(|| house.lint(doc, Syntax::Markdown).findings.len()),
+        );
+    }
     group.finish();
 }
 
 criterion_group!(benches, throughput);
 
-/// `LINT_ONCE=<bytes> cargo bench --bench lint` lints one generated document and exits, so that
+/// `LINT_ONCE=<bytes> cargo bench --bench lint` lints one generated document and exits (with
+/// `LINT_HOUSE=<count>`, for a desk with that many house rules), so that
 /// `valgrind --tool=callgrind` (or `perf stat -e instructions`) can count the instructions of a lint
 /// without criterion's warm-up and sampling; `LINT_DOC=<bytes>` prints the document instead, to diff
 /// `copydesk check --format json` on it before and after a change.
@@ -125,7 +155,9 @@ fn main() {
             Syntax::Markdown
         };
         let doc = file.unwrap_or_else(|| document(bytes));
-        let linter = linter();
+        // `LINT_HOUSE=<count>`: with that many house rules.
+        let house = size("LINT_HOUSE").and_then(linter_with_house_rules);
+        let linter = house.as_ref().map_or_else(linter, |(_, l)| Arc::clone(l));
         let relint = std::env::var_os("LINT_RELINT").is_some();
         let mut cache = ParagraphCache::default();
         let mut edited = doc.clone();

@@ -9,7 +9,7 @@ use super::{finding_order, Linter, RuleFailure};
 use crate::finding::Finding;
 use crate::prose::markup::Block;
 use crate::prose::{Links, Paragraph};
-use crate::rules::house::stylebook::Mark;
+use crate::rules::house::stylebook::{Mark, Stylebook};
 use crate::rules::Context;
 
 /// What the linter keeps of one analysed paragraph.
@@ -125,7 +125,7 @@ impl Linter {
                 found.truncate(before);
                 result.marks.clear();
                 result.failures.push(RuleFailure {
-                    rule: "house",
+                    rule: Stylebook::FAMILY,
                     message: panic_message(&panic),
                 });
             }

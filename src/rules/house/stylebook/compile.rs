@@ -466,13 +466,8 @@ fn pattern_probe(key: &'static str, pattern: &str) -> Result<Probe, SpecError> {
 /// Compiles the patterns among `probes` for `case`, within the size limits.
 fn compile_patterns(mut probes: Vec<Probe>, case: Case) -> Result<Vec<Probe>, SpecError> {
     for probe in probes.iter_mut().filter(|p| p.source == Source::Pattern) {
-        let insensitive = match case {
-            Case::Smart => !has_capital(&probe.text),
-            Case::Sensitive => false,
-            Case::Insensitive => true,
-        };
         let regex = RegexBuilder::new(&probe.text)
-            .case_insensitive(insensitive)
+            .case_insensitive(ignores_case(&probe.text, case))
             .size_limit(REGEX_SIZE_LIMIT)
             .dfa_size_limit(REGEX_SIZE_LIMIT)
             .nest_limit(REGEX_NEST_LIMIT)
@@ -481,6 +476,15 @@ fn compile_patterns(mut probes: Vec<Probe>, case: Case) -> Result<Vec<Probe>, Sp
         probe.regex = Some(regex);
     }
     Ok(probes)
+}
+
+/// Whether `pattern` is matched ignoring case under `case`.
+pub(super) fn ignores_case(pattern: &str, case: Case) -> bool {
+    match case {
+        Case::Smart => !has_capital(pattern),
+        Case::Sensitive => false,
+        Case::Insensitive => true,
+    }
 }
 
 fn pattern_error(e: &regex::Error) -> String {

@@ -11,6 +11,7 @@
 
 mod compile;
 mod ids;
+mod prefilter;
 mod spec;
 mod story;
 mod template;
@@ -36,6 +37,7 @@ use crate::finding::{Finding, Fix, Severity};
 use crate::prose::{BlockKind, Paragraph};
 use crate::rules::rule_data;
 use compile::{compile, part_bit, Check, Source, StyleRule};
+use prefilter::Prefilter;
 use template::expand;
 
 /// The messages of rules that do not write their own.
@@ -68,6 +70,8 @@ pub struct Stylebook {
     term_owners: Vec<(u32, u32)>,
     /// (rule, probe) of every pattern.
     patterns: Vec<(u32, u32)>,
+    /// Which patterns may match a paragraph.
+    prefilter: Prefilter,
     /// The parts of a story any rule reads.
     parts: u8,
     fingerprint: u64,
@@ -83,6 +87,10 @@ struct Hit<'t> {
 }
 
 impl Stylebook {
+    /// The family its rules are reported in, and what a failure of the
+    /// stylebook as a whole is reported as.
+    pub const FAMILY: &'static str = "house";
+
     /// Checks and compiles `specs`; an error names the rule at fault by its
     /// place in `specs`. Ids must be unique.
     pub fn new(specs: Vec<RuleSpec>) -> Result<Stylebook, (usize, SpecError)> {
@@ -112,7 +120,16 @@ impl Stylebook {
                 }
             }
         }
+        let prefilter = Prefilter::new(patterns.iter().map(|&(r, p)| {
+            let rule = &rules[r as usize];
+            let probe = &rule.probes[p as usize];
+            (
+                probe.text.as_str(),
+                compile::ignores_case(&probe.text, rule.case),
+            )
+        }));
         Ok(Stylebook {
+            prefilter,
             terms: Matcher::new(terms),
             term_owners,
             patterns,
@@ -204,7 +221,12 @@ impl Stylebook {
                 });
             }
         }
-        for &(rule, probe) in &self.patterns {
+        let candidates = if self.patterns.is_empty() {
+            Vec::new()
+        } else {
+            self.prefilter.candidates(text)
+        };
+        for (&(rule, probe), _) in self.patterns.iter().zip(candidates).filter(|(_, may)| *may) {
             if !reads(rule) {
                 continue;
             }
