@@ -6,9 +6,7 @@
 
 mod common;
 
-use common::{
-    apply_edits, codes, file_changed, flagged, range, started, wait_published, Client, Workspace,
-};
+use common::{codes, file_changed, flagged, range, started, wait_published, Client, Workspace};
 use serde_json::{json, Value};
 
 const FAMILY: &str = "editorializing";
@@ -97,15 +95,8 @@ fn a_broken_copydesk_toml_is_reported_and_the_previous_one_stays() {
     assert_eq!(error["code"], "config", "{error}");
     assert_eq!(error["severity"], 1, "{error}");
     assert_eq!(error["range"]["start"]["line"], 2, "{error}");
-    let message = client.wait_for("the error shown to the writer", |m| {
-        m["method"] == "window/showMessage"
-    });
-    assert!(
-        message["params"]["message"]
-            .as_str()
-            .is_some_and(|m| m.contains("copydesk.toml")),
-        "{message}"
-    );
+    let shown = client.wait_shown();
+    assert!(shown.contains("copydesk.toml"), "{shown}");
     // Linted again, still with the last good configuration.
     let after = client.diagnostics(&uri, 1);
     assert!(!has_family(&after), "{:?}", codes(&after));
@@ -170,12 +161,7 @@ fn saving_a_copydesk_toml_open_in_the_editor_reloads_it() {
     });
     // The configuration file itself is not linted as copy.
     client.sync();
-    assert!(
-        !client.published.iter().any(|p| p["uri"] == config_uri
-            && p["diagnostics"].as_array().is_some_and(|d| !d.is_empty())),
-        "{:?}",
-        client.published
-    );
+    assert!(!client.ever_flagged(&config_uri), "{:?}", client.published);
     client.shutdown();
 }
 
@@ -234,21 +220,10 @@ fn ignored_text(
         .iter()
         .find(|d| d["code"] == rule && &d["range"] == at)
         .unwrap_or_else(|| panic!("{rule} at {at} not in {diagnostics:?}"));
-    let answer = client.request(
-        "textDocument/codeAction",
-        json!({ "textDocument": { "uri": uri }, "range": diagnostic["range"], "context": { "diagnostics": [diagnostic] } }),
-    );
-    let actions = answer["result"].as_array().cloned().unwrap_or_default();
-    let action = actions
-        .iter()
-        .find(|a| a["title"] == title)
-        .unwrap_or_else(|| panic!("no {title:?} in {actions:?}"));
+    let (action, ignored) = client.act(uri, text, diagnostic, title);
     assert_eq!(action["kind"], "quickfix", "{action}");
     assert_ne!(action["isPreferred"], true, "{action}");
-    let edits = action["edit"]["changes"][uri]
-        .as_array()
-        .unwrap_or_else(|| panic!("no edits: {action}"));
-    apply_edits(text, edits, "utf-16")
+    ignored
 }
 
 #[test]

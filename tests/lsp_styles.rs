@@ -9,7 +9,7 @@ mod common;
 
 use std::process::Command;
 
-use common::{apply_edits, codes, file_changed, started, wait_published, Client, Workspace};
+use common::{codes, file_changed, started, wait_published, Client, Workspace};
 use serde_json::{json, Value};
 
 /// The style file, relative to the workspace.
@@ -75,6 +75,17 @@ fn explained(workspace: &Workspace, rule: &str) -> String {
     String::from_utf8(output.stdout).expect("UTF-8")
 }
 
+/// Adds the Tuesday rule to the style file, says it changed, and waits
+/// for the story at `uri` to be flagged by both rules.
+fn add_a_rule(client: &mut Client, workspace: &Workspace, uri: &str) {
+    workspace.write(STYLE_FILE, &format!("{KYIV}{TUESDAY}"));
+    file_changed(client, &workspace.path(STYLE_FILE));
+    let after = wait_published(client, uri, "the new house rule", |d| {
+        has(d, "house/tuesday")
+    });
+    assert!(has(&after, "house/kyiv"), "{:?}", codes(&after));
+}
+
 #[test]
 fn a_house_rule_is_diagnosed_explained_on_hover_and_fixed() {
     let workspace = desk(KYIV);
@@ -110,22 +121,9 @@ fn a_house_rule_is_diagnosed_explained_on_hover_and_fixed() {
     );
     assert_eq!(hover["result"], Value::Null, "{hover}");
 
-    let answer = client.request(
-        "textDocument/codeAction",
-        json!({ "textDocument": { "uri": uri }, "range": kyiv["range"], "context": { "diagnostics": [kyiv] } }),
-    );
-    let actions = answer["result"].as_array().cloned().unwrap_or_default();
-    let action = actions
-        .iter()
-        .find(|a| a["title"] == "Replace with “Kyiv”")
-        .unwrap_or_else(|| panic!("no replacement in {actions:?}"));
-    let edits = action["edit"]["changes"][&uri]
-        .as_array()
-        .unwrap_or_else(|| panic!("no edits: {action}"));
-    assert_eq!(
-        apply_edits(STORY, edits, "utf-16"),
-        "The mayor of Kyiv spoke on Tuesday.\n"
-    );
+    let (action, fixed) = client.act(&uri, STORY, &kyiv, "Replace with “Kyiv”");
+    assert_eq!(action["kind"], "quickfix", "{action}");
+    assert_eq!(fixed, "The mayor of Kyiv spoke on Tuesday.\n");
     client.shutdown();
 }
 
@@ -149,13 +147,7 @@ fn a_rule_added_to_a_style_file_reaches_the_open_document() {
     let (mut client, uri, before) = open_story(&workspace);
     assert!(has(&before, "house/kyiv"), "{:?}", codes(&before));
     assert!(!has(&before, "house/tuesday"), "{:?}", codes(&before));
-
-    workspace.write(STYLE_FILE, &format!("{KYIV}{TUESDAY}"));
-    file_changed(&mut client, &workspace.path(STYLE_FILE));
-    let after = wait_published(&mut client, &uri, "the new house rule", |d| {
-        has(d, "house/tuesday")
-    });
-    assert!(has(&after, "house/kyiv"), "{:?}", codes(&after));
+    add_a_rule(&mut client, &workspace, &uri);
     client.shutdown();
 }
 
@@ -177,15 +169,7 @@ fn saving_a_style_file_open_in_the_editor_reloads_it() {
     });
     // The style file itself is not linted as copy.
     client.sync();
-    assert!(
-        !client
-            .published
-            .iter()
-            .any(|p| p["uri"] == style_uri
-                && p["diagnostics"].as_array().is_some_and(|d| !d.is_empty())),
-        "{:?}",
-        client.published
-    );
+    assert!(!client.ever_flagged(&style_uri), "{:?}", client.published);
     client.shutdown();
 }
 
@@ -218,38 +202,21 @@ fn a_broken_style_file_is_reported_on_itself_and_the_previous_rules_stay() {
             .is_some_and(|m| m.contains("regular expression")),
         "{error}"
     );
-    let message = client.wait_for("the error shown to the writer", |m| {
-        m["method"] == "window/showMessage"
-    });
-    assert!(
-        message["params"]["message"]
-            .as_str()
-            .is_some_and(|m| m.contains("house.toml")),
-        "{message}"
-    );
+    let shown = client.wait_shown();
+    assert!(shown.contains("house.toml"), "{shown}");
     // Nothing on copydesk.toml, which is fine.
     let config_uri = workspace.uri("copydesk.toml");
-    assert!(
-        !client.published.iter().any(|p| p["uri"] == config_uri
-            && p["diagnostics"].as_array().is_some_and(|d| !d.is_empty())),
-        "{:?}",
-        client.published
-    );
+    assert!(!client.ever_flagged(&config_uri), "{:?}", client.published);
     // Linted again, with the last good rules.
     let during = client.diagnostics(&uri, 1);
     assert!(has(&during, "house/kyiv"), "{:?}", codes(&during));
     assert!(!has(&during, "house/tuesday"), "{:?}", codes(&during));
 
-    // Mended: the error goes, and the new rules apply.
-    workspace.write(STYLE_FILE, &format!("{KYIV}{TUESDAY}"));
-    file_changed(&mut client, &workspace.path(STYLE_FILE));
+    // Mended: the new rules apply, and the error goes.
+    add_a_rule(&mut client, &workspace, &uri);
     wait_published(&mut client, &style_uri, "the error cleared", |d| {
         d.is_empty()
     });
-    let after = wait_published(&mut client, &uri, "the new rule", |d| {
-        has(d, "house/tuesday")
-    });
-    assert!(has(&after, "house/kyiv"), "{:?}", codes(&after));
     client.shutdown();
 }
 

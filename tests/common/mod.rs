@@ -232,6 +232,51 @@ impl Client {
         }
     }
 
+    /// Waits for a message shown to the writer (`window/showMessage`), and
+    /// gives its text.
+    pub fn wait_shown(&mut self) -> String {
+        let message = self.wait_for("a message shown to the writer", |m| {
+            m["method"] == "window/showMessage"
+        });
+        message["params"]["message"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no text in {message}"))
+            .to_string()
+    }
+
+    /// The code action titled `title` for `diagnostic` of the document at
+    /// `uri`, and `text` (the document's) with its edits applied.
+    pub fn act(
+        &mut self,
+        uri: &str,
+        text: &str,
+        diagnostic: &Value,
+        title: &str,
+    ) -> (Value, String) {
+        let answer = self.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": diagnostic["range"], "context": { "diagnostics": [diagnostic] } }),
+        );
+        let actions = answer["result"].as_array().cloned().unwrap_or_default();
+        let action = actions
+            .iter()
+            .find(|a| a["title"] == title)
+            .unwrap_or_else(|| panic!("no {title:?} in {actions:?}"))
+            .clone();
+        let edits = action["edit"]["changes"][uri]
+            .as_array()
+            .unwrap_or_else(|| panic!("no edits: {action}"));
+        let fixed = apply_edits(text, edits, "utf-16");
+        (action, fixed)
+    }
+
+    /// Whether diagnostics that are not empty were ever published for `uri`.
+    pub fn ever_flagged(&self, uri: &str) -> bool {
+        self.published
+            .iter()
+            .any(|p| p["uri"] == uri && p["diagnostics"].as_array().is_some_and(|d| !d.is_empty()))
+    }
+
     /// Waits for the diagnostics of `uri` at `version`.
     pub fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
         let message = self.wait_for(&format!("diagnostics of {uri} v{version}"), |m| {
