@@ -6,57 +6,14 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
-use common::{apply_edits, flagged, range, Client};
+use common::{codes, file_changed, flagged, range, started, wait_published, Client, Workspace};
 use serde_json::{json, Value};
-use tower_lsp::lsp_types::Url;
 
 const FAMILY: &str = "editorializing";
-
-/// A temporary workspace (a repository, so discovery stops at its root).
-struct Workspace {
-    dir: tempfile::TempDir,
-}
-
-impl Workspace {
-    fn new() -> Workspace {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        std::fs::create_dir(dir.path().join(".git")).expect("a .git folder");
-        Workspace { dir }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn uri(&self, name: &str) -> String {
-        Url::from_file_path(self.path(name))
-            .expect("an absolute path")
-            .to_string()
-    }
-
-    fn write(&self, name: &str, text: &str) {
-        std::fs::write(self.path(name), text).expect("writable");
-    }
-}
-
-fn client(capabilities: Value) -> Client {
-    let mut client = Client::spawn();
-    client.initialize(capabilities, json!({ "debounceMs": 0 }));
-    client
-}
 
 /// Copy with a finding of [`FAMILY`].
 fn story() -> String {
     flagged(|f| f.rule.starts_with(&format!("{FAMILY}/"))).0
-}
-
-fn codes(diagnostics: &[Value]) -> Vec<String> {
-    diagnostics
-        .iter()
-        .map(|d| d["code"].as_str().unwrap_or_default().to_string())
-        .collect()
 }
 
 fn has_family(diagnostics: &[Value]) -> bool {
@@ -65,44 +22,12 @@ fn has_family(diagnostics: &[Value]) -> bool {
         .any(|c| c.starts_with(&format!("{FAMILY}/")))
 }
 
-/// Waits for published diagnostics of `uri` that satisfy `pred`.
-fn wait_published(
-    client: &mut Client,
-    uri: &str,
-    what: &str,
-    pred: impl Fn(&[Value]) -> bool,
-) -> Vec<Value> {
-    let message = client.wait_for(what, |m| {
-        m["method"] == "textDocument/publishDiagnostics"
-            && m["params"]["uri"] == uri
-            && pred(
-                m["params"]["diagnostics"]
-                    .as_array()
-                    .map_or(&[], Vec::as_slice),
-            )
-    });
-    message["params"]["diagnostics"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-}
-
-fn file_changed(client: &mut Client, path: &Path) {
-    let uri = Url::from_file_path(path)
-        .expect("an absolute path")
-        .to_string();
-    client.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({ "changes": [{ "uri": uri, "type": 2 }] }),
-    );
-}
-
 #[test]
 fn a_family_turned_off_in_copydesk_toml_is_honoured() {
     let workspace = Workspace::new();
     workspace.write("copydesk.toml", &format!("[rules]\n{FAMILY} = \"off\"\n"));
     let text = story();
-    let mut client = client(json!({}));
+    let mut client = started(json!({}));
     let governed = workspace.uri("story.md");
     client.open(&governed, "markdown", 1, &text);
     let diagnostics = client.diagnostics(&governed, 1);
@@ -119,7 +44,7 @@ fn a_family_turned_off_in_copydesk_toml_is_honoured() {
 fn a_changed_copydesk_toml_reaches_the_open_document() {
     let workspace = Workspace::new();
     let text = story();
-    let mut client = client(json!({}));
+    let mut client = started(json!({}));
     let uri = workspace.uri("story.md");
     client.open(&uri, "markdown", 1, &text);
     let before = client.diagnostics(&uri, 1);
@@ -147,7 +72,7 @@ fn a_broken_copydesk_toml_is_reported_and_the_previous_one_stays() {
     let workspace = Workspace::new();
     workspace.write("copydesk.toml", &format!("[rules]\n{FAMILY} = \"off\"\n"));
     let text = story();
-    let mut client = client(json!({}));
+    let mut client = started(json!({}));
     let uri = workspace.uri("story.md");
     client.open(&uri, "markdown", 1, &text);
     let before = client.diagnostics(&uri, 1);
@@ -170,15 +95,8 @@ fn a_broken_copydesk_toml_is_reported_and_the_previous_one_stays() {
     assert_eq!(error["code"], "config", "{error}");
     assert_eq!(error["severity"], 1, "{error}");
     assert_eq!(error["range"]["start"]["line"], 2, "{error}");
-    let message = client.wait_for("the error shown to the writer", |m| {
-        m["method"] == "window/showMessage"
-    });
-    assert!(
-        message["params"]["message"]
-            .as_str()
-            .is_some_and(|m| m.contains("copydesk.toml")),
-        "{message}"
-    );
+    let shown = client.wait_shown();
+    assert!(shown.contains("copydesk.toml"), "{shown}");
     // Linted again, still with the last good configuration.
     let after = client.diagnostics(&uri, 1);
     assert!(!has_family(&after), "{:?}", codes(&after));
@@ -201,7 +119,7 @@ fn a_copydesk_toml_linked_out_of_the_repository_is_refused_on_reload() {
     let outside = tempfile::tempdir().expect("a temporary folder");
     let secret = outside.path().join("elsewhere.toml");
     std::fs::write(&secret, format!("[rules]\n{FAMILY} = \"off\"\n")).expect("writable");
-    let mut client = client(json!({}));
+    let mut client = started(json!({}));
     // The file appears as a link to a file outside the repository, before
     // any document it governs is open: the report on the changed file
     // refuses it, as discovery does, without reading through the link.
@@ -224,7 +142,7 @@ fn saving_a_copydesk_toml_open_in_the_editor_reloads_it() {
     let workspace = Workspace::new();
     workspace.write("copydesk.toml", "[rules]\n");
     let text = story();
-    let mut client = client(json!({}));
+    let mut client = started(json!({}));
     let uri = workspace.uri("story.md");
     client.open(&uri, "markdown", 1, &text);
     let before = client.diagnostics(&uri, 1);
@@ -243,12 +161,7 @@ fn saving_a_copydesk_toml_open_in_the_editor_reloads_it() {
     });
     // The configuration file itself is not linted as copy.
     client.sync();
-    assert!(
-        !client.published.iter().any(|p| p["uri"] == config_uri
-            && p["diagnostics"].as_array().is_some_and(|d| !d.is_empty())),
-        "{:?}",
-        client.published
-    );
+    assert!(!client.ever_flagged(&config_uri), "{:?}", client.published);
     client.shutdown();
 }
 
@@ -268,7 +181,7 @@ fn registrations(client: &Client) -> Vec<Value> {
 
 #[test]
 fn the_config_watcher_is_registered_when_the_client_allows() {
-    let mut watching = client(
+    let mut watching = started(
         json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } }),
     );
     watching.wait_server_request("client/registerCapability");
@@ -281,10 +194,11 @@ fn the_config_watcher_is_registered_when_the_client_allows() {
         .as_array()
         .map(|w| w.iter().filter_map(|w| w["globPattern"].as_str()).collect())
         .unwrap_or_default();
-    assert_eq!(globs, ["**/copydesk.toml", "**/.copydesk.toml"]);
+    // Every TOML file: configuration and style files alike.
+    assert_eq!(globs, ["**/*.toml"]);
     watching.shutdown();
 
-    let mut plain = client(json!({}));
+    let mut plain = started(json!({}));
     for _ in 0..20 {
         plain.sync();
     }
@@ -306,21 +220,10 @@ fn ignored_text(
         .iter()
         .find(|d| d["code"] == rule && &d["range"] == at)
         .unwrap_or_else(|| panic!("{rule} at {at} not in {diagnostics:?}"));
-    let answer = client.request(
-        "textDocument/codeAction",
-        json!({ "textDocument": { "uri": uri }, "range": diagnostic["range"], "context": { "diagnostics": [diagnostic] } }),
-    );
-    let actions = answer["result"].as_array().cloned().unwrap_or_default();
-    let action = actions
-        .iter()
-        .find(|a| a["title"] == title)
-        .unwrap_or_else(|| panic!("no {title:?} in {actions:?}"));
+    let (action, ignored) = client.act(uri, text, diagnostic, title);
     assert_eq!(action["kind"], "quickfix", "{action}");
     assert_ne!(action["isPreferred"], true, "{action}");
-    let edits = action["edit"]["changes"][uri]
-        .as_array()
-        .unwrap_or_else(|| panic!("no edits: {action}"));
-    apply_edits(text, edits, "utf-16")
+    ignored
 }
 
 #[test]
@@ -329,7 +232,7 @@ fn the_ignore_actions_silence_the_diagnostic() {
     let (text, finding) = flagged(|f| f.rule.starts_with(&format!("{FAMILY}/")));
     let rule = finding.rule;
     let at = range(&text, finding.span.clone(), "utf-16");
-    let mut client = client(json!({}));
+    let mut client = started(json!({}));
     let uri = workspace.uri("story.md");
     client.open(&uri, "markdown", 1, &text);
     let diagnostics = client.diagnostics(&uri, 1);

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use copydesk::rules::house::stylebook::Stylebook;
 use copydesk::suppressions::{ignore_fix, IgnoreScope};
 use copydesk::{rules, Edit, Finding, Fix, Severity, Syntax};
 use ropey::Rope;
@@ -416,10 +417,12 @@ fn byte_edit(edit: &Edit) -> ByteEdit {
 }
 
 /// The hover at byte `offset`: the documentation of every rule flagging the
-/// text there, or `None` when nothing is flagged.
+/// text there (a house rule's from `stylebook`, as `copydesk explain` gives
+/// it), or `None` when nothing is flagged.
 pub fn hover(
     rope: &Rope,
     findings: &[Finding],
+    stylebook: Option<&Stylebook>,
     offset: usize,
     encoding: Encoding,
 ) -> Option<Hover> {
@@ -445,8 +448,11 @@ pub fn hover(
     }
     let markdown: Vec<String> = rules_seen
         .iter()
-        .filter_map(|id| rules::find(id))
-        .map(|r| r.to_markdown())
+        .filter_map(|id| {
+            rules::find(id)
+                .map(|r| r.to_markdown())
+                .or_else(|| stylebook?.to_markdown(id))
+        })
         .collect();
     if markdown.is_empty() {
         return None;
@@ -681,7 +687,7 @@ mod tests {
         let (text, findings, i) = example(|f| !f.span.is_empty());
         let rope = Rope::from_str(&text);
         let finding = &findings[i];
-        let Some(hover) = hover(&rope, &findings, finding.span.start, Encoding::Utf16) else {
+        let Some(hover) = hover(&rope, &findings, None, finding.span.start, Encoding::Utf16) else {
             panic!("no hover")
         };
         let HoverContents::Markup(markup) = hover.contents else {
@@ -694,6 +700,6 @@ mod tests {
         let at = position::to_position(&rope, finding.span.start, Encoding::Utf16);
         assert!(hover.range.is_some_and(|r| r.start <= at && at <= r.end));
         // The "C" of "Café": nothing is flagged there.
-        assert!(super::hover(&rope, &findings, 0, Encoding::Utf16).is_none());
+        assert!(super::hover(&rope, &findings, None, 0, Encoding::Utf16).is_none());
     }
 }

@@ -16,6 +16,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use copydesk::config::Config as FileConfig;
+use copydesk::rules::house::stylebook::Stylebook;
 use copydesk::{Finding, Linter, ParagraphCache};
 use ropey::Rope;
 use tokio::sync::{watch, Mutex as AsyncMutex};
@@ -72,6 +73,9 @@ pub struct Linted {
     pub findings: Vec<Finding>,
     /// The protocol range of each finding.
     pub ranges: Vec<Range>,
+    /// The desk's stylebook the text was linted with, which explains its
+    /// `house/` findings.
+    pub stylebook: Option<Arc<Stylebook>>,
 }
 
 impl Linted {
@@ -185,6 +189,7 @@ impl Server {
                 rope,
                 findings: report.findings,
                 ranges,
+                stylebook: linter.stylebook().cloned(),
             };
             server.log_failures(&report.failures);
             server.publish(&target, &linted);

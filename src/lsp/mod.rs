@@ -47,17 +47,22 @@
 //! settings stay. An unknown key, rule or family is skipped with a warning.
 //! Open documents are linted again when the settings change.
 //!
-//! # copydesk.toml
+//! # copydesk.toml and style files
 //!
 //! A document that is a file is linted with the copydesk.toml that governs
-//! it (found upward from its folder, overrides applied), with the settings
-//! above over it. The server registers a watcher for `**/copydesk.toml` and
-//! `**/.copydesk.toml` when the client allows dynamic registration, and also
-//! reloads when such a file open in the editor is changed or saved; open
-//! documents are then linted again. A broken file keeps the previous
-//! configuration in force, is shown once (`window/showMessage`) and gets a
-//! diagnostic of its own (code `config`). Every diagnostic also offers
-//! "Ignore RULE on this line" and "Ignore RULE in this file" quick fixes.
+//! it (found upward from its folder, overrides applied, its `styles`
+//! folder's house rules added), with the settings above over it. The
+//! server registers a watcher for `**/*.toml` when the client allows
+//! dynamic registration, and reloads when a copydesk.toml, or a file in the
+//! styles folder of one it has read, changes on disk or is changed or saved
+//! in the editor; open documents are then linted again. Other TOML files
+//! are ignored, and no TOML file is linted as copy. A broken file keeps the
+//! previous configuration in force, is shown once (`window/showMessage`)
+//! and gets a diagnostic of its own (code `config`) where the error is: on
+//! the style file at fault, at its line, when that is where it is. Hover
+//! explains a `house/` finding as `copydesk explain` does. Every diagnostic
+//! also offers "Ignore RULE on this line" and "Ignore RULE in this file"
+//! quick fixes.
 //!
 //! # Layout
 //!

@@ -115,35 +115,39 @@ impl Server {
         self.relint_all();
     }
 
-    /// Tells the writer what changed in the configuration files: errors as
-    /// diagnostics on the file (and, the first time, as a message), mended
-    /// files cleared.
+    /// Tells the writer what changed in the configuration and style files:
+    /// errors as diagnostics on the file at fault (and, the first time, as a
+    /// message), mended files cleared. Each file touched gets all the errors
+    /// it still has, as one configuration may be mended while another that
+    /// reads the same style file is not.
     pub fn config_events(&self, events: Vec<Event>) {
         let encoding = self.client_support().encoding;
+        let mut files: Vec<PathBuf> = Vec::new();
         for event in events {
-            let (path, diagnostics) = match event {
-                Event::Broken { error, show } => {
-                    if show {
-                        self.outbox.notify(
-                            "window/showMessage",
-                            &serde_json::json!({
-                                "type": MessageType::ERROR,
-                                "message": format!("copydesk cannot use {error}. The previous configuration stays in effect."),
-                            }),
-                        );
-                    }
-                    self.outbox.log(
-                        MessageType::ERROR,
-                        format!("copydesk configuration: {error}"),
+            if let Event::Broken { error, show } = &event {
+                if *show {
+                    self.outbox.notify(
+                        "window/showMessage",
+                        &serde_json::json!({
+                            "type": MessageType::ERROR,
+                            "message": format!("copydesk cannot use {error}. The previous configuration stays in effect."),
+                        }),
                     );
-                    let diagnostic = workspace::diagnostic(&error, encoding);
-                    (error.path, vec![diagnostic])
                 }
-                Event::Mended(path) => (path, Vec::new()),
-            };
+                self.outbox.log(
+                    MessageType::ERROR,
+                    format!("copydesk configuration: {error}"),
+                );
+            }
+            if !files.iter().any(|f| f == event.file()) {
+                files.push(event.file().to_path_buf());
+            }
+        }
+        for path in files {
             let Ok(uri) = Url::from_file_path(&path) else {
                 continue;
             };
+            let diagnostics = self.workspace.diagnostics(&path, encoding);
             self.outbox.notify(
                 "textDocument/publishDiagnostics",
                 &serde_json::json!({ "uri": uri, "diagnostics": diagnostics }),
@@ -151,9 +155,18 @@ impl Server {
         }
     }
 
+    /// Reloads the configurations after `changed` changed on disk, when one
+    /// of them is a configuration file or a style file of one; other TOML
+    /// files are none of copydesk's business.
+    pub fn files_changed(&self, changed: &[PathBuf]) {
+        if changed.iter().any(|path| self.workspace.affects(path)) {
+            self.reload_configs(changed);
+        }
+    }
+
     /// Reads the configuration files again after `changed` changed, and
     /// lints the open documents again.
-    pub fn reload_configs(&self, changed: &[std::path::PathBuf]) {
+    fn reload_configs(&self, changed: &[PathBuf]) {
         let events = self.workspace.reload(changed);
         self.config_events(events);
         {
@@ -206,18 +219,18 @@ impl Backend {
         self.server.outbox.log(typ, message);
     }
 
-    /// Reads the configuration file at `uri` (and the others) again, off
-    /// the async threads.
+    /// Reads the configuration or style file at `uri` (and the others)
+    /// again, off the async threads.
     fn reload_config(&self, uri: &Url) {
         let Some(path) = workspace::file_path(uri) else {
             return;
         };
         let server = Arc::clone(&self.server);
-        tokio::task::spawn_blocking(move || server.reload_configs(&[path]));
+        tokio::task::spawn_blocking(move || server.files_changed(&[path]));
     }
 }
 
-/// The registration of the watcher for configuration files.
+/// The registration of the watcher for configuration and style files.
 fn watcher() -> Registration {
     let watchers: Vec<FileSystemWatcher> = workspace::WATCHED
         .iter()
@@ -266,7 +279,7 @@ impl LanguageServer for Backend {
                 if let Err(e) = client.register_capability(vec![watcher()]).await {
                     server.outbox.log(
                         MessageType::WARNING,
-                        format!("copydesk cannot watch copydesk.toml files: {e}"),
+                        format!("copydesk cannot watch copydesk.toml and style files: {e}"),
                     );
                 }
             });
@@ -309,7 +322,7 @@ impl LanguageServer for Backend {
             );
         }
         if config_file {
-            // Not copy: it is checked, not linted.
+            // Not copy (a configuration or style file): it is checked, not linted.
             if let Some(path) = workspace::file_path(&item.uri) {
                 let server = Arc::clone(&self.server);
                 tokio::task::spawn_blocking(move || {
@@ -378,14 +391,14 @@ impl LanguageServer for Backend {
             .changes
             .iter()
             .filter_map(|change| workspace::file_path(&change.uri))
-            .filter(|path| workspace::is_config_path(path))
             .collect();
         if changed.is_empty() {
             return;
         }
         let server = Arc::clone(&self.server);
-        // Reading files is blocking work.
-        let _ = tokio::task::spawn_blocking(move || server.reload_configs(&changed)).await;
+        // Reading files (and resolving folders, to know which changes
+        // matter) is blocking work.
+        let _ = tokio::task::spawn_blocking(move || server.files_changed(&changed)).await;
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
@@ -445,6 +458,7 @@ impl LanguageServer for Backend {
         Ok(convert::hover(
             &linted.rope,
             &linted.findings,
+            linted.stylebook.as_deref(),
             offset,
             encoding,
         ))

@@ -1,17 +1,17 @@
-//! The copydesk.toml files of the workspace: which one governs an open
-//! document, how it combines with the editor's settings, and what the writer
-//! is told when one is broken.
+//! The copydesk.toml files of the workspace and the style files they name:
+//! which configuration governs an open document, how it combines with the
+//! editor's settings, and what the writer is told when one is broken.
 //!
 //! A broken file never leaves a document without a configuration: each file
 //! keeps the one it was last linted with (the defaults if it never had one)
-//! until the copydesk.toml is mended.
+//! until the copydesk.toml, or the style file at fault, is mended.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use copydesk::config::{limits, Config as FileConfig, ConfigError, Resolver, FILE_NAMES};
+use copydesk::config::{discover, limits, Config as FileConfig, ConfigError, Resolver, FILE_NAMES};
 use copydesk::{Level, LintOptions, Linter};
 use ropey::Rope;
 use tower_lsp::lsp_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range, Url};
@@ -21,18 +21,22 @@ use super::position::{self, Encoding};
 use super::server::lock;
 use super::settings::Settings;
 
-/// The globs the client is asked to watch.
-pub const WATCHED: [&str; 2] = ["**/copydesk.toml", "**/.copydesk.toml"];
+/// The globs the client is asked to watch: every TOML file, as style files
+/// may be named anything and live in any folder a copydesk.toml names (and
+/// the configuration files themselves are TOML). Which changes matter is
+/// decided here, by [`Workspace::affects`].
+pub const WATCHED: [&str; 1] = ["**/*.toml"];
 
 /// The `code` of a diagnostic about a configuration file.
 pub const CODE: &str = "config";
 
-/// Whether `uri` names a configuration file (by its name alone).
+/// Whether `uri` names a file copydesk reads as configuration rather than
+/// lints as copy: a copydesk.toml or a style file, both TOML, as no copy is.
 pub fn is_config_uri(uri: &Url) -> bool {
     uri.path()
         .rsplit('/')
         .next()
-        .is_some_and(|name| FILE_NAMES.contains(&name))
+        .is_some_and(|name| Path::new(name).extension().is_some_and(|e| e == "toml"))
 }
 
 /// Whether `path` names a configuration file.
@@ -50,14 +54,34 @@ pub fn file_path(uri: &Url) -> Option<PathBuf> {
     uri.to_file_path().ok()
 }
 
+/// `path` with its folder's symbolic links resolved, as the style folders
+/// are recorded; the file itself need not exist (it may have been deleted).
+fn in_canonical_folder(path: &Path) -> Option<PathBuf> {
+    let folder = std::fs::canonicalize(path.parent()?).ok()?;
+    Some(folder.join(path.file_name()?))
+}
+
 /// What the writer must be told after configuration files were read.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Event {
-    /// A configuration file is broken (newly, or in a new way). `show` is
-    /// set the first time this error is seen, to tell the writer once.
+    /// A configuration is broken (newly, or in a new way); `error.path` is
+    /// the file at fault, the copydesk.toml or one of its style files.
+    /// `show` is set the first time this error is seen, to tell the writer
+    /// once.
     Broken { error: ConfigError, show: bool },
-    /// A configuration file that was broken is fine again, or gone.
+    /// A file that was at fault is no longer, for one configuration: it is
+    /// fine again, or gone, or the configuration's error is elsewhere now.
     Mended(PathBuf),
+}
+
+impl Event {
+    /// The file whose diagnostics the event changes.
+    pub fn file(&self) -> &Path {
+        match self {
+            Event::Broken { error, .. } => &error.path,
+            Event::Mended(path) => path,
+        }
+    }
 }
 
 /// The configuration files in use, read once each until told they changed.
@@ -71,28 +95,70 @@ pub struct Workspace {
 struct State {
     /// The configuration each file was last linted with.
     by_file: HashMap<PathBuf, Arc<FileConfig>>,
-    /// Broken configuration files, with why.
+    /// Broken configurations by configuration file, with why (the error
+    /// may be in one of its style files).
     broken: HashMap<PathBuf, ConfigError>,
+    /// The styles folder of each configuration file read that names one.
+    folders: HashMap<PathBuf, PathBuf>,
     /// Errors already shown to the writer.
     shown: HashSet<String>,
 }
 
 impl State {
-    fn record(&mut self, path: &Path, result: Result<(), ConfigError>) -> Option<Event> {
+    /// Notes what reading the configuration file `config` gave.
+    fn record(&mut self, config: &Path, result: Result<&FileConfig, ConfigError>) -> Vec<Event> {
         match result {
-            Ok(()) => self
-                .broken
-                .remove(path)
-                .map(|_| Event::Mended(path.to_path_buf())),
+            Ok(read) => {
+                match read.styles() {
+                    Some(styles) => self
+                        .folders
+                        .insert(config.to_path_buf(), styles.folder.clone()),
+                    None => self.folders.remove(config),
+                };
+                self.broken
+                    .remove(config)
+                    .map(|old| Event::Mended(old.path))
+                    .into_iter()
+                    .collect()
+            }
             Err(error) => {
-                if self.broken.get(&error.path) == Some(&error) {
-                    return None;
+                if self.broken.get(config) == Some(&error) {
+                    return Vec::new();
                 }
-                self.broken.insert(error.path.clone(), error.clone());
+                let old = self.broken.insert(config.to_path_buf(), error.clone());
+                // The error moved to another file: the old one is clean of it.
+                let mut events: Vec<Event> = old
+                    .filter(|old| old.path != error.path)
+                    .map(|old| Event::Mended(old.path))
+                    .into_iter()
+                    .collect();
                 let show = self.shown.insert(error.to_string());
-                Some(Event::Broken { error, show })
+                events.push(Event::Broken { error, show });
+                events
             }
         }
+    }
+
+    /// The configuration files read whose styles folder holds one of `paths`.
+    fn styled_by(&self, paths: &[PathBuf]) -> Vec<PathBuf> {
+        let paths: Vec<PathBuf> = paths
+            .iter()
+            .flat_map(|p| [Some(p.clone()), in_canonical_folder(p)])
+            .flatten()
+            .collect();
+        self.folders
+            .iter()
+            .filter(|(_, folder)| paths.iter().any(|p| p.starts_with(folder)))
+            .map(|(config, _)| config.clone())
+            .collect()
+    }
+
+    /// Whether `path` is a file some broken configuration is at fault in.
+    fn at_fault(&self, path: &Path) -> bool {
+        let canonical = in_canonical_folder(path);
+        self.broken
+            .values()
+            .any(|e| e.path == path || Some(&e.path) == canonical.as_ref())
     }
 }
 
@@ -100,20 +166,23 @@ impl Workspace {
     /// The configuration for `file`: the one discovered for it, or, when
     /// that is broken, the one the file had before (the defaults if none).
     pub fn config_for(&self, file: &Path) -> (Arc<FileConfig>, Vec<Event>) {
-        let result = self.resolver.config_for(file);
-        let mut state = lock(&self.state);
-        match result {
+        match self.resolver.config_for(file) {
             Ok(config) => {
+                let mut state = lock(&self.state);
                 state
                     .by_file
                     .insert(file.to_path_buf(), Arc::clone(&config));
-                let event = config.path().and_then(|path| state.record(path, Ok(())));
-                (config, event.into_iter().collect())
+                let events = match config.path() {
+                    Some(path) => state.record(path, Ok(&config)),
+                    None => Vec::new(),
+                };
+                (config, events)
             }
             Err(error) => {
+                let source = source_of(file, &error);
+                let mut state = lock(&self.state);
                 let previous = state.by_file.get(file).cloned().unwrap_or_default();
-                let event = state.record(&error.path.clone(), Err(error));
-                (previous, event.into_iter().collect())
+                (previous, state.record(&source, Err(error)))
             }
         }
     }
@@ -123,36 +192,82 @@ impl Workspace {
         lock(&self.state).by_file.remove(file);
     }
 
-    /// Reads `path` (a configuration file) afresh to report on it, without
-    /// changing what applies.
-    pub fn check(&self, path: &Path) -> Vec<Event> {
-        let result = if path.exists() {
-            FileConfig::load_found(path).map(|_| ())
-        } else {
-            Ok(())
-        };
-        lock(&self.state).record(path, result).into_iter().collect()
+    /// Whether a change to `path` can change a configuration: it is a
+    /// configuration file, or in the styles folder of one read, or the
+    /// file a broken configuration's error is in.
+    pub fn affects(&self, path: &Path) -> bool {
+        if is_config_path(path) {
+            return true;
+        }
+        let state = lock(&self.state);
+        !state.styled_by(&[path.to_path_buf()]).is_empty() || state.at_fault(path)
     }
 
-    /// Forgets every configuration read, after `changed` (configuration
-    /// files) changed on disk; reports on them and on the files that were
-    /// broken.
+    /// Reads `path` afresh to report on it, without changing what applies:
+    /// a configuration file, or a style file, for which each configuration
+    /// that reads it is read.
+    pub fn check(&self, path: &Path) -> Vec<Event> {
+        if is_config_path(path) {
+            return self.check_config(path);
+        }
+        let configs = lock(&self.state).styled_by(&[path.to_path_buf()]);
+        configs.iter().flat_map(|c| self.check_config(c)).collect()
+    }
+
+    /// Reads the configuration file `config` afresh to report on it.
+    fn check_config(&self, config: &Path) -> Vec<Event> {
+        let result = if config.exists() {
+            FileConfig::load_found(config)
+        } else {
+            Ok(FileConfig::default())
+        };
+        lock(&self.state).record(config, result.as_ref().map_err(Clone::clone))
+    }
+
+    /// Forgets every configuration read, after `changed` (configuration or
+    /// style files) changed on disk; reports on the configurations they
+    /// belong to and on those that were broken.
     pub fn reload(&self, changed: &[PathBuf]) -> Vec<Event> {
         self.resolver.clear();
-        let mut paths: Vec<PathBuf> = lock(&self.state).broken.keys().cloned().collect();
-        paths.extend(changed.iter().cloned());
-        paths.sort();
-        paths.dedup();
-        paths.iter().flat_map(|path| self.check(path)).collect()
+        let mut configs: Vec<PathBuf> = {
+            let state = lock(&self.state);
+            let mut configs: Vec<PathBuf> = state.broken.keys().cloned().collect();
+            configs.extend(state.styled_by(changed));
+            configs
+        };
+        configs.extend(changed.iter().filter(|p| is_config_path(p)).cloned());
+        configs.sort();
+        configs.dedup();
+        configs.iter().flat_map(|c| self.check_config(c)).collect()
     }
 
-    /// The diagnostics of the configuration file at `path`.
+    /// The diagnostics of the configuration or style file at `path`: the
+    /// errors of every configuration broken there.
     pub fn diagnostics(&self, path: &Path, encoding: Encoding) -> Vec<Diagnostic> {
-        let error = lock(&self.state).broken.get(path).cloned();
-        error
-            .map(|e| vec![diagnostic(&e, encoding)])
-            .unwrap_or_default()
+        let mut errors: Vec<ConfigError> = lock(&self.state)
+            .broken
+            .values()
+            .filter(|e| e.path == path)
+            .cloned()
+            .collect();
+        // Two configurations reading one broken style file share its error.
+        errors.sort_by(|a, b| (a.line, a.column, &a.message).cmp(&(b.line, b.column, &b.message)));
+        errors.dedup();
+        errors.iter().map(|e| diagnostic(e, encoding)).collect()
     }
+}
+
+/// The configuration file whose reading gave `error` for `file`: the one
+/// the error names, unless the error is in one of its style files.
+fn source_of(file: &Path, error: &ConfigError) -> PathBuf {
+    if is_config_path(&error.path) {
+        return error.path.clone();
+    }
+    let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    discover(&absolute)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| error.path.clone())
 }
 
 /// The linter for `file` under `config`, with the editor's `settings` over
@@ -222,6 +337,7 @@ mod tests {
         for (uri, yes) in [
             ("file:///news/copydesk.toml", true),
             ("file:///news/.copydesk.toml", true),
+            ("file:///news/styles/house.toml", true),
             ("file:///news/copydesk.toml.bak", false),
             ("file:///news/story.md", false),
         ] {
@@ -231,29 +347,76 @@ mod tests {
             assert_eq!(is_config_uri(&uri), yes, "{uri}");
         }
         assert!(is_config_path(Path::new("/a/copydesk.toml")));
+        assert!(!is_config_path(Path::new("/a/styles/house.toml")));
         assert!(!is_config_path(Path::new("/a/story.md")));
+    }
+
+    fn error_in(path: &str, message: &str) -> ConfigError {
+        ConfigError {
+            path: PathBuf::from(path),
+            span: None,
+            line: 0,
+            column: 0,
+            message: message.into(),
+        }
     }
 
     #[test]
     fn an_error_is_shown_once_and_mended_once() {
         let mut state = State::default();
-        let error = ConfigError {
-            path: PathBuf::from("/a/copydesk.toml"),
-            span: None,
-            line: 0,
-            column: 0,
-            message: "bad".into(),
-        };
+        let error = error_in("/a/copydesk.toml", "bad");
+        let good = FileConfig::default();
         let first = state.record(&error.path, Err(error.clone()));
-        assert!(matches!(first, Some(Event::Broken { show: true, .. })));
-        assert_eq!(state.record(&error.path, Err(error.clone())), None);
+        assert!(matches!(first[..], [Event::Broken { show: true, .. }]));
+        assert_eq!(state.record(&error.path, Err(error.clone())), []);
         assert_eq!(
-            state.record(&error.path, Ok(())),
-            Some(Event::Mended(error.path.clone()))
+            state.record(&error.path, Ok(&good)),
+            [Event::Mended(error.path.clone())]
         );
-        assert_eq!(state.record(&error.path, Ok(())), None);
+        assert_eq!(state.record(&error.path, Ok(&good)), []);
         let again = state.record(&error.path, Err(error.clone()));
-        assert!(matches!(again, Some(Event::Broken { show: false, .. })));
+        assert!(matches!(again[..], [Event::Broken { show: false, .. }]));
+    }
+
+    #[test]
+    fn an_error_in_a_style_file_is_reported_there_and_mended_there() {
+        let mut state = State::default();
+        let config = Path::new("/a/copydesk.toml");
+        let first = error_in("/a/styles/house.toml", "bad pattern");
+        let events = state.record(config, Err(first.clone()));
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert_eq!(events[0].file(), first.path);
+        assert!(state.at_fault(&first.path));
+        // The error moves to another style file: the first is cleared.
+        let second = error_in("/a/styles/names.toml", "bad kind");
+        let events = state.record(config, Err(second.clone()));
+        assert_eq!(events.len(), 2, "{events:?}");
+        assert_eq!(events[0], Event::Mended(first.path.clone()));
+        assert_eq!(events[1].file(), second.path);
+        assert!(!state.at_fault(&first.path));
+        assert_eq!(
+            state.record(config, Ok(&FileConfig::default())),
+            [Event::Mended(second.path)]
+        );
+    }
+
+    #[test]
+    fn only_changes_in_a_styles_folder_concern_its_configuration() {
+        let mut state = State::default();
+        state
+            .folders
+            .insert("/a/copydesk.toml".into(), "/a/styles".into());
+        let styled = |path: &str| state.styled_by(&[PathBuf::from(path)]);
+        assert_eq!(
+            styled("/a/styles/house.toml"),
+            [PathBuf::from("/a/copydesk.toml")]
+        );
+        assert_eq!(
+            styled("/a/styles/desk/names.toml"),
+            [PathBuf::from("/a/copydesk.toml")]
+        );
+        assert!(styled("/a/other/house.toml").is_empty());
+        assert!(styled("/a/styles-old/house.toml").is_empty());
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
@@ -16,6 +17,7 @@ use std::time::{Duration, Instant};
 
 use copydesk::{Finding, Level, LintOptions, Linter, Syntax};
 use serde_json::{json, Value};
+use tower_lsp::lsp_types::Url;
 
 /// How long to wait for any one answer before calling the server hung.
 pub const PATIENCE: Duration = Duration::from_secs(120);
@@ -228,6 +230,51 @@ impl Client {
             }
             self.keep(message);
         }
+    }
+
+    /// Waits for a message shown to the writer (`window/showMessage`), and
+    /// gives its text.
+    pub fn wait_shown(&mut self) -> String {
+        let message = self.wait_for("a message shown to the writer", |m| {
+            m["method"] == "window/showMessage"
+        });
+        message["params"]["message"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no text in {message}"))
+            .to_string()
+    }
+
+    /// The code action titled `title` for `diagnostic` of the document at
+    /// `uri`, and `text` (the document's) with its edits applied.
+    pub fn act(
+        &mut self,
+        uri: &str,
+        text: &str,
+        diagnostic: &Value,
+        title: &str,
+    ) -> (Value, String) {
+        let answer = self.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": diagnostic["range"], "context": { "diagnostics": [diagnostic] } }),
+        );
+        let actions = answer["result"].as_array().cloned().unwrap_or_default();
+        let action = actions
+            .iter()
+            .find(|a| a["title"] == title)
+            .unwrap_or_else(|| panic!("no {title:?} in {actions:?}"))
+            .clone();
+        let edits = action["edit"]["changes"][uri]
+            .as_array()
+            .unwrap_or_else(|| panic!("no edits: {action}"));
+        let fixed = apply_edits(text, edits, "utf-16");
+        (action, fixed)
+    }
+
+    /// Whether diagnostics that are not empty were ever published for `uri`.
+    pub fn ever_flagged(&self, uri: &str) -> bool {
+        self.published
+            .iter()
+            .any(|p| p["uri"] == uri && p["diagnostics"].as_array().is_some_and(|d| !d.is_empty()))
     }
 
     /// Waits for the diagnostics of `uri` at `version`.
@@ -538,4 +585,92 @@ pub fn apply_edits(text: &str, edits: &[Value], encoding: &str) -> String {
     }
     out.push_str(&text[at..]);
     out
+}
+
+/// A client initialised with `capabilities` that lints without debounce.
+pub fn started(capabilities: Value) -> Client {
+    let mut client = Client::spawn();
+    client.initialize(capabilities, json!({ "debounceMs": 0 }));
+    client
+}
+
+/// A temporary workspace (a repository, so discovery stops at its root).
+pub struct Workspace {
+    /// Kept for its removal on drop.
+    _dir: tempfile::TempDir,
+    /// The folder with its links resolved, as the server names the files
+    /// it reads (a style file's errors among them).
+    root: PathBuf,
+}
+
+impl Workspace {
+    /// An empty repository.
+    pub fn new() -> Workspace {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::create_dir(dir.path().join(".git")).expect("a .git folder");
+        let root = std::fs::canonicalize(dir.path()).expect("a resolvable folder");
+        Workspace { _dir: dir, root }
+    }
+
+    /// The path of `name`, relative to the workspace.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.root.join(name)
+    }
+
+    /// The `file:` URI of `name`.
+    pub fn uri(&self, name: &str) -> String {
+        Url::from_file_path(self.path(name))
+            .expect("an absolute path")
+            .to_string()
+    }
+
+    /// Writes `name`, making its folders.
+    pub fn write(&self, name: &str, text: &str) {
+        let path = self.path(name);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).expect("a folder");
+        }
+        std::fs::write(path, text).expect("writable");
+    }
+}
+
+/// The `code` of each diagnostic.
+pub fn codes(diagnostics: &[Value]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// Waits for published diagnostics of `uri` that satisfy `pred`.
+pub fn wait_published(
+    client: &mut Client,
+    uri: &str,
+    what: &str,
+    pred: impl Fn(&[Value]) -> bool,
+) -> Vec<Value> {
+    let message = client.wait_for(what, |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && pred(
+                m["params"]["diagnostics"]
+                    .as_array()
+                    .map_or(&[], Vec::as_slice),
+            )
+    });
+    message["params"]["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Tells the server that the file at `path` changed on disk.
+pub fn file_changed(client: &mut Client, path: &Path) {
+    let uri = Url::from_file_path(path)
+        .expect("an absolute path")
+        .to_string();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri, "type": 2 }] }),
+    );
 }
