@@ -161,7 +161,7 @@ fn main() {
 
     // Keystrokes: type a sentence into the middle of the draft, one
     // character per didChange, each waited for.
-    let (mut client, latencies, cpu_before) = keystrokes(&binary, URI, &text);
+    let (client, latencies, cpu_before) = keystrokes(&binary, URI, &text);
     println!(
         "keystroke to diagnostics (debounce 0, {} edits): p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms (target p99 < 10 ms)",
         latencies.len(),
