@@ -1,6 +1,7 @@
 //! `copydesk import vale`, end to end: the real binary on a real public Vale
 //! style (write-good, `tests/fixtures/vale/write-good/`), and the imported
-//! rules checked against the spans Vale's own test suite says they flag.
+//! rules of three real styles (write-good, Google, Microsoft) checked
+//! against the spans Vale's own test suite says they flag.
 
 mod cli_support;
 
@@ -9,9 +10,12 @@ use std::path::{Path, PathBuf};
 
 use cli_support::{json_report, run_in, text};
 
-/// The fixture: a StylesPath holding the `write-good` style folder.
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vale/write-good")
+/// A fixture: a StylesPath holding the style folder `name` (`write-good`,
+/// `Google`, `Microsoft`) and, in `expected/`, Vale's tests for it.
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/vale")
+        .join(name)
 }
 
 /// Runs `copydesk import vale DIR --out OUT [extra]` in `cwd`: status and stderr.
@@ -43,7 +47,12 @@ fn rules(path: &Path) -> Vec<toml::Table> {
 fn write_good_imports_seven_of_eight_rules_and_says_why_not_the_eighth() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let out = tmp.path().join("styles");
-    let (code, stderr) = import(tmp.path(), &fixture().join("write-good"), &out, &[]);
+    let (code, stderr) = import(
+        tmp.path(),
+        &fixture("write-good").join("write-good"),
+        &out,
+        &[],
+    );
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
         stderr.contains("write-good: 7 of 8 rules translated (7 copydesk rules), 1 not translated"),
@@ -122,7 +131,7 @@ fn write_good_imports_seven_of_eight_rules_and_says_why_not_the_eighth() {
 fn an_import_never_overwrites_without_force() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let out = tmp.path().join("styles");
-    let style = fixture().join("write-good");
+    let style = fixture("write-good").join("write-good");
     assert_eq!(import(tmp.path(), &style, &out, &[]).0, Some(0));
     let path = out.join("write-good.toml");
     fs::write(&path, "# the desk's edits\n").expect("edit");
@@ -208,7 +217,12 @@ fn a_styles_path_gives_a_file_per_style_and_reports_each_bad_rule() {
         Some("Use '${replacement}' rather than '$0'.")
     );
     // The whole fixture is a StylesPath too: its `expected/` holds no rules.
-    let (code, stderr) = import(tmp.path(), &fixture(), &tmp.path().join("again"), &[]);
+    let (code, stderr) = import(
+        tmp.path(),
+        &fixture("write-good"),
+        &tmp.path().join("again"),
+        &[],
+    );
     assert_eq!(code, Some(0), "{stderr}");
     assert!(tmp.path().join("again/write-good.toml").is_file());
 }
@@ -235,7 +249,8 @@ struct Alert {
 }
 
 /// The scenarios of a cucumber `rules.feature`: the fixture each tests and
-/// the alerts Vale must print for its `test.md`.
+/// the alerts Vale must print for its `test.md`. Commented-out scenarios
+/// (`#`) are skipped, as cucumber skips them.
 fn scenarios(feature: &str) -> Vec<(String, Vec<Alert>)> {
     let mut out: Vec<(String, Vec<Alert>)> = Vec::new();
     for line in feature.lines().map(str::trim) {
@@ -260,47 +275,157 @@ fn scenarios(feature: &str) -> Vec<(String, Vec<Alert>)> {
     out
 }
 
-/// Checks each Vale test text with the imported rules and compares the
-/// imported rule's findings (`house/<id>`, line, column) with Vale's alerts.
-///
-#[test]
-fn imported_rules_flag_the_spans_vales_tests_expect() {
+/// The Vale rules (`Style.Rule`) a test text is checked with. A fixture's
+/// `.vale.ini` says which: `Style.Rule = YES` / `NO`, or every rule of a
+/// style with `BasedOnStyles`. Without one, the rules its alerts name, as
+/// in Vale's runs each test text's `.vale.ini` turns on the rules under test.
+fn enabled(ini: Option<&str>, alerts: &[Alert], known: &[&str]) -> Vec<String> {
+    let Some(ini) = ini else {
+        let mut rules: Vec<String> = alerts.iter().map(|a| a.rule.clone()).collect();
+        rules.dedup();
+        return rules;
+    };
+    let mut rules: Vec<String> = Vec::new();
+    for (key, value) in ini.lines().filter_map(|l| l.split_once('=')) {
+        let (key, value) = (key.trim(), value.trim());
+        if key == "BasedOnStyles" {
+            for style in value.split(',').map(|s| format!("{}.", s.trim())) {
+                rules.extend(
+                    known
+                        .iter()
+                        .filter(|k| k.starts_with(&style))
+                        .map(|k| k.to_string()),
+                );
+            }
+        } else if key.contains('.') && value.eq_ignore_ascii_case("yes") {
+            rules.push(key.to_string());
+        } else if key.contains('.') && value.eq_ignore_ascii_case("no") {
+            rules.retain(|r| r != key);
+        }
+    }
+    rules
+}
+
+/// How one Vale rule's alerts compare with its imported rule's findings.
+#[derive(Debug, Default)]
+struct Tally {
+    /// Vale's alerts of the rule, on the test texts compared.
+    expected: usize,
+    /// Those copydesk flags at the same line and column.
+    found: usize,
+    /// Findings of the imported rule where Vale has no alert.
+    extra: usize,
+}
+
+/// What a style's import agrees with in Vale's own tests.
+#[derive(Debug, Default)]
+struct Agreement {
+    /// Test texts checked with at least one imported rule.
+    texts: usize,
+    /// Per Vale rule (`Style.Rule`) that was imported and runs on a text.
+    rules: std::collections::BTreeMap<String, Tally>,
+    /// Alerts of rules that are in the fixture but were not translated.
+    not_translated: usize,
+    /// Alerts of rules whose files are not in the fixture.
+    absent: usize,
+    /// Each disagreement, for the failure message.
+    misses: Vec<String>,
+}
+
+impl Agreement {
+    fn total(&self) -> Tally {
+        let mut all = Tally::default();
+        for t in self.rules.values() {
+            all.expected += t.expected;
+            all.found += t.found;
+            all.extra += t.extra;
+        }
+        all
+    }
+
+    /// Found / expected and found / (found + extra), in percent.
+    fn recall_precision(&self) -> (usize, usize) {
+        let t = self.total();
+        let percent = |n: usize, d: usize| (n * 100).checked_div(d).unwrap_or(0);
+        (
+            percent(t.found, t.expected),
+            percent(t.found, t.found + t.extra),
+        )
+    }
+
+    fn summary(&self, style: &str) -> String {
+        let t = self.total();
+        let (recall, precision) = self.recall_precision();
+        let mut out = format!(
+            "{style}: {} test texts; {} of {} Vale alerts of imported rules found \
+             (recall {recall}%), {} extra findings (precision {precision}%); \
+             {} alerts of rules not translated, {} of rules not in the fixture\n",
+            self.texts, t.found, t.expected, t.extra, self.not_translated, self.absent
+        );
+        for (rule, t) in &self.rules {
+            out.push_str(&format!(
+                "  {rule}: {} expected, {} found, {} missed, {} extra\n",
+                t.expected,
+                t.found,
+                t.expected - t.found,
+                t.extra
+            ));
+        }
+        out
+    }
+}
+
+/// Imports the style of fixture `name`, checks each of Vale's test texts
+/// (`expected/<Test>/test.md`) with the imported rules its Vale run has on,
+/// and compares each finding (rule, line, column) with Vale's alerts.
+fn agreement(name: &str) -> Agreement {
     let tmp = tempfile::tempdir().expect("temp dir");
     let out = tmp.path().join("styles");
-    let (code, stderr) = import(tmp.path(), &fixture().join("write-good"), &out, &[]);
+    let style = fixture(name).join(name);
+    let (code, stderr) = import(tmp.path(), &style, &out, &[]);
     assert_eq!(code, Some(0), "{stderr}");
+    let written = out.join(format!("{}.toml", name.to_lowercase()));
     // Vale rule name -> copydesk id, from each rule's explanation.
-    let ids: Vec<(String, String)> = rules(&out.join("write-good.toml"))
+    let ids: Vec<(String, String)> = rules(&written)
         .iter()
         .filter_map(|r| {
             let explanation = r["explanation"].as_str()?;
-            let name = explanation.split("rule `").nth(1)?.split('`').next()?;
+            let rule = explanation.split("rule `").nth(1)?.split('`').next()?;
             Some((
-                format!("write-good.{name}"),
+                format!("{name}.{rule}"),
                 format!("house/{}", r["id"].as_str()?),
             ))
         })
         .collect();
+    let known: Vec<&str> = ids.iter().map(|(vale, _)| vale.as_str()).collect();
     // One configuration above the test texts' folders, whose styles folder
     // is the import's output: style folders must be inside the repository.
     fs::write(tmp.path().join("copydesk.toml"), "styles = \"styles\"\n").expect("write");
-    let feature = fs::read_to_string(fixture().join("expected/rules.feature")).expect("feature");
-    let (mut expected_total, mut agreed, mut extra, mut compared) = (0, 0, 0, 0);
-    let mut misses = Vec::new();
-    for (name, alerts) in scenarios(&feature) {
-        let text = fixture().join("expected").join(&name).join("test.md");
-        let Ok(story) = fs::read_to_string(&text) else {
-            continue; // Vale's test text for this rule is not in the fixture.
+    let expected = fixture(name).join("expected");
+    let feature = fs::read_to_string(expected.join("rules.feature")).expect("feature");
+    let mut result = Agreement::default();
+    for (test, alerts) in scenarios(&feature) {
+        let Ok(story) = fs::read_to_string(expected.join(&test).join("test.md")) else {
+            continue; // Vale's test text for this scenario is not in the fixture.
         };
-        let translated: Vec<&Alert> = alerts
-            .iter()
-            .filter(|a| ids.iter().any(|(vale, _)| *vale == a.rule))
+        let ini = fs::read_to_string(expected.join(&test).join(".vale.ini")).ok();
+        let on: Vec<String> = enabled(ini.as_deref(), &alerts, &known)
+            .into_iter()
+            .filter(|r| known.contains(&r.as_str()))
             .collect();
-        if translated.is_empty() {
-            continue; // An untranslated rule (Illusions): nothing to compare.
+        for alert in alerts.iter().filter(|a| !known.contains(&a.rule.as_str())) {
+            let file = alert.rule.split_once('.').map_or("", |(_, r)| r);
+            if style.join(format!("{file}.yml")).is_file() {
+                result.not_translated += 1;
+            } else {
+                result.absent += 1;
+            }
         }
-        compared += 1;
-        let dir = tmp.path().join(&name);
+        if on.is_empty() {
+            continue; // No imported rule runs on this text: nothing to compare.
+        }
+        result.texts += 1;
+        let dir = tmp.path().join(&test);
         fs::create_dir_all(&dir).expect("mkdir");
         fs::write(dir.join("test.md"), story).expect("write");
         let report = json_report(&dir, &["test.md"]);
@@ -309,49 +434,80 @@ fn imported_rules_flag_the_spans_vales_tests_expect() {
             Some(0),
             "{report}"
         );
-        // Only the rule under test is on in Vale's run of this text.
-        let ours: Vec<(String, u64, u64)> = report["findings"]
+        let ours: Vec<Alert> = report["findings"]
             .as_array()
             .expect("findings")
             .iter()
             .filter_map(|f| {
                 let rule = f["rule"].as_str()?;
-                let vale = ids.iter().find(|(_, id)| id == rule)?;
+                let (vale, _) = ids.iter().find(|(_, id)| id == rule)?;
                 let (line, column) = (f["line"].as_u64()?, f["column"].as_u64()?);
-                translated
-                    .iter()
-                    .any(|a| a.rule == vale.0)
-                    .then(|| (vale.0.clone(), line, column))
+                on.contains(vale).then(|| Alert {
+                    rule: vale.clone(),
+                    line,
+                    column,
+                })
             })
             .collect();
-        for alert in &translated {
-            expected_total += 1;
-            if ours.contains(&(alert.rule.clone(), alert.line, alert.column)) {
-                agreed += 1;
+        for rule in &on {
+            result.rules.entry(rule.clone()).or_default();
+        }
+        for alert in alerts.iter().filter(|a| on.contains(&a.rule)) {
+            let tally = result.rules.entry(alert.rule.clone()).or_default();
+            tally.expected += 1;
+            if ours.contains(alert) {
+                tally.found += 1;
             } else {
-                misses.push(format!("{name}: Vale flags {alert:?}, copydesk does not"));
+                result
+                    .misses
+                    .push(format!("{test}: Vale flags {alert:?}, copydesk does not"));
             }
         }
-        for (rule, line, column) in &ours {
-            let matched = translated
-                .iter()
-                .any(|a| a.rule == *rule && a.line == *line && a.column == *column);
-            if !matched {
-                extra += 1;
-                misses.push(format!(
-                    "{name}: copydesk flags {rule} at {line}:{column}, Vale does not"
-                ));
-            }
+        for finding in ours.iter().filter(|f| !alerts.contains(f)) {
+            result.rules.entry(finding.rule.clone()).or_default().extra += 1;
+            result
+                .misses
+                .push(format!("{test}: copydesk flags {finding:?}, Vale does not"));
         }
     }
-    println!(
-        "span agreement: {agreed} of {expected_total} Vale alerts of translated rules found, \
-         {extra} extra findings, over {compared} test texts"
-    );
-    assert!(compared >= 2, "too few test texts compared: {compared}");
+    println!("{}", result.summary(name));
+    result
+}
+
+/// Asserts at least `texts` test texts and `alerts` Vale alerts compared,
+/// and the given recall and precision floors (percent), showing every
+/// disagreement when one fails. The floors are the figures measured, each
+/// gap explained in `docs/vale-import.md` ("Measured on real styles").
+fn assert_agreement(name: &str, (texts, alerts): (usize, usize), recall: usize, precision: usize) {
+    let result = agreement(name);
+    let (got_recall, got_precision) = result.recall_precision();
     assert!(
-        agreed == expected_total && extra == 0,
-        "{agreed}/{expected_total} agreed, {extra} extra:\n{}",
-        misses.join("\n")
+        result.texts >= texts
+            && result.total().expected >= alerts
+            && got_recall >= recall
+            && got_precision >= precision,
+        "{}disagreements:\n{}",
+        result.summary(name),
+        result.misses.join("\n")
     );
+}
+
+#[test]
+fn write_good_imported_rules_flag_the_spans_vales_tests_expect() {
+    assert_agreement("write-good", (2, 3), 100, 100);
+}
+
+/// Google: 9 of 9 alerts found, 1 extra (`check` on a line the test text
+/// gained after the expected alerts were written).
+#[test]
+fn google_imported_rules_flag_the_spans_vales_tests_expect() {
+    assert_agreement("Google", (3, 9), 100, 90);
+}
+
+/// Microsoft: 39 of 69 alerts found, 7 extra: Contractions' look-ahead
+/// entries are not translated, and some stored rule files are of other
+/// commits than the expected alerts.
+#[test]
+fn microsoft_imported_rules_flag_the_spans_vales_tests_expect() {
+    assert_agreement("Microsoft", (4, 69), 56, 84);
 }

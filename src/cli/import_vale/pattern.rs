@@ -84,6 +84,26 @@ pub(super) fn unsupported(pattern: &str) -> Option<String> {
     })
 }
 
+/// Whether `pattern` asks for two or more whitespace characters in a row
+/// (`  `, ` {2,}`, `\s{2}`, `\s\s`…): copydesk matches house patterns
+/// against text whose runs of whitespace are squeezed to one space, so
+/// that part of the pattern never matches there.
+pub(super) fn needs_whitespace_run(pattern: &str) -> bool {
+    ["  ", " {", " +", "\\s{", "\\s\\s", "\\s+\\s", "\\s \\s"]
+        .iter()
+        .any(|needle| {
+            pattern.match_indices(needle).any(|(at, found)| {
+                // ` {`, `\s{` only with a count of two or more; ` +` only after a space.
+                let rest = &pattern[at + found.len()..];
+                match *needle {
+                    " {" | "\\s{" => !rest.starts_with(['0', '1']),
+                    " +" => pattern[..at].ends_with(' ') || pattern[..at].ends_with("\\s"),
+                    _ => true,
+                }
+            })
+        })
+}
+
 /// `\1`…`\9` outside a character class, not preceded by another backslash.
 fn backreference(pattern: &str) -> bool {
     let bytes = pattern.as_bytes();
@@ -138,6 +158,18 @@ mod tests {
             r"(?m)\b(?:ed)\bx"
         );
         assert_eq!(vale_pattern(&[], &strings(&["a", "b"]), false, false), "ab");
+    }
+
+    #[test]
+    fn runs_of_whitespace_are_recognised() {
+        assert!(needs_whitespace_run(r"[.?!] {2,}[A-Z]"));
+        assert!(needs_whitespace_run(r"\.\s{2}\w"));
+        assert!(needs_whitespace_run(r"a\s\sb"));
+        assert!(needs_whitespace_run("a  b"));
+        assert!(!needs_whitespace_run(r"[.?!][A-Z]"));
+        assert!(!needs_whitespace_run(r"a\s?-\s?b"));
+        assert!(!needs_whitespace_run(r"a {1,}b"));
+        assert!(!needs_whitespace_run(r"\s+b"));
     }
 
     #[test]

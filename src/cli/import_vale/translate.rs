@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::house::{kebab, HouseRule};
-use super::pattern::{bounded, is_literal, unsupported, vale_pattern};
+use super::pattern::{bounded, is_literal, needs_whitespace_run, unsupported, vale_pattern};
 use super::vale::{ValeRule, COMMON};
 
 /// A remark on a rule: why it (or one of its keys) was not translated.
@@ -239,6 +239,19 @@ fn existence(origin: &Origin, rule: &ValeRule) -> Result<Translation, Note> {
             vale_pattern(&rule.tokens, &rule.raw, rule.nonword, rule.append),
             line,
         )?);
+    }
+    for (key, part) in (rule.tokens.iter().map(|t| ("tokens", t)))
+        .chain(rule.raw.iter().map(|r| ("raw", r)))
+        .filter(|(_, part)| needs_whitespace_run(part))
+    {
+        notes.push(Note {
+            line: rule.line_of(key),
+            text: format!(
+                "`{part}` never matches in copydesk: it looks for two or more spaces in a row, \
+                 and copydesk matches patterns against text with runs of whitespace squeezed \
+                 to one space"
+            ),
+        });
     }
     house.exceptions = exceptions(rule, &mut notes);
     Ok(translated(vec![house], notes))
@@ -528,6 +541,24 @@ mod tests {
         assert_eq!(
             why,
             "look-ahead `(?=…)` is not supported by copydesk's linear-time regex engine"
+        );
+    }
+
+    #[test]
+    fn a_token_that_needs_a_run_of_spaces_is_noted() {
+        let t = run(
+            "extends: existence\nnonword: true\ntokens:\n  - '[.?!] {2,}[A-Z]'\n  - '[.?!][A-Z]'\n",
+        );
+        assert_eq!(t.rules.len(), 1);
+        let [note] = t.notes.as_slice() else {
+            panic!("{:?}", t.notes)
+        };
+        assert_eq!(note.line, 3);
+        assert!(
+            note.text
+                .starts_with("`[.?!] {2,}[A-Z]` never matches in copydesk"),
+            "{}",
+            note.text
         );
     }
 
