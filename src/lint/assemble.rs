@@ -9,6 +9,7 @@ use super::{finding_order, LintReport, Linter};
 use crate::finding::Finding;
 use crate::prose::markup::Block;
 use crate::prose::Story;
+use crate::rules::house::stylebook::Mark;
 
 /// A paragraph's result as [`Linter::assemble`] reads it: the lint's own,
 /// or one it shares with a [`ParagraphCache`].
@@ -51,8 +52,6 @@ impl Linter {
         let mut asked: Vec<&'static str> = Vec::new();
         let mut section = usize::MAX;
         let mut report = LintReport::default();
-        // Matches of the stylebook's story-level rules, in story order.
-        let mut marks = Vec::new();
         // At its final size at once: a list grown as it fills moves the
         // findings already in it each time it grows.
         report
@@ -110,21 +109,23 @@ impl Linter {
                         .map(placed),
                 ),
             }
-            marks.extend(results[i].result().marks.iter().map(|m| {
-                let mut m = m.clone();
-                m.shift(block.start);
-                m
-            }));
             for failure in &results[i].result().failures {
                 if !report.failures.contains(failure) {
                     report.failures.push(failure.clone());
                 }
             }
         }
-        if let Some(book) = self.stylebook.as_ref().filter(|_| !marks.is_empty()) {
-            report
-                .findings
-                .extend(book.judge(&marks, &self.style_severities));
+        if let Some(book) = &self.stylebook {
+            // Matches of the stylebook's story-level rules, in story order,
+            // read where the paragraphs keep them.
+            let marks: Vec<(usize, &Mark)> = (blocks.iter().zip(results.iter()))
+                .flat_map(|(block, r)| r.result().marks.iter().map(move |m| (block.start, m)))
+                .collect();
+            if !marks.is_empty() {
+                report
+                    .findings
+                    .extend(book.judge(&marks, &self.style_severities));
+            }
         }
         // Each paragraph's findings are sorted (stably) in `analyse`, and
         // blocks come in document order without overlapping, so the list is

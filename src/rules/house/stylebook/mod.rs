@@ -354,8 +354,12 @@ impl Stylebook {
     }
 
     /// The story-level rules' findings from the marks of a whole story, in
-    /// story order with offsets in the document.
-    pub(crate) fn judge(&self, marks: &[Mark], severities: &[Option<Severity>]) -> Vec<Finding> {
+    /// story order, each with the offset of its paragraph in the document.
+    pub(crate) fn judge(
+        &self,
+        marks: &[(usize, &Mark)],
+        severities: &[Option<Severity>],
+    ) -> Vec<Finding> {
         story::judge(&self.rules, marks, severities)
     }
 }

@@ -47,11 +47,6 @@ impl Mark {
             writer,
         }
     }
-
-    /// Moves the mark by `delta` bytes (paragraph → document offsets).
-    pub(crate) fn shift(&mut self, delta: usize) {
-        self.span = self.span.start + delta..self.span.end + delta;
-    }
 }
 
 /// The probe and key of a name match of a `titles` rule: a titled name of
@@ -85,43 +80,39 @@ pub(super) fn name_mark<'t>(
     }
 }
 
-/// The story-level findings of `rules` from a story's marks, in order.
+/// A mark where the story has it: the offset of its paragraph, and the mark.
+type Placed<'m> = (usize, &'m Mark);
+
+/// The story-level findings of `rules` from a story's marks, each with the
+/// offset of its paragraph, in order.
 pub(super) fn judge(
     rules: &[StyleRule],
-    marks: &[Mark],
+    marks: &[Placed],
     severities: &[Option<Severity>],
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut by_rule: Vec<Vec<&Mark>> = Vec::new();
-    for mark in marks {
-        let r = mark.rule as usize;
-        if by_rule.len() <= r {
-            by_rule.resize_with(r + 1, Vec::new);
-        }
-        by_rule[r].push(mark);
-    }
-    for (r, marks) in by_rule.iter().enumerate() {
+    // Each rule's marks together, still in story order (the sort is stable).
+    let mut by_rule: Vec<Placed> = marks.to_vec();
+    by_rule.sort_by_key(|m| m.1.rule);
+    for marks in by_rule.chunk_by(|a, b| a.1.rule == b.1.rule) {
+        let r = marks[0].1.rule as usize;
         let (Some(rule), Some(Some(severity))) = (rules.get(r), severities.get(r).copied()) else {
             continue;
         };
-        let report = |mark: &Mark, default: &str, extra: &[(&str, &str)]| {
-            let text: &str = &mark.text;
+        let span = |&(at, mark): &Placed| mark.span.start + at..mark.span.end + at;
+        let report = |placed: &Placed, default: &str, extra: &[(&str, &str)]| {
+            let text: &str = &placed.1.text;
             let template = rule.spec.message.as_deref().unwrap_or(default);
             let message = fill(template, &|name| (name == "0").then_some(text), extra);
-            Finding::new(rule.id, severity, mark.span.clone(), message)
+            Finding::new(rule.id, severity, span(placed), message)
         };
-        let fix = |mark: &Mark, title: &str, replacement: &str| {
+        let fix = |placed: &Placed, title: &str, replacement: &str| {
             let extra = [("form", replacement), ("full", replacement)];
-            let text: &str = &mark.text;
+            let text: &str = &placed.1.text;
             let title = fill(title, &|name| (name == "0").then_some(text), &extra);
-            Fix::replace(
-                title,
-                mark.span.clone(),
-                replacement.to_string(),
-                rule.spec.safe,
-            )
+            Fix::replace(title, span(placed), replacement.to_string(), rule.spec.safe)
         };
-        let writers = marks.iter().filter(|m| m.writer);
+        let writers = marks.iter().filter(|m| m.1.writer);
         match &rule.check {
             Check::Occurrence {
                 max,
@@ -133,7 +124,7 @@ pub(super) fn judge(
                 let mut forms: Vec<String> = Vec::new();
                 for (count, mark) in writers.enumerate() {
                     if *distinct {
-                        let form = mark.text.to_lowercase();
+                        let form = mark.1.text.to_lowercase();
                         if !forms.contains(&form) {
                             forms.push(form);
                             if forms.len() == *max as usize + 1 {
@@ -148,8 +139,8 @@ pub(super) fn judge(
             Check::Consistency => {
                 let mut first: Option<u32> = None;
                 for mark in writers {
-                    let chosen = *first.get_or_insert(mark.probe);
-                    if mark.probe != chosen {
+                    let chosen = *first.get_or_insert(mark.1.probe);
+                    if mark.1.probe != chosen {
                         let form = rule.probes[chosen as usize].text.as_str();
                         let finding = report(mark, &MESSAGES.consistency, &[("form", form)]);
                         out.push(finding.with_fix(fix(mark, &MESSAGES.consistency_fix, form)));
@@ -159,10 +150,10 @@ pub(super) fn judge(
             Check::Abbreviations { full } => {
                 let mut defined: HashSet<u32> = HashSet::new();
                 for mark in marks {
-                    let pair = mark.probe / 2;
-                    if mark.probe % 2 == 1 {
+                    let pair = mark.1.probe / 2;
+                    if mark.1.probe % 2 == 1 {
                         defined.insert(pair);
-                    } else if mark.writer && defined.insert(pair) {
+                    } else if mark.1.writer && defined.insert(pair) {
                         // The first short form before its full name, once.
                         let Some(full) = full.get(pair as usize) else {
                             continue;
@@ -174,13 +165,14 @@ pub(super) fn judge(
             }
             Check::Titles { .. } => {
                 let mut defined: HashSet<&str> = HashSet::new();
-                for (i, mark) in marks.iter().enumerate() {
+                for (i, placed) in marks.iter().enumerate() {
+                    let mark = placed.1;
                     match mark.probe {
                         1 => {
                             defined.insert(&mark.key);
                         }
                         0 if mark.writer && defined.insert(&mark.key) => {
-                            out.push(report(mark, &MESSAGES.title, &[]));
+                            out.push(report(placed, &MESSAGES.title, &[]));
                         }
                         // A surname speaking before the story names them in
                         // full further down: the full name belongs here.
@@ -188,10 +180,10 @@ pub(super) fn judge(
                             && !defined.contains(&*mark.key)
                             && marks[i + 1..]
                                 .iter()
-                                .any(|m| m.probe == 1 && m.key == mark.key) =>
+                                .any(|m| m.1.probe == 1 && m.1.key == mark.key) =>
                         {
                             defined.insert(&mark.key);
-                            out.push(report(mark, &MESSAGES.surname, &[]));
+                            out.push(report(placed, &MESSAGES.surname, &[]));
                         }
                         _ => {}
                     }
@@ -199,11 +191,12 @@ pub(super) fn judge(
             }
             Check::Defined => {
                 let mut defined: HashSet<&str> = HashSet::new();
-                for mark in marks {
+                for placed in marks {
+                    let mark = placed.1;
                     if mark.probe == 1 {
                         defined.insert(&mark.key);
                     } else if mark.writer && defined.insert(&mark.key) {
-                        out.push(report(mark, &MESSAGES.defined, &[]));
+                        out.push(report(placed, &MESSAGES.defined, &[]));
                     }
                 }
             }
