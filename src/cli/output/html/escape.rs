@@ -3,7 +3,7 @@
 //! character references in text and attributes alike, so no copy can open
 //! an element, close the one it is in (`</textarea>`, `</script>`) or leave
 //! an attribute. Characters that are invisible or that reorder the line
-//! (NUL and other controls, bidi overrides such as U+202E, noncharacters,
+//! (ESC and other controls, bidi overrides such as U+202E, noncharacters,
 //! a byte-order mark) are shown by their code point instead, as a proof
 //! should show them, so that copy cannot make the page say something other
 //! than what the file holds.

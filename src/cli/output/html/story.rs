@@ -121,8 +121,9 @@ fn write_note(
     write!(
         out,
         " <span class=\"sev\" data-sev=\"{sev}\">{sev}</span> <code class=\"rule\">{}</code> \
-         <span class=\"msg\">{}</span>",
+         <q class=\"flagged\">{}</q> <span class=\"msg\">{}</span>",
         Text(f.rule),
+        Text(&excerpt(&file.source[mark.span.clone()])),
         Text(&f.message),
         sev = Attr(mark.severity),
     )?;
@@ -130,6 +131,15 @@ fn write_note(
         write_fix(&file.source, &mark.span, fix, out)?;
     }
     writeln!(out, "</li>")
+}
+
+/// The flagged words as the note quotes them: a long span is cut short.
+fn excerpt(flagged: &str) -> String {
+    const LONG: usize = 80;
+    match flagged.char_indices().nth(LONG) {
+        Some((at, _)) => format!("{}…", &flagged[..at]),
+        None => flagged.to_string(),
+    }
 }
 
 /// A fix as a proof marks it: the words struck through and the new ones
@@ -226,6 +236,13 @@ mod tests {
             html.contains("<q class=\"edit\">Critics say it failed<ins> &lt;src&gt;</ins></q>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn long_flagged_text_is_cut_on_a_character() {
+        assert_eq!(excerpt("claimed"), "claimed");
+        let long = "é".repeat(100);
+        assert_eq!(excerpt(&long), format!("{}…", "é".repeat(80)));
     }
 
     #[test]
