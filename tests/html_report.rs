@@ -163,22 +163,6 @@ fn html_report_in_a_real_browser() {
             .arg(&screenshot),
         Duration::from_secs(300),
     );
-    assert!(
-        outcome.success(),
-        "the HTML report failed in the browser (report in {})\n{}",
-        artifacts.display(),
-        outcome.report()
-    );
-    let passed = outcome.passed("html-report");
-    assert!(
-        passed >= 32,
-        "only {passed} checks ran\n{}",
-        outcome.report()
-    );
-    assert!(
-        screenshot.is_file(),
-        "no screenshot taken\n{}",
-        outcome.report()
-    );
+    assert_checks_and_picture(&outcome, "html-report", 32, &artifacts, &screenshot);
     eprintln!("{}", outcome.stdout);
 }

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use super::escape::{Attr, Text};
-use super::summary::{badge, Tally, SEVERITIES};
+use super::summary::{family_count, Tally, SEVERITIES};
 
 pub(super) fn write(tally: &Tally, out: &mut dyn Write) -> io::Result<()> {
     if tally.total() == 0 {
@@ -23,13 +23,8 @@ pub(super) fn write(tally: &Tally, out: &mut dyn Write) -> io::Result<()> {
             "<label><input type=\"checkbox\" name=\"family\" value=\"{}\" checked> ",
             Attr(family)
         )?;
-        badge(family, out)?;
-        writeln!(
-            out,
-            " {} ({})</label>",
-            Text(family),
-            counts.iter().sum::<usize>()
-        )?;
+        family_count(family, counts, out)?;
+        writeln!(out, "</label>")?;
     }
     write!(out, "</fieldset><fieldset><legend>Severity</legend>")?;
     for (severity, n) in SEVERITIES.iter().zip(tally.by_severity()) {

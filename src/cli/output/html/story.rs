@@ -11,7 +11,7 @@ use copydesk::{Edit, Fix};
 use super::escape::{Attr, Text};
 use super::marks::{self, Mark};
 use super::story_id;
-use super::summary::{badge, family, Tally};
+use super::summary::{badge, family, family_count, Tally};
 use crate::cli::output::{plural, FileReport, Located};
 
 /// Findings marked per story. Past it the page would take minutes to lay
@@ -41,13 +41,7 @@ pub(super) fn write(
     )?;
     for (family, counts) in &tally.families {
         write!(out, " ")?;
-        badge(family, out)?;
-        write!(
-            out,
-            "{}&nbsp;{}",
-            Text(family),
-            counts.iter().sum::<usize>()
-        )?;
+        family_count(family, counts, out)?;
     }
     writeln!(out, "</p>")?;
 

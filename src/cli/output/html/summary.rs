@@ -156,6 +156,16 @@ pub(super) fn badge(family: &str, out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
+/// A family's badge, name and count of findings: "F figures (3)".
+pub(super) fn family_count(
+    family: &str,
+    counts: &[usize; 4],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    badge(family, out)?;
+    write!(out, " {} ({})", Text(family), counts.iter().sum::<usize>())
+}
+
 /// One bar per story with findings, longest first, each cut into its
 /// families' shares and linked to the story.
 fn write_chart(report: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
