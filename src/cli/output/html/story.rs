@@ -78,11 +78,12 @@ pub(super) fn write(
 /// The findings past the cap, counted by rule.
 fn write_capped(file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
     let rest = Tally::of(&file.findings[CAP..]);
+    let n = rest.total();
+    let noun = if n == 1 { "finding" } else { "findings" };
     write!(
         out,
-        "<p class=\"capped\" role=\"note\"><strong>{} more not marked</strong> \
-         (a story shows its first {CAP}):",
-        plural(rest.total(), "finding")
+        "<p class=\"capped\" role=\"note\"><strong>{n} more {noun} not marked</strong> \
+         (a story shows its first {CAP}):"
     )?;
     for (i, (rule, n)) in rest.rules.iter().enumerate() {
         let sep = if i == 0 { " " } else { ", " };
