@@ -124,27 +124,30 @@ fn the_page_is_self_contained_and_shows_copy_as_text() {
     }
 }
 
-/// Past 2,000 findings a story's marks stop, and the rest are counted by
-/// rule under it, not dropped silently; the summary counts them all.
+/// Past 2,000 findings a story's marks stop, and past 20,000 the page's;
+/// the rest are counted by rule under their story, not dropped silently,
+/// and the summary counts them all.
 #[test]
-fn findings_past_the_cap_are_counted_under_the_story() {
+fn findings_past_the_caps_are_counted_under_their_story() {
     let dir = tempfile::tempdir().expect("tempdir");
     let story = "It was very cold.\n\n".repeat(2100);
-    std::fs::write(dir.path().join("long.md"), story).expect("write");
-    let args = ["long.md".to_string()];
+    let args: Vec<String> = (0..11).map(|i| format!("long{i:02}.md")).collect();
+    for name in &args {
+        std::fs::write(dir.path().join(name), &story).expect("write");
+    }
     let json: serde_json::Value =
         serde_json::from_slice(&check(dir.path(), "json", &args, 0)).expect("JSON");
     let total = json["findings"].as_array().expect("findings").len();
-    assert!(total > 2000, "{total}");
+    assert_eq!(total, 11 * 2100);
     let page = String::from_utf8(check(dir.path(), "html", &args, 0)).expect("UTF-8");
-    assert_eq!(page.matches("<mark id=\"f").count(), 2000);
-    let rest = total - 2000;
-    let note = format!("<strong>{rest} more findings not marked</strong>");
-    assert!(
-        page.contains(&note),
-        "no note of the {rest} findings past the cap"
-    );
-    assert!(page.contains(&format!("{rest} <code>editorializing/intensifier</code>")));
+    assert_eq!(page.matches("<mark id=\"f").count(), 20_000);
+    // Ten stories marked up to the story cap, the eleventh past the page's.
+    for (rest, stories) in [(100, 10), (2100, 1)] {
+        let note = format!("<strong>{rest} more findings not marked</strong>");
+        assert_eq!(page.matches(&note).count(), stories, "{note}");
+        let by_rule = format!("): {rest} <code>editorializing/intensifier</code>");
+        assert_eq!(page.matches(&by_rule).count(), stories, "{by_rule}");
+    }
     assert!(page.contains(&format!("<strong>{total} findings</strong>")));
 }
 

@@ -71,8 +71,9 @@ pub(super) fn write(report: &CheckReport, out: &mut dyn Write) -> io::Result<()>
         )?;
         for (index, file) in report.files.iter().enumerate() {
             if !file.findings.is_empty() {
-                story::write(file, index, next_id, out)?;
-                next_id += file.findings.len().min(story::CAP);
+                let cap = story::CAP.min(story::PAGE_CAP - next_id);
+                story::write(file, index, next_id, cap, out)?;
+                next_id += file.findings.len().min(cap);
             }
         }
         writeln!(out, "</section>")?;

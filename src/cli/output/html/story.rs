@@ -19,15 +19,21 @@ use crate::cli::output::{plural, FileReport, Located};
 /// a note under the story.
 pub(super) const CAP: usize = 2000;
 
+/// Findings marked in the whole page, for the same reason: a note is a few
+/// hundred bytes, and a run of 300,000 findings would make a page of 200 MB.
+pub(super) const PAGE_CAP: usize = 20_000;
+
 /// A suggested edit with more context than this (bytes) is shown edit by
 /// edit rather than as one passage.
 const CONTEXT: usize = 240;
 
-/// Writes the story at `index` in the run, numbering its marks from `first_id`.
+/// Writes the story at `index` in the run with at most `cap` of its
+/// findings marked, numbering its marks from `first_id`.
 pub(super) fn write(
     file: &FileReport,
     index: usize,
     first_id: usize,
+    cap: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let id = story_id(index);
@@ -45,7 +51,7 @@ pub(super) fn write(
     }
     writeln!(out, "</p>")?;
 
-    let located: Vec<Located<'_>> = file.located().take(CAP).collect();
+    let located: Vec<Located<'_>> = file.located().take(cap).collect();
     let marks: Vec<Mark<'_>> = located
         .iter()
         .enumerate()
@@ -61,8 +67,8 @@ pub(super) fn write(
     marks::write(&file.source, &marks, out)?;
     writeln!(out, "</div>")?;
 
-    if file.findings.len() > CAP {
-        write_capped(file, out)?;
+    if file.findings.len() > cap {
+        write_capped(file, cap, out)?;
     }
     write!(
         out,
@@ -76,14 +82,14 @@ pub(super) fn write(
 }
 
 /// The findings past the cap, counted by rule.
-fn write_capped(file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-    let rest = Tally::of(&file.findings[CAP..]);
+fn write_capped(file: &FileReport, cap: usize, out: &mut dyn Write) -> io::Result<()> {
+    let rest = Tally::of(&file.findings[cap..]);
     let n = rest.total();
     let noun = if n == 1 { "finding" } else { "findings" };
     write!(
         out,
         "<p class=\"capped\" role=\"note\"><strong>{n} more {noun} not marked</strong> \
-         (a story shows its first {CAP}):"
+         (the page marks a story's first {CAP}, and {PAGE_CAP} in all):"
     )?;
     for (i, (rule, n)) in rest.rules.iter().enumerate() {
         let sep = if i == 0 { " " } else { ", " };
