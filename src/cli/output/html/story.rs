@@ -72,13 +72,13 @@ pub(super) fn write(
     }
     write!(
         out,
-        "<details class=\"notes\" open><summary>Notes ({})</summary><ol>",
+        "<ul class=\"notes\" aria-label=\"Notes ({})\">",
         located.len()
     )?;
     for (l, mark) in located.iter().zip(&marks) {
         write_note(file, l, mark, out)?;
     }
-    writeln!(out, "</ol></details></article>")
+    writeln!(out, "</ul></article>")
 }
 
 /// The findings past the cap, counted by rule.
@@ -110,10 +110,11 @@ fn write_note(
     write!(
         out,
         "<li id=\"n{id}\" data-id=\"{id}\" data-fam=\"{}\" data-sev=\"{}\" data-rule=\"{}\">\
-         <a class=\"at\" href=\"#f{id}\">{}:{}</a> ",
+         <span class=\"num\">[{}]</span> <a class=\"at\" href=\"#f{id}\">{}:{}</a> ",
         Attr(mark.family),
         Attr(mark.severity),
         Attr(f.rule),
+        mark.number,
         l.line,
         l.column,
         id = mark.id,
@@ -122,7 +123,7 @@ fn write_note(
     write!(
         out,
         " <span class=\"sev\" data-sev=\"{sev}\">{sev}</span> <code class=\"rule\">{}</code> \
-         <q class=\"flagged\">{}</q> <span class=\"msg\">{}</span>",
+         <span class=\"flagged\">“{}”</span> <span class=\"msg\">{}</span>",
         Text(f.rule),
         Text(&excerpt(&file.source[mark.span.clone()])),
         Text(&f.message),
@@ -157,7 +158,7 @@ fn write_fix(source: &str, span: &Range<usize>, fix: &Fix, out: &mut dyn Write) 
     };
     write!(
         out,
-        " <span class=\"fix\"><span class=\"fix-title\">{} ({safety}):</span> <q class=\"edit\">",
+        " <span class=\"fix\"><span class=\"fix-title\">{} ({safety}):</span> <span class=\"edit\">",
         Text(&fix.title)
     )?;
     let from = span.start.min(first.span.start);
@@ -181,7 +182,7 @@ fn write_fix(source: &str, span: &Range<usize>, fix: &Fix, out: &mut dyn Write) 
     if whole {
         write!(out, "{}", Text(&source[at..to]))?;
     }
-    write!(out, "</q></span>")
+    write!(out, "</span></span>")
 }
 
 /// The edits that can be shown: in order, inside the text, on character
@@ -228,13 +229,15 @@ mod tests {
     fn a_fix_is_struck_through_and_inserted_in_its_passage() {
         let html = fix_html("Dunn claimed <it>.", 5..12, &[(5..12, "said")]);
         assert!(
-            html.ends_with("<q class=\"edit\"><del>claimed</del><ins>said</ins></q></span>"),
+            html.ends_with("<span class=\"edit\"><del>claimed</del><ins>said</ins></span></span>"),
             "{html}"
         );
         // An insertion after the flagged words shows the words between.
         let html = fix_html("Critics say it failed.", 0..11, &[(21..21, " <src>")]);
         assert!(
-            html.contains("<q class=\"edit\">Critics say it failed<ins> &lt;src&gt;</ins></q>"),
+            html.contains(
+                "<span class=\"edit\">Critics say it failed<ins> &lt;src&gt;</ins></span>"
+            ),
             "{html}"
         );
     }
@@ -256,7 +259,7 @@ mod tests {
         let far = format!("a{}b", " ".repeat(300));
         let html = fix_html(&far, 0..1, &[(0..1, "A"), (301..302, "B")]);
         assert!(
-            html.contains("<del>a</del><ins>A</ins> … <del>b</del><ins>B</ins></q>"),
+            html.contains("<del>a</del><ins>A</ins> … <del>b</del><ins>B</ins></span>"),
             "{html}"
         );
     }
