@@ -233,7 +233,14 @@ async function check() {
 // note of “claimed” open.
 async function screenshot(page, file) {
   const story = page.locator("article.story", { has: page.locator("h3", { hasText: "draft.md" }) });
-  await story.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 190));
+  // Again after each frame: blocks laid out as they come into view move it.
+  await story.locator("h3").evaluate(async (h) => {
+    for (let i = 0; i < 3; i++) {
+      h.scrollIntoView();
+      window.scrollBy(0, -document.querySelector("nav.filters").offsetHeight - 16);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+  });
   await story.locator("mark[data-f]", { hasText: /^Dclaimed$|^claimed$/ }).first().hover();
   await page.locator("#tip").waitFor({ state: "visible" });
   await page.screenshot({ path: file });
