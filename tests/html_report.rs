@@ -190,6 +190,6 @@ fn html_report_in_a_real_browser() {
             .arg(&screenshot),
         Duration::from_secs(300),
     );
-    assert_checks_and_picture(&outcome, "html-report", 32, &artifacts, &screenshot);
+    assert_checks_and_picture(&outcome, "html-report", 34, &artifacts, &screenshot);
     eprintln!("{}", outcome.stdout);
 }

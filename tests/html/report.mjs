@@ -174,6 +174,17 @@ async function check() {
   ok(new URL(page.url()).hash.includes(`q=${encodeURIComponent(word)}`), "the search is in the fragment too");
   await page.locator("#q").fill("");
 
+  // Filter by rule: the most frequent one.
+  const counts = {};
+  for (const f of expected.findings) counts[f.rule] = (counts[f.rule] || 0) + 1;
+  const [rule, ruleCount] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
+  await page.locator("#rule").selectOption(rule);
+  const ruleMarks = await page.$$eval("mark[data-f]:not(.off)", (ms) => ms.map((m) => document.getElementById(`n${m.dataset.f}`).dataset.rule));
+  ok(ruleMarks.length === ruleCount && ruleMarks.every((r) => r === rule), `the rule filter leaves the ${ruleCount} marks of ${rule}`);
+  ok(new URL(page.url()).hash === `#rule=${encodeURIComponent(rule)}`, "the rule is in the fragment");
+  await page.locator('button[type="reset"]').click();
+  await page.waitForFunction(() => document.querySelectorAll("mark[data-f].off").length === 0);
+
   // Clean stories and unreadable files are listed.
   const clean = await page.locator("section.clean li").allTextContents();
   ok(clean.some((t) => t.includes(args.clean || "clean.md")), `clean stories are listed (${clean.length})`);
