@@ -148,6 +148,7 @@ fn findings_past_the_caps_are_counted_under_their_story() {
         let by_rule = format!("): {rest} <code>editorializing/intensifier</code>");
         assert_eq!(page.matches(&by_rule).count(), stories, "{by_rule}");
     }
+    assert_eq!(page.matches("<ul class=\"notes\"").count(), 10);
     assert!(page.contains(&format!("<strong>{total} findings</strong>")));
 }
 

@@ -70,15 +70,19 @@ pub(super) fn write(
     if file.findings.len() > cap {
         write_capped(file, cap, out)?;
     }
-    write!(
-        out,
-        "<ul class=\"notes\" aria-label=\"Notes ({})\">",
-        located.len()
-    )?;
-    for (l, mark) in located.iter().zip(&marks) {
-        write_note(file, l, mark, out)?;
+    // Past the page's cap a story has no marks, and so no notes.
+    if !located.is_empty() {
+        write!(
+            out,
+            "<ul class=\"notes\" aria-label=\"Notes ({})\">",
+            located.len()
+        )?;
+        for (l, mark) in located.iter().zip(&marks) {
+            write_note(file, l, mark, out)?;
+        }
+        write!(out, "</ul>")?;
     }
-    writeln!(out, "</ul></article>")
+    writeln!(out, "</article>")
 }
 
 /// The findings past the cap, counted by rule.
