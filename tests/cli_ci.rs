@@ -25,6 +25,7 @@ fn every_format_reports_findings_and_errors_and_exits_2() {
         "github",
         "checkstyle",
         "gitlab",
+        "html",
     ] {
         let mut args = vec!["check", "--format", format, "--color", "never"];
         args.extend(&paths);
@@ -42,6 +43,129 @@ fn every_format_reports_findings_and_errors_and_exits_2() {
             "{format}: {all}"
         );
     }
+}
+
+/// The families of the marks of an HTML report, in page order, and of the
+/// findings of the JSON report of the same run.
+fn html_and_json_families(dir: &Path, args: &[&str]) -> (Vec<String>, Vec<String>, Option<i32>) {
+    let mut html_args = vec!["check", "--format", "html"];
+    html_args.extend_from_slice(args);
+    let out = run_in(dir, &html_args);
+    let page = text(&out.stdout);
+    assert!(
+        page.starts_with("<!DOCTYPE html>"),
+        "{args:?}: {}",
+        text(&out.stderr)
+    );
+    // Each finding's one head mark: `<mark id="f0" data-f="0" data-n="1" data-fam="…"`.
+    let marks = page
+        .split("<mark id=\"f")
+        .skip(1)
+        .map(|m| {
+            let family = m.split("data-fam=\"").nth(1).unwrap_or_default();
+            family.split('"').next().unwrap_or_default().to_string()
+        })
+        .collect();
+    let json = json_report(dir, args);
+    let findings = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            let rule = f["rule"].as_str().unwrap_or_default();
+            rule.split('/').next().unwrap_or_default().to_string()
+        })
+        .collect();
+    (marks, findings, out.status.code())
+}
+
+/// `--format html` marks what the JSON format reports, whatever selects the
+/// rules (`--select`, `--ignore`, a copydesk.toml, a suppression), and exits
+/// as every format does under each `--fail-on`.
+#[test]
+fn html_follows_selection_configuration_suppressions_and_fail_on() {
+    let dir = temp_dir();
+    std::fs::write(dir.path().join("story.md"), STORY).expect("write");
+    std::fs::write(dir.path().join("clean.md"), CLEAN).expect("write");
+    let suppressed = format!("<!-- copydesk-disable editorializing -->\n{STORY}");
+    std::fs::write(dir.path().join("suppressed.md"), suppressed).expect("write");
+    let files = ["story.md", "clean.md", "suppressed.md"];
+    let mut families_seen = BTreeSet::new();
+    for options in [
+        &[][..],
+        &["--select", "figures"],
+        &["--ignore", "editorializing,style"],
+        &["--select", "editorializing/said-synonym"],
+    ] {
+        let args: Vec<&str> = options.iter().chain(&files).copied().collect();
+        let (marks, findings, status) = html_and_json_families(dir.path(), &args);
+        assert!(!marks.is_empty(), "{args:?}");
+        assert_eq!(marks.len(), findings.len(), "{args:?}");
+        let sorted = |v: &[String]| {
+            let mut v = v.to_vec();
+            v.sort();
+            v
+        };
+        assert_eq!(sorted(&marks), sorted(&findings), "{args:?}");
+        assert_eq!(status, Some(1), "warnings fail by default: {args:?}");
+        families_seen.extend(marks);
+    }
+    assert!(families_seen.len() >= 2, "{families_seen:?}");
+    // The suppressed copy of the story has no editorializing marks.
+    let (alone, _, _) = html_and_json_families(dir.path(), &["suppressed.md"]);
+    assert!(!alone.iter().any(|f| f == "editorializing"), "{alone:?}");
+    // A copydesk.toml that turns families off is read as for every format.
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[rules]\neditorializing = \"off\"\nattribution = \"off\"\n",
+    )
+    .expect("write");
+    let (configured, findings, _) = html_and_json_families(dir.path(), &files);
+    assert_eq!(configured.len(), findings.len());
+    assert!(!configured.is_empty());
+    assert!(
+        configured
+            .iter()
+            .all(|f| f != "editorializing" && f != "attribution"),
+        "{configured:?}"
+    );
+    // Exit status: the same as the JSON format's under every --fail-on.
+    for fail_on in ["hint", "info", "warning", "error", "never"] {
+        let status = |format: &str| {
+            run_in(
+                dir.path(),
+                &[
+                    "check",
+                    "--format",
+                    format,
+                    "--fail-on",
+                    fail_on,
+                    "story.md",
+                ],
+            )
+            .status
+            .code()
+        };
+        assert_eq!(status("html"), status("json"), "--fail-on {fail_on}");
+    }
+    let never = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "html",
+            "--fail-on",
+            "never",
+            "story.md",
+        ],
+    );
+    assert_eq!(never.status.code(), Some(0));
+    let missing = run_in(
+        dir.path(),
+        &["check", "--format", "html", "--fail-on", "never", "nope.md"],
+    );
+    assert_eq!(missing.status.code(), Some(2), "an unreadable file exits 2");
+    assert!(text(&missing.stdout).contains("nope.md"));
 }
 
 /// The findings of the sample, from the JSON format: (path, rule, line, column, message).

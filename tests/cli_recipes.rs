@@ -126,16 +126,20 @@ fn github_actions_example_runs() {
                     panic!("{file} is not valid SARIF:\n{errors}");
                 }
                 assert!(sarif.contains("\"uri\": \"stories/story.md\""), "{sarif}");
+            } else if action.starts_with("actions/upload-artifact@") {
+                let file = step["with"]["path"].as_str().expect("path");
+                assert_html_report(&dir.path().join(file));
             }
         }
     }
-    let [(_, report), (_, annotate)] = &ran[..] else {
+    let [(_, report), (_, page), (_, annotate)] = &ran[..] else {
         panic!(
-            "expected two lint steps, ran {:?}",
+            "expected three lint steps, ran {:?}",
             ran.iter().map(|r| &r.0).collect::<Vec<_>>()
         );
     };
     assert_eq!(report.status.code(), Some(0), "{}", text(&report.stderr));
+    assert_eq!(page.status.code(), Some(0), "{}", text(&page.stderr));
     // Findings fail the job, each one an annotation on the diff.
     assert_eq!(annotate.status.code(), Some(1));
     let annotations = text(&annotate.stdout);
@@ -183,13 +187,29 @@ fn gitlab_ci_example_runs() {
         "upload the report when the job fails"
     );
 
+    let pages: Vec<&str> = job["artifacts"]["paths"]
+        .as_array()
+        .expect("artifact paths")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        job["artifacts"]["expose_as"].is_string(),
+        "link the page from the merge request"
+    );
+
     let dir = temp_dir();
     newsroom(dir.path());
-    let [report, log] = &script[..] else {
-        panic!("expected two script lines: {script:?}");
+    let [report, page, log] = &script[..] else {
+        panic!("expected three script lines: {script:?}");
     };
     let out = ci_command(dir.path(), report);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = ci_command(dir.path(), page);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    for file in &pages {
+        assert_html_report(&dir.path().join(file));
+    }
     let issues: Vec<Value> = serde_json::from_str(
         &std::fs::read_to_string(dir.path().join(report_file)).expect("the report was written"),
     )
@@ -203,6 +223,16 @@ fn gitlab_ci_example_runs() {
     let out = ci_command(dir.path(), log);
     assert_eq!(out.status.code(), Some(1), "findings fail the job");
     assert!(text(&out.stdout).contains("stories/story.md:4:1: warning:"));
+}
+
+/// The HTML report a recipe uploads: written, and the newsroom's stories in it.
+fn assert_html_report(path: &Path) {
+    let page = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{} was not written by an earlier step: {e}", path.display()));
+    assert!(page.starts_with("<!DOCTYPE html>"), "{}", path.display());
+    for story in ["stories/story.md", "stories/notes.txt", "stories/clean.md"] {
+        assert!(page.contains(story), "{story} is not in the page");
+    }
 }
 
 /// The README shows the files that these tests run, verbatim.

@@ -107,22 +107,12 @@ fn vscode_real_editor_end_to_end() {
             .current_dir(ext_dir()),
         Duration::from_secs(900),
     );
-    assert!(
-        outcome.success(),
-        "VS Code end-to-end test failed (screenshots in {})\n{}",
-        artifacts.display(),
-        outcome.report()
-    );
-    let passed = outcome.passed("vscode-e2e");
-    assert!(
-        passed >= 15,
-        "only {passed} checks ran\n{}",
-        outcome.report()
-    );
-    assert!(
-        artifacts.join("vscode-quickfix.png").is_file(),
-        "no screenshot taken\n{}",
-        outcome.report()
+    assert_checks_and_picture(
+        &outcome,
+        "vscode-e2e",
+        15,
+        &artifacts,
+        &artifacts.join("vscode-quickfix.png"),
     );
     eprintln!("{}", outcome.stdout);
 }

@@ -121,6 +121,34 @@ impl Outcome {
     }
 }
 
+/// Fails the test unless a browser harness run succeeded, ran at least
+/// `min` checks (its `<prefix>: N passed, 0 failed` line) and took `picture`.
+pub fn assert_checks_and_picture(
+    outcome: &Outcome,
+    prefix: &str,
+    min: usize,
+    artifacts: &Path,
+    picture: &Path,
+) {
+    assert!(
+        outcome.success(),
+        "{prefix} failed (artifacts in {})\n{}",
+        artifacts.display(),
+        outcome.report()
+    );
+    let passed = outcome.passed(prefix);
+    assert!(
+        passed >= min,
+        "only {passed} checks ran\n{}",
+        outcome.report()
+    );
+    assert!(
+        picture.is_file(),
+        "no screenshot taken\n{}",
+        outcome.report()
+    );
+}
+
 /// Runs `cmd` to completion or until `timeout`, when its process group is
 /// killed (before the child is reaped, so that the group id cannot have been
 /// reused by then).

@@ -1,11 +1,12 @@
-//! Output formats of `copydesk check`, one file each: two for people
-//! (pretty, compact) and the ones CI systems read (json, sarif, github,
-//! checkstyle, gitlab).
+//! Output formats of `copydesk check`, one file each: three for people
+//! (pretty, compact, and the html page, a folder of its own) and the ones
+//! CI systems read (json, sarif, github, checkstyle, gitlab).
 
 mod checkstyle;
 mod compact;
 mod github;
 mod gitlab;
+mod html;
 mod json;
 mod pretty;
 mod sarif;
@@ -34,13 +35,15 @@ pub(crate) enum Format {
     Checkstyle,
     /// GitLab Code Quality JSON (merge request widget).
     Gitlab,
+    /// One self-contained HTML page: each story with its findings marked in place.
+    Html,
 }
 
 impl Format {
     /// Formats read by programs rather than people. Nothing but the report
     /// goes to a terminal when one of them is chosen: no progress bar.
     pub fn is_machine(self) -> bool {
-        !matches!(self, Format::Pretty | Format::Compact)
+        !matches!(self, Format::Pretty | Format::Compact | Format::Html)
     }
 }
 
@@ -261,6 +264,7 @@ pub(crate) fn write(
         Format::Github => github::write(report, out),
         Format::Checkstyle => checkstyle::write(report, out),
         Format::Gitlab => gitlab::write(report, out),
+        Format::Html => html::write(report, out),
     }
 }
 
