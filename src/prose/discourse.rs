@@ -32,6 +32,9 @@ pub struct Links {
     pub ends_sourced: bool,
     /// The paragraph ends with a lead-in ("Dodge reported the following breakdown:").
     pub introduces: bool,
+    /// The paragraph is a transcript's turn, opening with its speaker's
+    /// label: its words are the speaker's.
+    pub transcript_turn: bool,
     /// The paragraph is one sentence (wire copy), so a source that carries
     /// into it carries through it to the next.
     pub one_sentence: bool,
@@ -185,6 +188,7 @@ impl<'a> Paragraph<'a> {
             hands_on: ends_with_speaker || names_speaker || introduces,
             ends_sourced: last_sentence.is_some_and(|s| self.sentence_sourced(s)),
             introduces,
+            transcript_turn: self.opens_with_speaker_label(),
             one_sentence: self.sentences.len() == 1,
             ends_sources: last_sentence.map_or([0; 4], |s| self.source_hashes(s)),
             ends_kinds: last_sentence.map_or(0, |s| self.sentence_kinds(s)),
@@ -227,7 +231,14 @@ impl<'a> Paragraph<'a> {
     /// "She", or a name of two capitalized words ("Fiona Eastwell and her
     /// family …", "Dr Bruce Kefford from …") that is not an institution.
     fn opens_with_person(&self, index: usize) -> bool {
-        let first = self.word_index_at(self.sentences[index].start);
+        let mut first = self.word_index_at(self.sentences[index].start);
+        // "But today he …": the subject after a conjunction or a time.
+        let end = self.word_index_at(self.sentences[index].end);
+        for _ in 0..2 {
+            if first + 1 < end && lexicon().subject_lead_ins.contains(&self.word_lower(first)) {
+                first += 1;
+            }
+        }
         let word = |k: usize| {
             self.words
                 .get(first + k)
@@ -238,7 +249,7 @@ impl<'a> Paragraph<'a> {
                 && !self.lower_classes(first + k).has(List::Institutions)
                 && !self.lower_classes(first + k).has(List::Determiners)
         };
-        matches!(word(0), "He" | "She") || (name(0) && name(1))
+        matches!(word(0), "He" | "She" | "he" | "she") || (name(0) && name(1))
     }
 
     /// Whether a verb of saying or reporting here has a named subject, or
@@ -469,11 +480,12 @@ impl Story {
         });
         self.carried[i] =
             previous.filter(|p| own.one_sentence && p.covers_next(own.opens_continuation, &own));
-        let quoting = quoted
-            && self.unquoted.is_some_and(|p| {
-                let before = links(p);
-                before.introduces || before.hands_on
-            });
+        let quoting = own.transcript_turn
+            || (quoted
+                && self.unquoted.is_some_and(|p| {
+                    let before = links(p);
+                    before.introduces || before.hands_on
+                }));
         if kind != BlockKind::ListItem {
             self.outside_list = Some(i);
         }

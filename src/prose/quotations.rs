@@ -52,6 +52,9 @@ pub(crate) fn quotations_into(text: &str, singles_quote: bool, out: &mut Vec<Quo
         let prev = text[..i].chars().next_back().unwrap_or(' ');
         let next = text[end..].chars().next().unwrap_or(' ');
         match c {
+            // A straight mark between two letters is an apostrophe typed as a
+            // double quote (wire copy's `don"t`, `OPEC"s`), not a quotation.
+            '"' if prev.is_alphabetic() && next.is_alphabetic() => {}
             '“' if outer.is_none() => outer = Some(open(out, i, end, 0)),
             '‘' | '\''
                 if singles_quote
@@ -94,6 +97,20 @@ pub(crate) fn quotations_into(text: &str, singles_quote: bool, out: &mut Vec<Quo
                     let q = open(out, first, after, 0);
                     close(&mut out[q], i, end);
                 }
+            }
+            // A closing mark after the end of a sentence or clause, with none
+            // open before it: the paragraph carries on a quotation the one
+            // before left open, its opening mark dropped (`… since March
+            // 1983," he added.`), so the quotation runs from its start.
+            '"' | '”'
+                if out.is_empty()
+                    && matches!(prev, ',' | '.' | '?' | '!')
+                    && !next.is_alphanumeric()
+                    && text[..i].trim_start().len() > 1 =>
+            {
+                let first = text.len() - text.trim_start().len();
+                let q = open(out, first, first, 0);
+                close(&mut out[q], i, end);
             }
             '"' => outer = Some(open(out, i, end, 0)),
             '‘' if outer.is_some() && inner.is_none() => inner = Some(open(out, i, end, 1)),
@@ -223,5 +240,27 @@ mod tests {
         let q = quotations("He said \"we will win\" today.");
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].span.start, 8);
+    }
+
+    #[test]
+    fn a_straight_mark_between_letters_is_an_apostrophe() {
+        assert_eq!(
+            quoted(r#""We don"t believe it," Ongpin said. "We have run it.""#),
+            [("We don\"t believe it,", true, 0), ("We have run it.", true, 0)]
+        );
+        // Between a letter and a space it still quotes.
+        assert_eq!(quoted(r#"OPEC's "differentials" panel"#), [("differentials", true, 0)]);
+    }
+
+    #[test]
+    fn a_closing_mark_with_none_open_continues_a_quotation_from_before() {
+        let text = "As a result, we have had a freeze since 1983,\" he added.";
+        let q = quotations(text);
+        assert_eq!(q.len(), 1);
+        assert_eq!(&text[q[0].content.clone()], "As a result, we have had a freeze since 1983,");
+        // A mark that opens a quotation after a comma and a space is an opening.
+        let q = quotations("He paused, \"we will win.\"");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].span.start, 11);
     }
 }

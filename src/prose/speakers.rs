@@ -18,11 +18,7 @@ impl<'a> Paragraph<'a> {
         if self.text[lead_in.clone()].trim_end().ends_with(':') {
             // "DELEGATE: "…"", "TERRY REINHART: "…"": a transcript's speaker label.
             let label = self.text[lead_in.clone()].trim_end().trim_end_matches(':');
-            let transcript = !label.is_empty()
-                && label.split_whitespace().count() <= 4
-                && label.chars().any(char::is_alphabetic)
-                && !label.chars().any(char::is_lowercase);
-            return transcript || self.names_a_person(&lead_in);
+            return is_speaker_label(label) || self.names_a_person(&lead_in);
         }
         // "That was the estimate of Lara Dunn, who …" right after the quotation.
         let last = self.sentence_of(q.span.end.saturating_sub(1).max(q.span.start));
@@ -74,6 +70,15 @@ impl<'a> Paragraph<'a> {
             })
     }
 
+    /// Whether the paragraph is a turn of a transcript: it opens with its
+    /// speaker's label ("ALICE PLACE: Well, the feeling has changed …"), so
+    /// its words are that speaker's, not the writer's.
+    pub fn opens_with_speaker_label(&self) -> bool {
+        let text = self.text.trim_start();
+        text.find(':')
+            .is_some_and(|colon| colon <= 40 && is_speaker_label(&text[..colon]))
+    }
+
     /// The first outer quotation that opens the paragraph, if one does.
     pub fn opening_quotation(&self) -> Option<&Quotation> {
         let first = self.text.find(|c: char| !c.is_whitespace())?;
@@ -92,10 +97,29 @@ impl<'a> Paragraph<'a> {
     }
 }
 
+/// Whether `label` is a transcript's speaker label: a few words in capitals
+/// ("DELEGATE", "TERRY REINHART", "MOS").
+fn is_speaker_label(label: &str) -> bool {
+    !label.is_empty()
+        && label.split_whitespace().count() <= 4
+        && label.chars().any(char::is_alphabetic)
+        && !label.chars().any(char::is_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::prose::BlockKind;
+
+    #[test]
+    fn a_transcripts_turn_opens_with_its_speakers_label() {
+        let turn = Paragraph::analyse("ALICE PLACE: Well, I think the feeling has changed.", BlockKind::Paragraph);
+        assert!(turn.opens_with_speaker_label());
+        let prose = Paragraph::analyse("Alice Place: the feeling has changed, she said.", BlockKind::Paragraph);
+        assert!(!prose.opens_with_speaker_label());
+        let late = Paragraph::analyse("The council met on Tuesday and heard from the clerk, who said THE PLAN: no.", BlockKind::Paragraph);
+        assert!(!late.opens_with_speaker_label());
+    }
 
     #[test]
     fn a_quote_with_no_speaker_in_reach() {

@@ -35,6 +35,7 @@ struct RawAttribution {
     actor_skips: Vec<String>,
     weekdays: Vec<String>,
     person_roles: Vec<String>,
+    subject_lead_ins: Vec<String>,
     market_words: Vec<String>,
     market_indices: Vec<String>,
     reporting_verbs: Vec<String>,
@@ -218,6 +219,8 @@ pub(crate) struct Lexicon {
     pub actor_skips: HashSet<String>,
     pub weekdays: HashSet<String>,
     pub person_roles: HashSet<String>,
+    /// Words before a sentence's subject that leave it the subject ("But today he …").
+    pub subject_lead_ins: HashSet<String>,
     pub market_words: HashSet<String>,
     /// Indices and indicators: anywhere before a figure in its sentence they
     /// make it a market report.
@@ -517,6 +520,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         actor_skips: set(raw.attribution.actor_skips),
         weekdays: set(raw.attribution.weekdays),
         person_roles: set(raw.attribution.person_roles),
+        subject_lead_ins: set(raw.attribution.subject_lead_ins),
         market_words: set(raw.attribution.market_words),
         market_indices: set(raw.attribution.market_indices),
         reporting_verbs: set(raw.attribution.reporting_verbs),

@@ -268,4 +268,17 @@ mod tests {
             "The \"Every Family needs a Farmer\" promotion starts today.",
         );
     }
+
+    #[test]
+    fn a_pronoun_after_a_lead_in_word_hands_the_quotation_on() {
+        assert_clean(
+            ID,
+            "Kowalski has spoken little since the fire. But today he wanted to make a public statement.\n\n\"I never knew there were such neighbors and friends around me and my family.\"",
+        );
+        assert_flags(
+            ID,
+            "The fire burned for three days. But today the rain came.\n\n\"I never knew there were such neighbors and friends around me and my family.\"",
+            &["\"I never knew there were such neighbors and friends around me and my family.\""],
+        );
+    }
 }

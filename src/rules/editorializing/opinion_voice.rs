@@ -47,4 +47,34 @@ mod tests {
         assert_clean(ID, "The scheme should be fully in place by January.");
         assert_clean(ID, "The mayor said the fee should be abolished.");
     }
+
+    #[test]
+    fn a_transcripts_turn_is_its_speakers_words() {
+        assert_clean(
+            ID,
+            "ALICE PLACE: Well, in the past many growers, I think, kept the two issues apart.",
+        );
+        assert_flags(
+            ID,
+            "Well, in the past many growers, I think, kept the two issues apart.",
+            &["I think"],
+        );
+    }
+
+    #[test]
+    fn a_quotation_carried_on_from_the_paragraph_before_is_the_speakers() {
+        assert_clean(
+            ID,
+            "He said the agreement \"will cut rates for the first time in 20 years.\n\nAs a result, we have had a freeze since 1983,\" he added.",
+        );
+        assert_clean(
+            ID,
+            "\"We don\"t expect a problem,\" Ongpin said. \"We have run this proposal past the accountants.\"",
+        );
+        assert_flags(
+            ID,
+            "He said the agreement would cut rates.\n\nAs a result, we have had a freeze since 1983.",
+            &["we have"],
+        );
+    }
 }
