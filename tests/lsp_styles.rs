@@ -21,6 +21,7 @@ kind = "substitution"
 swap = { "Kiev" = "Kyiv" }
 safe = true
 explanation = "AP changed to the Ukrainian spelling in 2019."
+link = "https://stylebook.example/places#kyiv"
 "#;
 
 /// A second rule, added while the document is open.
@@ -30,6 +31,7 @@ id = "tuesday"
 kind = "existence"
 tokens = ["Tuesday"]
 message = "Give the date, not the day."
+link = "javascript:alert(1)"
 "#;
 
 /// A rule whose pattern does not compile; the `pattern` line is at fault.
@@ -101,6 +103,11 @@ fn a_house_rule_is_diagnosed_explained_on_hover_and_fixed() {
         json!({ "line": 0, "character": at })
     );
     assert_eq!(kyiv["source"], "copydesk", "{kyiv}");
+    // The stylebook entry the rule names is the diagnostic's link.
+    assert_eq!(
+        kyiv["codeDescription"]["href"],
+        "https://stylebook.example/places#kyiv"
+    );
 
     let hover = client.request(
         "textDocument/hover",
@@ -164,9 +171,15 @@ fn saving_a_style_file_open_in_the_editor_reloads_it() {
         "textDocument/didSave",
         json!({ "textDocument": { "uri": style_uri } }),
     );
-    wait_published(&mut client, &uri, "the new house rule", |d| {
+    let published = wait_published(&mut client, &uri, "the new house rule", |d| {
         has(d, "house/tuesday")
     });
+    // A link that is not a web address is not offered.
+    let tuesday = published.iter().find(|d| d["code"] == "house/tuesday");
+    assert!(
+        tuesday.is_some_and(|d| d.get("codeDescription").is_none()),
+        "{tuesday:?}"
+    );
     // The style file itself is not linted as copy.
     client.sync();
     assert!(!client.ever_flagged(&style_uri), "{:?}", client.published);

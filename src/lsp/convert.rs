@@ -82,6 +82,17 @@ fn doc_link(rule: &str) -> Option<&'static str> {
     LINKS.get(rule).map(String::as_str)
 }
 
+/// The link a diagnostic of `rule` offers: a built-in rule's section of the
+/// catalogue, or the stylebook entry a house rule names (an http or https
+/// address only: a style file is untrusted).
+fn rule_link<'a>(rule: &str, stylebook: Option<&'a Stylebook>) -> Option<&'a str> {
+    doc_link(rule).or_else(|| {
+        let link = stylebook?.spec(rule)?.link.as_deref()?;
+        let url = Url::parse(link).ok()?;
+        matches!(url.scheme(), "http" | "https").then_some(link)
+    })
+}
+
 /// The ranges of `findings` of `text` (`rope`'s text), in the order given.
 /// Findings come sorted by start, which lets one sweep convert them all.
 pub fn ranges(text: &str, rope: &Rope, findings: &[Finding], encoding: Encoding) -> Vec<LspRange> {
@@ -89,8 +100,14 @@ pub fn ranges(text: &str, rope: &Rope, findings: &[Finding], encoding: Encoding)
     findings.iter().map(|f| sweep.range(&f.span)).collect()
 }
 
-/// The diagnostic of a finding at `range` of the text at `version`.
-pub fn diagnostic(finding: &Finding, range: LspRange, version: i32) -> Diagnostic {
+/// The diagnostic of a finding at `range` of the text at `version`, linted
+/// with `stylebook`.
+pub fn diagnostic(
+    finding: &Finding,
+    range: LspRange,
+    version: i32,
+    stylebook: Option<&Stylebook>,
+) -> Diagnostic {
     let data = DiagnosticData {
         version,
         fixes: finding.fixes.iter().map(fix_data).collect(),
@@ -99,7 +116,7 @@ pub fn diagnostic(finding: &Finding, range: LspRange, version: i32) -> Diagnosti
         range,
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.rule.to_string())),
-        code_description: doc_link(finding.rule)
+        code_description: rule_link(finding.rule, stylebook)
             .and_then(|href| Url::parse(href).ok())
             .map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_string()),
@@ -120,6 +137,7 @@ pub fn publish_notification(
     version: i32,
     findings: &[Finding],
     ranges: &[LspRange],
+    stylebook: Option<&Stylebook>,
 ) -> Option<Vec<u8>> {
     let diagnostics = Wire(
         findings
@@ -129,7 +147,7 @@ pub fn publish_notification(
                 range,
                 severity: severity(finding.severity),
                 code: finding.rule,
-                code_description: doc_link(finding.rule).map(|href| WireHref { href }),
+                code_description: rule_link(finding.rule, stylebook).map(|href| WireHref { href }),
                 source: SOURCE,
                 message: &finding.message,
                 data: WireData {
@@ -171,15 +189,15 @@ struct WireDiagnostic<'a, F: Serialize> {
     severity: DiagnosticSeverity,
     code: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    code_description: Option<WireHref>,
+    code_description: Option<WireHref<'a>>,
     source: &'static str,
     message: &'a str,
     data: WireData<F>,
 }
 
 #[derive(Serialize)]
-struct WireHref {
-    href: &'static str,
+struct WireHref<'a> {
+    href: &'a str,
 }
 
 #[derive(Serialize)]
@@ -510,6 +528,7 @@ mod tests {
             finding,
             ranges(&text, &rope, &findings, Encoding::Utf16)[i],
             7,
+            None,
         );
         // Before the finding, "Café 😀 “東京”. " is 12 UTF-16 units but 21 bytes.
         let column = |b: usize| text[..b].encode_utf16().count() as u32;
@@ -545,7 +564,7 @@ mod tests {
         let findings = lint(&text);
         assert!(findings.len() >= 10 && findings.iter().any(safe_fix));
         let ranges = ranges(&text, &rope, &findings, Encoding::Utf16);
-        let body = publish_notification(&uri(), 5, &findings, &ranges).unwrap_or_default();
+        let body = publish_notification(&uri(), 5, &findings, &ranges, None).unwrap_or_default();
         let message: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
         assert_eq!(message["method"], "textDocument/publishDiagnostics");
         let params: Result<tower_lsp::lsp_types::PublishDiagnosticsParams, _> =
@@ -556,7 +575,7 @@ mod tests {
         let expected: Vec<Diagnostic> = findings
             .iter()
             .zip(&ranges)
-            .map(|(f, r)| diagnostic(f, *r, 5))
+            .map(|(f, r)| diagnostic(f, *r, 5, None))
             .collect();
         assert_eq!(
             (params.uri, params.version, params.diagnostics),
@@ -569,7 +588,7 @@ mod tests {
         let (text, findings, i) = example(safe_fix);
         let rope = Rope::from_str(&text);
         let ranges = ranges(&text, &rope, &findings, Encoding::Utf16);
-        let d = diagnostic(&findings[i], ranges[i], 3);
+        let d = diagnostic(&findings[i], ranges[i], 3, None);
         let target = Target {
             uri: &uri(),
             version: 3,

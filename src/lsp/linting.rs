@@ -84,7 +84,7 @@ impl Linted {
         self.findings
             .iter()
             .zip(&self.ranges)
-            .map(|(f, r)| convert::diagnostic(f, *r, self.version))
+            .map(|(f, r)| convert::diagnostic(f, *r, self.version, self.stylebook.as_deref()))
             .collect()
     }
 }
@@ -258,9 +258,13 @@ impl Server {
         {
             return;
         }
-        let Some(body) =
-            convert::publish_notification(uri, linted.version, &linted.findings, &linted.ranges)
-        else {
+        let Some(body) = convert::publish_notification(
+            uri,
+            linted.version,
+            &linted.findings,
+            &linted.ranges,
+            linted.stylebook.as_deref(),
+        ) else {
             return;
         };
         let mut documents = lock(&self.documents);

@@ -246,10 +246,16 @@ mod tests {
     fn a_straight_mark_between_letters_is_an_apostrophe() {
         assert_eq!(
             quoted(r#""We don"t believe it," Ongpin said. "We have run it.""#),
-            [("We don\"t believe it,", true, 0), ("We have run it.", true, 0)]
+            [
+                ("We don\"t believe it,", true, 0),
+                ("We have run it.", true, 0)
+            ]
         );
         // Between a letter and a space it still quotes.
-        assert_eq!(quoted(r#"OPEC's "differentials" panel"#), [("differentials", true, 0)]);
+        assert_eq!(
+            quoted(r#"OPEC's "differentials" panel"#),
+            [("differentials", true, 0)]
+        );
     }
 
     #[test]
@@ -257,7 +263,10 @@ mod tests {
         let text = "As a result, we have had a freeze since 1983,\" he added.";
         let q = quotations(text);
         assert_eq!(q.len(), 1);
-        assert_eq!(&text[q[0].content.clone()], "As a result, we have had a freeze since 1983,");
+        assert_eq!(
+            &text[q[0].content.clone()],
+            "As a result, we have had a freeze since 1983,"
+        );
         // A mark that opens a quotation after a comma and a space is an opening.
         let q = quotations("He paused, \"we will win.\"");
         assert_eq!(q.len(), 1);

@@ -113,11 +113,20 @@ mod tests {
 
     #[test]
     fn a_transcripts_turn_opens_with_its_speakers_label() {
-        let turn = Paragraph::analyse("ALICE PLACE: Well, I think the feeling has changed.", BlockKind::Paragraph);
+        let turn = Paragraph::analyse(
+            "ALICE PLACE: Well, I think the feeling has changed.",
+            BlockKind::Paragraph,
+        );
         assert!(turn.opens_with_speaker_label());
-        let prose = Paragraph::analyse("Alice Place: the feeling has changed, she said.", BlockKind::Paragraph);
+        let prose = Paragraph::analyse(
+            "Alice Place: the feeling has changed, she said.",
+            BlockKind::Paragraph,
+        );
         assert!(!prose.opens_with_speaker_label());
-        let late = Paragraph::analyse("The council met on Tuesday and heard from the clerk, who said THE PLAN: no.", BlockKind::Paragraph);
+        let late = Paragraph::analyse(
+            "The council met on Tuesday and heard from the clerk, who said THE PLAN: no.",
+            BlockKind::Paragraph,
+        );
         assert!(!late.opens_with_speaker_label());
     }
 
