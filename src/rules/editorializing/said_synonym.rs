@@ -18,6 +18,8 @@ struct Data {
     noun_markers: Vec<String>,
     /// Words before the -s form that make it a plural noun ("there are claims").
     plural_noun_markers: Vec<String>,
+    /// Words before the past form that make it a passive participle.
+    passive_markers: Vec<String>,
     /// Words after a listed form that make it report speech ("claimed that", "insisted he").
     speech_objects: Vec<String>,
     /// When or where the words were said, allowed between a listed form and
@@ -52,6 +54,8 @@ const SAID: [&str; 4] = ["said", "says", "saying", "say"];
 
 /// The index in [`SAID`] of the -s form, which doubles as a plural noun ("claims").
 const S_FORM: usize = 1;
+/// The index in [`SAID`] of the past form, which doubles as a passive participle.
+const PAST_FORM: usize = 0;
 
 rule_data!(DATA: Data = "said_synonym.toml");
 
@@ -204,6 +208,9 @@ fn reports_speech(
         let before = crate::rules::word_lower(para, before);
         DATA.noun_markers.iter().any(|m| *m == before)
             || (form == S_FORM && DATA.plural_noun_markers.iter().any(|m| *m == before))
+            // "would be maintained", "was admitted": a passive reports no
+            // speaker's words.
+            || (form == PAST_FORM && DATA.passive_markers.iter().any(|m| *m == before))
     });
     if noun {
         return false;
@@ -382,6 +389,25 @@ mod tests {
         );
         assert_clean(ID, "\"He claimed that I lied,\" Smith said.");
         assert_clean(ID, "The mayor said that the budget was balanced.");
+    }
+
+    #[test]
+    fn a_passive_reports_no_speakers_words() {
+        assert_clean(
+            ID,
+            "The state's 30 pct equity in mining projects would be maintained, he said.",
+        );
+        assert_clean(
+            ID,
+            "He said the group wanted a \"level playing field\" to be maintained in the market.",
+        );
+        // The active verb with its speaker still reports speech.
+        assert_flags(
+            ID,
+            "The minister maintained, \"The equity will stay at 30 pct.\"",
+            &["maintained"],
+        );
+        assert_flags(ID, "He was insisting that the equity stay.", &["insisting"]);
     }
 
     #[test]
