@@ -165,11 +165,12 @@ impl<'a> Paragraph<'a> {
         // confident of the trial's success." introduces the speaker of the
         // quotation that opens the next paragraph, as a person opening the
         // last sentence does in wire and broadcast copy.
+        // So does any source of speech the last sentence names ("the couple
+        // say their hair is like cashmere"), not only a person.
         let names_speaker = last_sentence.is_some_and(|s| {
-            self.cues_of(s, s)
-                .iter()
-                .any(|c| !c.actor && self.names_a_person(&self.subject_of(c)))
-                || self.opens_with_person(s)
+            self.cues_of(s, s).iter().any(|c| {
+                !c.actor && (c.source.is_some() || self.names_a_person(&self.subject_of(c)))
+            }) || self.opens_with_person(s)
         });
         // Each asked for twice below; worked out once.
         let opens_kinds = self.sentence_kinds(0);
@@ -249,7 +250,12 @@ impl<'a> Paragraph<'a> {
                 && !self.lower_classes(first + k).has(List::Institutions)
                 && !self.lower_classes(first + k).has(List::Determiners)
         };
-        matches!(word(0), "He" | "She" | "he" | "she") || (name(0) && name(1))
+        // "He", "she", and "He's" or "She’d" as one word.
+        let pronoun = word(0)
+            .split(['\'', '’'])
+            .next()
+            .is_some_and(|w| matches!(w, "He" | "She" | "he" | "she"));
+        pronoun || (name(0) && name(1))
     }
 
     /// Whether a verb of saying or reporting here has a named subject, or

@@ -281,4 +281,21 @@ mod tests {
             &["\"I never knew there were such neighbors and friends around me and my family.\""],
         );
     }
+
+    #[test]
+    fn a_source_of_speech_ending_the_paragraph_before_hands_the_quotation_on() {
+        assert_clean(
+            ID,
+            "The cows are docile, and the couple say their hair is like cashmere wool.\n\n\"It's a Scottish breed, good for beef, and they can be milked.\"",
+        );
+        assert_clean(
+            ID,
+            "Jeff Ironside owns a poultry farm. He's seen a huge increase in grain prices.\n\n\"Normally we're looking to stock up, but there's not a lot of grain on the ground.\"",
+        );
+        assert_flags(
+            ID,
+            "The cows are docile, and their hair is like cashmere wool.\n\n\"It's a Scottish breed, good for beef, and they can be milked.\"",
+            &["\"It's a Scottish breed, good for beef, and they can be milked.\""],
+        );
+    }
 }
