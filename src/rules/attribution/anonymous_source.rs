@@ -14,7 +14,18 @@ use crate::rules::{one_of, Context, RuleMeta};
 struct Data {
     #[serde(flatten)]
     phrases: PhraseRuleData,
+    market: Market,
     unnamed: Unnamed,
+}
+
+/// Sources named by their trade: the `[market]` table.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Market {
+    /// The trades ("trade sources", "banking sources").
+    kinds: Vec<String>,
+    /// Words that make what they say opinion or speculation.
+    opinion_words: Vec<String>,
 }
 
 /// How a source the copy does not name is read: the `[unnamed]` table.
@@ -43,6 +54,7 @@ struct Rule {
     /// `unnamed.nouns` as a list of the shared phrase index: a paragraph with
     /// none of them (most) is passed over before its cues are read.
     nouns: PhraseList,
+    market: Market,
     unnamed: Unnamed,
 }
 
@@ -54,6 +66,7 @@ static RULE: std::sync::LazyLock<Rule> = std::sync::LazyLock::new(|| {
     Rule {
         phrases: PhraseRule::new(data.phrases),
         nouns: PhraseList::new(data.unnamed.nouns.iter().map(String::as_str)),
+        market: data.market,
         unnamed: data.unnamed,
     }
 });
@@ -75,7 +88,8 @@ impl crate::rules::Rule for AnonymousSource {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let para = cx.para;
         let from = out.len();
-        RULE.phrases.check(cx, out, |_, _| true);
+        RULE.phrases
+            .check(cx, out, |para, span| !market_information(para, span));
         // Asked once per story: "the sources said" after "sources close to
         // the deal said" is the same sourcing, raised at its first mention.
         for finding in &mut out[from..] {
@@ -148,6 +162,27 @@ fn unnamed(para: &Paragraph, source: &Range<usize>) -> Option<Range<usize>> {
         .then(|| para.words[opener].start..source.end)
 }
 
+/// Whether the sources at `span` are a trade's ("trade sources said")
+/// giving information rather than opinion or speculation: the wire's way of
+/// sourcing a routine market fact.
+fn market_information(para: &Paragraph, span: &Range<usize>) -> bool {
+    let first = para.word_index_at(span.start);
+    let trade = first
+        .checked_sub(1)
+        .is_some_and(|kind| one_of(&RULE.market.kinds, &para.text[para.words[kind].clone()]));
+    if !trade {
+        return false;
+    }
+    let sentence = para.sentence_of(span.start);
+    let words = &para.sentences[sentence];
+    let opinion = para.projects(sentence)
+        || para.forecasts(sentence)
+        || para.text[words.clone()]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| one_of(&RULE.market.opinion_words, w));
+    !opinion
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_support::{assert_clean, assert_flags};
@@ -161,6 +196,30 @@ mod tests {
             ID,
             "The chief will resign, according to a person familiar with the matter.",
             &["a person familiar with"],
+        );
+    }
+
+    #[test]
+    fn a_trades_sources_giving_information_are_the_wires_routine() {
+        assert_clean(
+            ID,
+            "Japan bought 5,000 tonnes of Canadian rapeseed overnight for April shipment, trade sources said.",
+        );
+        assert_flags(
+            ID,
+            "Japanese banks are expected to give the negotiators a cool response, banking sources said.",
+            &["sources said"],
+        );
+        assert_flags(
+            ID,
+            "Trade sources say prices could boom once again if output falls.",
+            &["sources say"],
+        );
+        // Sources with no trade are anonymous whatever they say.
+        assert_flags(
+            ID,
+            "Japan bought 5,000 tonnes of Canadian rapeseed overnight, sources said.",
+            &["sources said"],
         );
     }
 
