@@ -165,11 +165,13 @@ impl<'a> Paragraph<'a> {
         // confident of the trial's success." introduces the speaker of the
         // quotation that opens the next paragraph, as a person opening the
         // last sentence does in wire and broadcast copy.
-        // So does any source of speech the last sentence names ("the couple
-        // say their hair is like cashmere"), not only a person.
+        // So does a source the copy has already introduced ("the couple say
+        // their hair is like cashmere"), but not "Sources say" or "Critics say".
         let names_speaker = last_sentence.is_some_and(|s| {
             self.cues_of(s, s).iter().any(|c| {
-                !c.actor && (c.source.is_some() || self.names_a_person(&self.subject_of(c)))
+                !c.actor
+                    && (self.names_a_person(&self.subject_of(c))
+                        || c.source.as_ref().is_some_and(|r| self.refers_back(r)))
             }) || self.opens_with_person(s)
         });
         // Each asked for twice below; worked out once.
@@ -231,6 +233,18 @@ impl<'a> Paragraph<'a> {
     /// Whether sentence `index` opens with a person as its subject: "He" or
     /// "She", or a name of two capitalized words ("Fiona Eastwell and her
     /// family …", "Dr Bruce Kefford from …") that is not an institution.
+    /// Whether the words at `source` point back to someone the copy has
+    /// introduced: a definite description or a pronoun ("the couple", "they").
+    fn refers_back(&self, source: &std::ops::Range<usize>) -> bool {
+        // Past a conjunction the source may begin with ("and the couple").
+        let mut first = self.word_index_at(source.start);
+        let end = self.word_index_at(source.end);
+        while first + 1 < end && lexicon().subject_lead_ins.contains(&self.word_lower(first)) {
+            first += 1;
+        }
+        first < end && lexicon().back_references.contains(&self.word_lower(first))
+    }
+
     fn opens_with_person(&self, index: usize) -> bool {
         let mut first = self.word_index_at(self.sentences[index].start);
         // "But today he …": the subject after a conjunction or a time.

@@ -36,6 +36,7 @@ struct RawAttribution {
     weekdays: Vec<String>,
     person_roles: Vec<String>,
     subject_lead_ins: Vec<String>,
+    back_references: Vec<String>,
     market_words: Vec<String>,
     market_indices: Vec<String>,
     reporting_verbs: Vec<String>,
@@ -221,6 +222,8 @@ pub(crate) struct Lexicon {
     pub person_roles: HashSet<String>,
     /// Words before a sentence's subject that leave it the subject ("But today he …").
     pub subject_lead_ins: HashSet<String>,
+    /// Words that open a source the copy has introduced ("the couple", "they").
+    pub back_references: HashSet<String>,
     pub market_words: HashSet<String>,
     /// Indices and indicators: anywhere before a figure in its sentence they
     /// make it a market report.
@@ -521,6 +524,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         weekdays: set(raw.attribution.weekdays),
         person_roles: set(raw.attribution.person_roles),
         subject_lead_ins: set(raw.attribution.subject_lead_ins),
+        back_references: set(raw.attribution.back_references),
         market_words: set(raw.attribution.market_words),
         market_indices: set(raw.attribution.market_indices),
         reporting_verbs: set(raw.attribution.reporting_verbs),

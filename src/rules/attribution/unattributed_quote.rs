@@ -297,5 +297,11 @@ mod tests {
             "The cows are docile, and their hair is like cashmere wool.\n\n\"It's a Scottish breed, good for beef, and they can be milked.\"",
             &["\"It's a Scottish breed, good for beef, and they can be milked.\""],
         );
+        // Anonymous sources hand on no speaker.
+        assert_flags(
+            ID,
+            "Sources say the deal was done early.\n\n\"This is the end of the neighborhood as we know it.\"",
+            &["\"This is the end of the neighborhood as we know it.\""],
+        );
     }
 }

@@ -77,4 +77,17 @@ mod tests {
             &["we have"],
         );
     }
+
+    #[test]
+    fn a_word_in_capitals_is_another_word() {
+        assert_clean(
+            ID,
+            "The groups have written to US lawmakers urging them to oppose the plan.",
+        );
+        assert_flags(
+            ID,
+            "The groups have written to us urging us to oppose the plan. We believe it.",
+            &["to us", "We believe"],
+        );
+    }
 }

@@ -262,6 +262,7 @@ impl PhraseRule {
             let entry = &self.data.phrases[entry_index];
             if para.in_quotation(span.clone())
                 || !self.fits(para, entry, &span)
+                || acronym(&entry.phrase, &para.text[span.clone()])
                 || !keep(para, &span)
             {
                 continue;
@@ -353,4 +354,14 @@ impl PhraseRule {
             }
         }
     }
+}
+
+/// Whether `text`, a match of the lowercase `phrase`, writes one of its words
+/// in capitals: another word that looks the same ("to US" is the country, not
+/// "to us"; "CHARMING SHOPPES" is a name, not a judgement).
+fn acronym(phrase: &str, text: &str) -> bool {
+    !phrase.chars().any(char::is_uppercase)
+        && text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
 }
