@@ -413,7 +413,8 @@ fn range_start(s: &Scan, i: usize) -> Option<usize> {
 }
 
 /// Where the number whose last part starts at `at` starts: a fraction is
-/// read whole, with its whole part ("8 3/4%", "6-1/8 pct", "101-3/4").
+/// read whole, with its whole part ("8 3/4%", "6-1/8 pct", "101-3/4"), and so
+/// is a dealer's quote of two rates ("3.85/95 pct": 3.85 to 3.95).
 fn whole_number_start(text: &str, at: usize) -> usize {
     let digits_before = |end: usize| {
         end - text[..end]
@@ -430,7 +431,7 @@ fn whole_number_start(text: &str, at: usize) -> usize {
         return at;
     }
     match numerator.checked_sub(1).map(|p| (p, text.as_bytes()[p])) {
-        Some((p, b'-' | b' ')) if digits_before(p) < p => digits_before(p),
+        Some((p, b'-' | b' ' | b'.')) if digits_before(p) < p => digits_before(p),
         _ => numerator,
     }
 }

@@ -171,6 +171,9 @@ mod tests {
     fn fractions_are_read_whole_and_offering_terms_are_the_issuers() {
         assert_flags(ID, "Rates rose to 8 3/4% in March.", &["8 3/4%"]);
         assert_flags(ID, "Rates rose to 6-1/8 pct in March.", &["6-1/8 pct"]);
+        // A dealer's quote of two rates, read whole.
+        assert_flags(ID, "Rates rose to 3.85/95 pct in March.", &["3.85/95 pct"]);
+        assert_flags(ID, "Rates rose to 3.85 pct in March.", &["3.85 pct"]);
         assert_flags(
             ID,
             "The crop fell by two to seven pct.",
