@@ -332,8 +332,12 @@ proptest! {
         let outer: Vec<&Quotation> = found.iter().filter(|q| q.depth == 0).collect();
         for q in &found {
             prop_assert!(on_boundaries(&text, &q.span) && on_boundaries(&text, &q.content), "{q:?} in {text:?}");
-            // The opening mark, the words, the closing mark (if any), in order.
-            prop_assert!(q.span.start < q.content.start && q.content.start <= q.content.end && q.content.end <= q.span.end, "{q:?} in {text:?}");
+            // The opening mark, the words, the closing mark (if any), in order;
+            // a quotation carried on from the paragraph before has no opening
+            // mark, and starts the paragraph.
+            let carried_on = q.span.start == q.content.start
+                && q.span.start == text.len() - text.trim_start().len();
+            prop_assert!((q.span.start < q.content.start || carried_on) && q.content.start <= q.content.end && q.content.end <= q.span.end, "{q:?} in {text:?}");
             prop_assert!(q.depth <= 1);
         }
         // Outer quotations in order and never overlapping; only the last may be open.
