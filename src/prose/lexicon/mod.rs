@@ -36,6 +36,7 @@ struct RawAttribution {
     weekdays: Vec<String>,
     person_roles: Vec<String>,
     subject_lead_ins: Vec<String>,
+    expert_groups: Vec<String>,
     back_references: Vec<String>,
     market_words: Vec<String>,
     market_indices: Vec<String>,
@@ -222,6 +223,8 @@ pub(crate) struct Lexicon {
     pub person_roles: HashSet<String>,
     /// Words before a sentence's subject that leave it the subject ("But today he …").
     pub subject_lead_ins: HashSet<String>,
+    /// Groups of experts a lede may speak for ("experts", "economists").
+    pub expert_groups: HashSet<String>,
     /// Words that open a source the copy has introduced ("the couple", "they").
     pub back_references: HashSet<String>,
     pub market_words: HashSet<String>,
@@ -524,6 +527,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         weekdays: set(raw.attribution.weekdays),
         person_roles: set(raw.attribution.person_roles),
         subject_lead_ins: set(raw.attribution.subject_lead_ins),
+        expert_groups: set(raw.attribution.expert_groups),
         back_references: set(raw.attribution.back_references),
         market_words: set(raw.attribution.market_words),
         market_indices: set(raw.attribution.market_indices),

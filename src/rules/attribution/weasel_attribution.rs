@@ -36,6 +36,19 @@ fn research(para: &Paragraph, span: &Range<usize>) -> bool {
     })
 }
 
+/// Whether the flagged words stand for a group of experts ("experts say",
+/// "economists expect"): a one-sentence lede may speak for them before the
+/// next paragraph names one.
+fn experts(para: &Paragraph, span: &Range<usize>) -> bool {
+    let first = para.word_index_at(span.start);
+    let last = para.word_index_at(span.end);
+    (first..last).any(|i| {
+        crate::prose::lexicon::lexicon()
+            .expert_groups
+            .contains(&*crate::rules::word_lower(para, i))
+    })
+}
+
 impl crate::rules::Rule for WeaselAttribution {
     fn meta(&self) -> &'static crate::rules::RuleMeta {
         &DATA.data.rule
@@ -60,9 +73,13 @@ impl crate::rules::Rule for WeaselAttribution {
                 research(para, span) && para.names_source(para.sentence_of(span.start) + 1);
             !(para.span_reported(span) || named_next)
         });
+        // A lede that ends its paragraph ("Experts say …", "New research has
+        // shown …") is answered by the next paragraph naming its source; a
+        // group with a named member in its own paragraph ("Economists
+        // expect …" then "…, said Priya Raman") is still a generalisation.
         for finding in &mut out[from..] {
             let last = para.sentence_of(finding.span.start) + 1 == para.sentences.len();
-            if last && research(para, &finding.span) {
+            if last && (research(para, &finding.span) || experts(para, &finding.span)) {
                 finding.reach.answered_by_next = Some(Answer::Named);
             }
         }
@@ -164,6 +181,26 @@ mod tests {
             ID,
             "Studies show the policy works.\n\nResearch suggests the fence will help.",
             &["Studies show", "Research suggests"],
+        );
+    }
+
+    #[test]
+    fn a_lede_for_a_group_of_experts_is_answered_by_the_next_paragraph_naming_one() {
+        assert_clean(
+            ID,
+            "Economists say the rate rise will slow housing.\n\nANZ chief economist Saul Eslake says prices will fall.",
+        );
+        // Nobody named after it.
+        assert_flags(
+            ID,
+            "Economists say the rate rise will slow housing.\n\nPrices fell in March.",
+            &["Economists say"],
+        );
+        // A named member in its own paragraph does not make the group's view sourced.
+        assert_flags(
+            ID,
+            "Economists expect the bank to hold rates. \"Inflation is cooling,\" said Priya Raman, chief economist at Castell Partners.",
+            &["Economists expect"],
         );
     }
 }
