@@ -20,6 +20,13 @@ struct Data {
     plural_noun_markers: Vec<String>,
     /// Words before the past form that make it a passive participle.
     passive_markers: Vec<String>,
+    /// Verbs of conceding, and the words that set a concession against what
+    /// the speaker holds.
+    concessions: Vec<String>,
+    concession_turns: Vec<String>,
+    /// Verbs of demanding, and the words of the mood that makes them a demand.
+    demands: Vec<String>,
+    demand_moods: Vec<String>,
     /// Words after a listed form that make it report speech ("claimed that", "insisted he").
     speech_objects: Vec<String>,
     /// When or where the words were said, allowed between a listed form and
@@ -119,6 +126,8 @@ impl Rule for SaidSynonym {
         for (index, span) in list.find_in(cx) {
             let (form, verb, spellings) = &forms[index];
             if para.in_quotation(span.clone())
+                || framed_concession(para, &span)
+                || demand(para, &span)
                 || (verb.person_subject && !person_before(para, &span))
                 || !reports_speech(para, &span, *form, verb.quote_only)
             {
@@ -237,6 +246,38 @@ fn reports_speech(
         }
     }
     after_quotation(para, span)
+}
+
+/// Whether a verb of conceding at `span` stands in a concession the copy
+/// frames as one: a turn after it in its sentence ("admitted the vote was
+/// close but said …") or opening the sentence ("Conceding the point, …").
+fn framed_concession(para: &Paragraph, span: &std::ops::Range<usize>) -> bool {
+    if !one_of(&DATA.concessions, &para.text[span.clone()]) {
+        return false;
+    }
+    let sentence = &para.sentences[para.sentence_of(span.start)];
+    let opens = para.text[sentence.start..span.start].trim().is_empty();
+    let turn = para.text[span.end..sentence.end]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| one_of(&DATA.concession_turns, w));
+    opens || turn
+}
+
+/// Whether a verb of insisting at `span` makes a demand: "that" and a
+/// subjunctive within a few words ("insisting that herring and salmon be
+/// processed at home").
+fn demand(para: &Paragraph, span: &std::ops::Range<usize>) -> bool {
+    if !one_of(&DATA.demands, &para.text[span.clone()]) {
+        return false;
+    }
+    let end = para.sentences[para.sentence_of(span.start)].end;
+    let next = para.word_index_at(span.end);
+    let mut words = para.words[next.min(para.words.len())..]
+        .iter()
+        .take_while(|w| w.end <= end)
+        .map(|w| &para.text[w.clone()]);
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("that"))
+        && words.take(8).any(|w| one_of(&DATA.demand_moods, w))
 }
 
 /// Whether the verb at `span` attributes the quotation just before it:
@@ -389,6 +430,37 @@ mod tests {
         );
         assert_clean(ID, "\"He claimed that I lied,\" Smith said.");
         assert_clean(ID, "The mayor said that the budget was balanced.");
+    }
+
+    #[test]
+    fn a_demand_is_not_a_claim_in_dispute() {
+        assert_clean(
+            ID,
+            "Canada was trying to preserve jobs by insisting that herring and salmon be processed at home.",
+        );
+        assert_flags(
+            ID,
+            "The minister insisted that herring and salmon are processed at home.",
+            &["insisted"],
+        );
+    }
+
+    #[test]
+    fn a_concession_the_copy_frames_as_one_names_the_act() {
+        assert_clean(
+            ID,
+            "The chairman admitted the vote was close but said the plan would stand.",
+        );
+        assert_clean(
+            ID,
+            "Conceding that the deal was late, the minister said funds would flow in May.",
+        );
+        // With nothing set against it, the verb still passes judgement.
+        assert_flags(
+            ID,
+            "The chairman admitted that the vote was close.",
+            &["admitted"],
+        );
     }
 
     #[test]
