@@ -79,6 +79,17 @@ struct Scan<'t> {
 }
 
 impl<'t> Scan<'t> {
+    /// Whether a competition's result stands within a dozen words of word
+    /// `i`: a unit of one ("points", "seconds") or a clock time ("4:05.2").
+    fn near_a_result(&self, i: usize) -> bool {
+        let around = i.saturating_sub(12)..(i + 13).min(self.words.len());
+        around.clone().any(|k| self.is(k, class::RESULT_UNIT))
+            || self.text[self.words[around.start].start..self.words[around.end - 1].end]
+                .as_bytes()
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
+    }
+
     fn new(
         text: &'t str,
         lower: &'t str,
@@ -691,6 +702,9 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     let start = s.words[i].start;
     // "a league record", "a world record".
     if lower == "record" && i > 0 && s.is(i - 1, class::RECORD_SCOPE) && s.adjacent(i - 1) {
+        if s.near_a_result(i) {
+            return None;
+        }
         return Some((
             Figure {
                 span: s.words[i - 1].start..s.words[i].end,
@@ -714,8 +728,11 @@ fn ranking_at(s: &Scan, i: usize) -> Option<(Figure, usize)> {
     if !s.is(i, class::SUPERLATIVE) {
         return None;
     }
-    // "her best time since 2019" is a personal record, not a statistic.
-    if i > 0 && matches!(s.lower(i - 1), "her" | "his" | "their" | "my" | "your") {
+    // "her best time since 2019" is a personal record, not a statistic, and
+    // "the most points ever" one of the record book.
+    if i > 0 && matches!(s.lower(i - 1), "her" | "his" | "their" | "my" | "your")
+        || s.near_a_result(i)
+    {
         return None;
     }
     // The anchor must come soon and in the same clause.

@@ -38,6 +38,8 @@ pub(crate) mod class {
     pub const FRACTION: u32 = 1 << 23;
     /// "record" or "all-time", which may open a ranking.
     pub const RECORD: u32 = 1 << 24;
+    /// A unit of a competition's result ("seconds", "points").
+    pub const RESULT_UNIT: u32 = 1 << 25;
     /// A relative pronoun: [`super::RELATIVES`].
     pub const RELATIVE: u32 = 1 << 25;
     /// Starts with an ASCII digit (set by the scan, not from a list).
@@ -63,7 +65,7 @@ const RELATIVES: [&str; 4] = ["which", "who", "that", "whose"];
 /// table ([`Lexicon::classes_at`]), so that a word is looked up once.
 pub(crate) fn class_words(lex: &Lexicon) -> HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>> {
     use class::*;
-    let lists: [(&HashSet<String>, u32); 21] = [
+    let lists: [(&HashSet<String>, u32); 22] = [
         (&lex.spelled, SPELLED),
         (&lex.scales, SCALE),
         (&lex.superlatives, SUPERLATIVE),
@@ -83,6 +85,7 @@ pub(crate) fn class_words(lex: &Lexicon) -> HashMap<Box<str>, u32, BuildHasherDe
         (&lex.fixed_rate_nouns, FIXED_RATE),
         (&lex.attendance_words, ATTENDANCE),
         (&lex.record_scopes, RECORD_SCOPE),
+        (&lex.result_units, RESULT_UNIT),
         (&lex.record_nouns, RECORD_NOUN),
         (&lex.ranking_scopes, RANKING_SCOPE),
     ];

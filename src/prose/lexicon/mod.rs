@@ -82,6 +82,7 @@ struct RawNumbers {
     record_nouns: Vec<String>,
     ranking_scopes: Vec<String>,
     record_scopes: Vec<String>,
+    result_units: Vec<String>,
     estimators: Vec<String>,
     crowd_nouns: Vec<String>,
     limit_lead_ins: Vec<String>,
@@ -293,6 +294,8 @@ pub(crate) struct Lexicon {
     pub record_nouns: HashSet<String>,
     pub ranking_scopes: HashSet<String>,
     pub record_scopes: HashSet<String>,
+    /// Units of a competition's result ("seconds", "points").
+    pub result_units: HashSet<String>,
     pub estimators: HashSet<String>,
     pub crowd_nouns: HashSet<String>,
     /// Verbs and phrases before "up to N" that make N a limit or a capacity.
@@ -569,6 +572,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         record_nouns: set(raw.numbers.record_nouns),
         ranking_scopes: set(raw.numbers.ranking_scopes),
         record_scopes: set(raw.numbers.record_scopes),
+        result_units: set(raw.numbers.result_units),
         estimators: set(raw.numbers.estimators),
         crowd_nouns: set(raw.numbers.crowd_nouns),
         limit_lead_ins: set(raw.numbers.limit_lead_ins),

@@ -30,4 +30,17 @@ mod tests {
         );
         assert_clean(ID, "She is the best player on the team.");
     }
+
+    #[test]
+    fn a_record_of_a_timed_or_scored_result_is_the_record_books() {
+        assert_clean(ID, "Smith ran the mile in 4:05.2, a meet record.");
+        assert_clean(ID, "He scored 61 points, a school record.");
+        assert_clean(ID, "The Yankees scored the most runs ever in a series.");
+        // A fee is not a result of play.
+        assert_flags(
+            ID,
+            "The club paid the fee for the forward, a league record.",
+            &["league record"],
+        );
+    }
 }
