@@ -84,8 +84,7 @@ impl<'t> Scan<'t> {
     fn near_a_result(&self, i: usize) -> bool {
         let around = i.saturating_sub(12)..(i + 13).min(self.words.len());
         around.clone().any(|k| self.is(k, class::RESULT_UNIT))
-            || self.text[self.words[around.start].start..self.words[around.end - 1].end]
-                .as_bytes()
+            || self.text.as_bytes()[self.words[around.start].start..self.words[around.end - 1].end]
                 .windows(3)
                 .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
     }
