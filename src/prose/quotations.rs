@@ -52,9 +52,10 @@ pub(crate) fn quotations_into(text: &str, singles_quote: bool, out: &mut Vec<Quo
         let prev = text[..i].chars().next_back().unwrap_or(' ');
         let next = text[end..].chars().next().unwrap_or(' ');
         match c {
-            // A straight mark between two letters is an apostrophe typed as a
-            // double quote (wire copy's `don"t`, `OPEC"s`), not a quotation.
-            '"' if prev.is_alphabetic() && next.is_alphabetic() => {}
+            // A straight mark between a letter and a contraction's or a
+            // possessive's ending is an apostrophe typed as a double quote
+            // (wire copy's `don"t`, `OPEC"s`), not a quotation; `said"It` opens one.
+            '"' if prev.is_alphabetic() && apostrophe_ending(&text[end..]) => {}
             '“' if outer.is_none() => outer = Some(open(out, i, end, 0)),
             '‘' | '\''
                 if singles_quote
@@ -136,6 +137,15 @@ pub(crate) fn quotations_into(text: &str, singles_quote: bool, out: &mut Vec<Quo
             q.content.end = q.span.end;
         }
     }
+}
+
+/// Whether `rest`, the text after a mark, opens with the ending of a
+/// contraction or a possessive ("s", "t", "re", "ll" …) and then a word's end.
+fn apostrophe_ending(rest: &str) -> bool {
+    ["s", "t", "d", "m", "re", "ve", "ll"].iter().any(|ending| {
+        rest.strip_prefix(ending)
+            .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+    })
 }
 
 /// Where a paragraph's garbled opening mark starts and ends: one or two
