@@ -80,13 +80,29 @@ struct Scan<'t> {
 
 impl<'t> Scan<'t> {
     /// Whether a competition's result stands within a dozen words of word
-    /// `i`: a unit of one ("points", "seconds") or a clock time ("4:05.2").
+    /// `i`: a unit of one ("points", "seconds", "the 600-yard run") or a
+    /// clock time ("4:05.2", "1.10.1").
     fn near_a_result(&self, i: usize) -> bool {
         let around = i.saturating_sub(12)..(i + 13).min(self.words.len());
-        around.clone().any(|k| self.is(k, class::RESULT_UNIT))
+        let unit = |k: usize| {
+            self.is(k, class::RESULT_UNIT)
+                || self
+                    .lower(k)
+                    .rsplit_once('-')
+                    .is_some_and(|(_, unit)| self.lex.result_units.contains(&format!("{unit}s")))
+        };
+        let clock = |w: &[u8]| {
+            w[0].is_ascii_digit()
+                && ((w[1] == b':' && w[2].is_ascii_digit())
+                    || (w[1] == b'.'
+                        && w[2].is_ascii_digit()
+                        && w[3].is_ascii_digit()
+                        && w[4] == b'.'))
+        };
+        around.clone().any(unit)
             || self.text.as_bytes()[self.words[around.start].start..self.words[around.end - 1].end]
-                .windows(3)
-                .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
+                .windows(5)
+                .any(clock)
     }
 
     fn new(

@@ -36,6 +36,14 @@ mod tests {
         assert_clean(ID, "Smith ran the mile in 4:05.2, a meet record.");
         assert_clean(ID, "He scored 61 points, a school record.");
         assert_clean(ID, "The Yankees scored the most runs ever in a series.");
+        assert_clean(
+            ID,
+            "Kerr set a meet record in the 600-yard run, beating Mills in 1.10.1.",
+        );
+        assert_clean(
+            ID,
+            "The Yankees used eight pitchers, the most ever used by one team in a series game.",
+        );
         // A fee is not a result of play.
         assert_flags(
             ID,
