@@ -104,10 +104,21 @@ impl<'a> Paragraph<'a> {
                     if !reporting {
                         return false;
                     }
+                    // A joint starts a clause of the writer's own unless the
+                    // reported speech runs on through it ("said that …, but
+                    // that it will …", "says it has halted the harvest, and
+                    // could have …").
                     let between = &self.text[c.span.end..span.start];
-                    return ![", and ", ", but ", "; ", ", while "]
-                        .iter()
-                        .any(|joint| between.contains(joint));
+                    return ![", and ", ", but ", "; ", ", while "].iter().any(|joint| {
+                        between.match_indices(joint).any(|(at, _)| {
+                            let next = between[at + joint.len()..]
+                                .split(|ch: char| !ch.is_alphanumeric())
+                                .next()
+                                .unwrap_or("")
+                                .to_ascii_lowercase();
+                            !lexicon().speech_runs_on.contains(&next)
+                        })
+                    });
                 }
                 let between = &self.text[span.end..c.span.start];
                 between.rfind([',', '"', '”']).is_some_and(|p| {

@@ -36,6 +36,7 @@ struct RawAttribution {
     weekdays: Vec<String>,
     person_roles: Vec<String>,
     subject_lead_ins: Vec<String>,
+    speech_runs_on: Vec<String>,
     expert_groups: Vec<String>,
     back_references: Vec<String>,
     market_words: Vec<String>,
@@ -224,6 +225,8 @@ pub(crate) struct Lexicon {
     pub person_roles: HashSet<String>,
     /// Words before a sentence's subject that leave it the subject ("But today he …").
     pub subject_lead_ins: HashSet<String>,
+    /// Words after a joint that carry a reported clause on ("but that …").
+    pub speech_runs_on: HashSet<String>,
     /// Groups of experts a lede may speak for ("experts", "economists").
     pub expert_groups: HashSet<String>,
     /// Words that open a source the copy has introduced ("the couple", "they").
@@ -530,6 +533,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         weekdays: set(raw.attribution.weekdays),
         person_roles: set(raw.attribution.person_roles),
         subject_lead_ins: set(raw.attribution.subject_lead_ins),
+        speech_runs_on: set(raw.attribution.speech_runs_on),
         expert_groups: set(raw.attribution.expert_groups),
         back_references: set(raw.attribution.back_references),
         market_words: set(raw.attribution.market_words),

@@ -72,4 +72,22 @@ mod tests {
             "The move cut costs."
         );
     }
+
+    #[test]
+    fn reported_speech_runs_on_through_a_joint_that_carries_it() {
+        assert_clean(
+            ID,
+            "He said the group has no candidates yet, but that it will undoubtedly endorse some.",
+        );
+        assert_clean(
+            ID,
+            "Van Kerkwyk says the rain has halted the harvest, and could have a disastrous impact on new cane.",
+        );
+        // A clause with a subject of its own is the writer's.
+        assert_flags(
+            ID,
+            "He said the group has no candidates yet, but the plan is undoubtedly popular.",
+            &["undoubtedly"],
+        );
+    }
 }
