@@ -116,9 +116,7 @@ impl crate::rules::Rule for AnonymousSource {
                 return;
             }
             // "Two former diplomats say …" then "Andrew Farran … says …": a
-            // lede that names a group's members in the next sentence or
-            // paragraph. One unnamed official is not named later: a name
-            // after "an official said" is someone else.
+            // lede that names a group's members in the next sentence.
             let sentence = para.sentence_of(span.start);
             let opener = para.word_index_at(span.start);
             let lede = para.starts_sentence(opener)
@@ -132,7 +130,11 @@ impl crate::rules::Rule for AnonymousSource {
             let message = RULE.phrases.message(&para.text[span.clone()]);
             let mut finding = RULE.phrases.data.rule.finding(span, message);
             finding.reach.once_per_story = true;
-            if lede && sentence + 1 == para.sentences.len() {
+            // An unnamed official ending a paragraph whom the next paragraph
+            // names as it opens ("…, a top official said." then "Robert
+            // Snodgrass, state GOP chairman, said …"): the wire's delayed
+            // identification. A name in the same paragraph is someone else.
+            if sentence + 1 == para.sentences.len() {
                 finding.reach.answered_by_next = Some(Answer::Named);
             }
             out.push(finding);
@@ -220,6 +222,20 @@ mod tests {
             ID,
             "Japan bought 5,000 tonnes of Canadian rapeseed overnight, sources said.",
             &["sources said"],
+        );
+    }
+
+    #[test]
+    fn an_official_named_as_the_next_paragraph_opens_is_identified_late() {
+        assert_clean(
+            ID,
+            "Republicans are getting strong encouragement to run, a top official said Wednesday.\n\nRobert Snodgrass, state GOP chairman, said the party would choose in May.",
+        );
+        // Nobody named after it.
+        assert_flags(
+            ID,
+            "Republicans are getting strong encouragement to run, a top official said Wednesday.\n\nThe party will choose in May.",
+            &["a top official"],
         );
     }
 
