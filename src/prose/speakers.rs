@@ -74,9 +74,12 @@ impl<'a> Paragraph<'a> {
     /// speaker's label ("ALICE PLACE: Well, the feeling has changed …"), so
     /// its words are that speaker's, not the writer's.
     pub fn opens_with_speaker_label(&self) -> bool {
+        // A label is short: only the paragraph's opening is looked at.
         let text = self.text.trim_start();
-        text.find(':')
-            .is_some_and(|colon| colon <= 40 && is_speaker_label(&text[..colon]))
+        text.bytes()
+            .take(41)
+            .position(|b| b == b':')
+            .is_some_and(|colon| is_speaker_label(&text[..colon]))
     }
 
     /// The first outer quotation that opens the paragraph, if one does.
