@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::{adjacent, word};
+use super::{adjacent, spacing, word};
 use crate::prose::months::{month, Month};
 use crate::prose::Paragraph;
 
@@ -22,12 +22,15 @@ pub(crate) fn month_at(para: &Paragraph, i: usize, index: u8) -> MonthAt {
     let month = month(index);
     let r = para.words[i].clone();
     let period = para.text[r.end..].starts_with('.');
+    // After the period, the same spaces and line breaks as between two
+    // adjacent words: "Jan. 5" and "January 5" must read alike across a line
+    // break, or one rule's fix is the other's finding.
     let day = (adjacent(para, i)
         || (period
             && para
                 .words
                 .get(i + 1)
-                .is_some_and(|n| para.text[r.end + 1..n.start].chars().all(|c| c == ' '))))
+                .is_some_and(|n| para.text[r.end + 1..n.start].chars().all(spacing))))
     .then_some(i + 1)
     .filter(|&d| day_value(word(para, d)).is_some());
     MonthAt {

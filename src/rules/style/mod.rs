@@ -40,12 +40,16 @@ pub(crate) fn word<'p>(para: &'p Paragraph, i: usize) -> &'p str {
     para.words.get(i).map_or("", |r| &para.text[r.clone()])
 }
 
+/// Whether `c` may stand between two words that read as one phrase: a space,
+/// a no-break space or a line break.
+pub(crate) fn spacing(c: char) -> bool {
+    c == ' ' || c == '\u{a0}' || c == '\n' || c == '\r'
+}
+
 /// Whether only spaces (or one line break) separate words `i` and `i + 1`.
 pub(crate) fn adjacent(para: &Paragraph, i: usize) -> bool {
     match (para.words.get(i), para.words.get(i + 1)) {
-        (Some(a), Some(b)) => para.text[a.end..b.start]
-            .chars()
-            .all(|c| c == ' ' || c == '\u{a0}' || c == '\n' || c == '\r'),
+        (Some(a), Some(b)) => para.text[a.end..b.start].chars().all(spacing),
         _ => false,
     }
 }

@@ -111,4 +111,12 @@ mod tests {
         assert_clean(ID, "The convention meets Jan. 26-28 in Fresno.");
         assert_clean(ID, "Jan said she may come. \"It was January 5,\" she said.");
     }
+
+    #[test]
+    fn a_date_broken_across_lines_reads_as_one() {
+        // "Jan. 5" with the day on the next line is a date: nothing to spell out,
+        // as "January 5" across the same break is one to abbreviate.
+        assert_clean(ID, "The vote is on Jan.\n5 at noon.");
+        assert_flags(ID, "The vote is on January\n5 at noon.", &["January"]);
+    }
 }
