@@ -86,10 +86,10 @@ impl<'t> Scan<'t> {
         let around = i.saturating_sub(12)..(i + 13).min(self.words.len());
         let unit = |k: usize| {
             self.is(k, class::RESULT_UNIT)
-                || self
-                    .lower(k)
-                    .rsplit_once('-')
-                    .is_some_and(|(_, unit)| self.lex.result_units.contains(&format!("{unit}s")))
+                || self.lower(k).rsplit_once('-').is_some_and(|(_, unit)| {
+                    // "600-yard": the singular of a listed unit, found without allocating.
+                    (self.lex.result_units.iter()).any(|u| u.strip_suffix('s') == Some(unit))
+                })
         };
         let clock = |w: &[u8]| {
             w[0].is_ascii_digit()

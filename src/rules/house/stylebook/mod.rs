@@ -326,13 +326,12 @@ impl Stylebook {
                         out.push(finding(default, &[("max", &max), ("per", per.as_str())]));
                     }
                 }
-                Check::Existence | Check::Substitution { .. } | Check::Occurrence { .. } => {
-                    // Not in the writer's voice, or an occurrence counted
-                    // per story.
-                    if matches!(rule.check, Check::Occurrence { .. }) && writer {
-                        marks.push(Mark::new(hit.rule, hit.probe, span, matched, matched, true));
-                    }
+                // An occurrence counted per story: the story counts it.
+                Check::Occurrence { .. } if writer => {
+                    marks.push(Mark::new(hit.rule, hit.probe, span, matched, matched, true));
                 }
+                // Not in the writer's voice.
+                Check::Existence | Check::Substitution { .. } | Check::Occurrence { .. } => {}
                 Check::Consistency | Check::Abbreviations { .. } | Check::Defined => {
                     let key = groups("1")
                         .filter(|_| matches!(rule.check, Check::Defined))
